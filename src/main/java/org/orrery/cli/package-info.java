@@ -1,0 +1,2 @@
+/** The {@code orrery} command line: picocli commands over {@link org.orrery.Planet}. */
+package org.orrery.cli;

@@ -1,0 +1,32 @@
+package org.orrery.model;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A subscription as published: its display name, where its feed and site are, and how its
+ * last refresh went.
+ *
+ * @param feedUri the configured feed URL
+ * @param name the configured name, else the feed's title, else the feed URL
+ * @param siteLink the site the feed belongs to, when known
+ * @param lastFetched when the feed was last fetched successfully (200 or 304)
+ * @param lastError the last refresh's failure in words, when it failed
+ * @param options the subscription's config options (templates see them as channel_<key>)
+ */
+public record Channel(
+        URI feedUri,
+        String name,
+        Optional<URI> siteLink,
+        Optional<Instant> lastFetched,
+        Optional<String> lastError,
+        Map<String, String> options) {
+    public Channel {
+        Objects.requireNonNull(feedUri, "feedUri");
+        Objects.requireNonNull(name, "name");
+        options = Map.copyOf(options);
+    }
+}

@@ -1,0 +1,39 @@
+package org.orrery.model;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One item of a feed after normalising and sanitising, ready to store and render.
+ *
+ * @param key identity within its subscription: the feed's id/guid, else the link, else a hash
+ *     of title and date
+ * @param title plain text, entities decoded; may be empty
+ * @param link absolute URL of the post, when the feed gives one
+ * @param author the author's name as the feed gives it, when it does
+ * @param published when the post was published, if the feed says
+ * @param updated when the post was last changed, if the feed says
+ * @param contentHtml sanitised HTML of the fullest body, URLs absolute; may be empty
+ * @param summaryHtml sanitised HTML of a summary distinct from the content
+ * @param categories category terms in document order
+ */
+public record Entry(
+        String key,
+        String title,
+        Optional<URI> link,
+        Optional<String> author,
+        Optional<Instant> published,
+        Optional<Instant> updated,
+        String contentHtml,
+        Optional<String> summaryHtml,
+        List<String> categories) {
+    public Entry {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(contentHtml, "contentHtml");
+        categories = List.copyOf(categories);
+    }
+}

@@ -1,0 +1,35 @@
+package org.orrery.parse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One item of a feed as the document states it, before identity, sanitising and date
+ * decisions.
+ *
+ * @param id the guid / atom:id as given, trimmed
+ * @param title plain text, entities decoded, markup removed, whitespace collapsed
+ * @param link absolute URL of the entry's alternate link
+ * @param author a person's name; the e-mail only when there is no name
+ * @param published {@code pubDate}, {@code dc:date}, {@code published} (Atom {@code issued})
+ * @param updated Atom {@code updated} ({@code modified}), {@code dcterms:modified}
+ * @param content the fullest body: {@code content:encoded}, Atom {@code content}
+ * @param summary RSS {@code description}, Atom {@code summary}
+ * @param categories category terms in document order
+ */
+public record ParsedEntry(
+        Optional<String> id,
+        Optional<String> title,
+        Optional<URI> link,
+        Optional<String> author,
+        Optional<Instant> published,
+        Optional<Instant> updated,
+        Optional<Html> content,
+        Optional<Html> summary,
+        List<String> categories) {
+    public ParsedEntry {
+        categories = List.copyOf(categories);
+    }
+}

@@ -1,0 +1,36 @@
+package org.orrery.parse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything readable in one feed document, before sanitising.
+ *
+ * @param format the detected format: {@code rss2.0}, {@code rss1.0}, {@code rss0.9}, {@code
+ *     atom1.0}, {@code atom0.3}, ...
+ * @param title the feed's title as plain text (entities decoded, markup removed)
+ * @param link absolute URL of the site (the alternate link)
+ * @param subtitle the feed's description/subtitle as plain text
+ * @param language the declared language, as written
+ * @param updated the feed's own last-updated time
+ * @param entries entries in document order
+ * @param warnings what was wrong with the document but read past (our "bozo")
+ */
+public record ParsedFeed(
+        String format,
+        Optional<String> title,
+        Optional<URI> link,
+        Optional<String> subtitle,
+        Optional<String> language,
+        Optional<Instant> updated,
+        List<ParsedEntry> entries,
+        List<String> warnings) {
+    public ParsedFeed {
+        Objects.requireNonNull(format, "format");
+        entries = List.copyOf(entries);
+        warnings = List.copyOf(warnings);
+    }
+}
