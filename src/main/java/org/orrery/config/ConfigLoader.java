@@ -1,5 +1,6 @@
 package org.orrery.config;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import org.orrery.model.Subscription;
 /** Reads Planet Venus config files into a {@link PlanetConfig}, with Venus's sections and defaults. */
 public final class ConfigLoader {
     private static final String PLANET = "Planet";
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
+    private static final Pattern SECONDS = Pattern.compile("\\+?(\\d{1,9}(\\.\\d*)?|\\.\\d+)");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s+");
     // Engines of template_files and filters: a section so named belongs to a theme or filter.
     private static final Pattern THEME_SECTION =
@@ -99,7 +102,7 @@ public final class ConfigLoader {
         for (String key : ini.ownKeys(PLANET)) {
             if (!KNOWN_OPTIONS.contains(key)) {
                 warnings.add(ini.origin(PLANET, key).orElseThrow() + ": [Planet] option " + key
-                        + " is not a Planet Venus option (a typo?); ignored");
+                        + " is not a Planet Venus option (a typo?); only templates see it");
             }
         }
         List<Subscription> subscriptions = new ArrayList<>();
@@ -117,10 +120,10 @@ public final class ConfigLoader {
                 planet.getOrDefault("owner_email", ""),
                 workingDirectory.resolve(planet.getOrDefault("cache_directory", "cache")),
                 workingDirectory.resolve(planet.getOrDefault("output_dir", "output")),
-                integer(ini, "items_per_page", 60),
+                wholeNumber(ini, "items_per_page", 60),
                 planet.getOrDefault("date_format", "%B %d, %Y %I:%M %p"),
                 planet.getOrDefault("new_date_format", "%B %d, %Y"),
-                Duration.ofSeconds(integer(ini, "feed_timeout", 20)),
+                seconds(ini, "feed_timeout", 20),
                 templateFiles,
                 planet,
                 subscriptions,
@@ -162,22 +165,33 @@ public final class ConfigLoader {
         }
     }
 
-    /** A [Planet] integer option (Python's int(): optional sign, surrounding space allowed). */
-    private static int integer(IniFile ini, String key, int fallback) throws ConfigException {
-        Optional<String> value = ini.get(PLANET, key);
+    /** A [Planet] whole-number option, as Python's int() reads it. */
+    private static int wholeNumber(IniFile ini, String key, int fallback) throws ConfigException {
+        Optional<String> value = ini.get(PLANET, key).map(String::strip);
         if (value.isEmpty()) {
             return fallback;
         }
-        try {
-            int number = Integer.parseInt(value.get().strip());
-            if (number >= 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the option's file and line.
+        if (!WHOLE_NUMBER.matcher(value.get()).matches()) {
+            throw invalid(ini, key, value.get(), "a whole number");
         }
-        throw new ConfigException(ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key
-                + " must be a whole number of at least 0, not \"" + value.get() + "\"");
+        return Integer.parseInt(value.get());
+    }
+
+    /** Venus passes {@code feed_timeout} to {@code socket.setdefaulttimeout(float(...))}: fractions are fine. */
+    private static Duration seconds(IniFile ini, String key, int fallback) throws ConfigException {
+        Optional<String> value = ini.get(PLANET, key).map(String::strip);
+        if (value.isEmpty()) {
+            return Duration.ofSeconds(fallback);
+        }
+        if (!SECONDS.matcher(value.get()).matches()) {
+            throw invalid(ini, key, value.get(), "a number of seconds");
+        }
+        return Duration.ofMillis(new BigDecimal(value.get()).movePointRight(3).longValue());
+    }
+
+    private static ConfigException invalid(IniFile ini, String key, String value, String expected) {
+        return new ConfigException(ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key + " must be " + expected
+                + ", not \"" + value + "\"");
     }
 
     /** A space- or newline-separated list option, as Venus splits it. */

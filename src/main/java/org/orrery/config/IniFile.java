@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +33,8 @@ public final class IniFile {
 
     private static final String DEFAULT = "DEFAULT";
     // Python 3 configparser SECTCRE and OPTCRE: the first '=' or ':' splits key from value.
-    private static final Pattern SECTION = Pattern.compile("\\[(.+)]");
-    private static final Pattern OPTION = Pattern.compile("(.*?)\\s*([=:])\\s*(.*)");
+    private static final Pattern SECTION = Pattern.compile("\\[(.+)]", Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("(.*?)\\s*([=:])\\s*(.*)", Pattern.DOTALL);
 
     private record Option(List<String> lines, Origin origin) {
         String value() {
@@ -73,9 +72,9 @@ public final class IniFile {
     }
 
     /** Keys set in the section itself, lower-case, without those inherited from {@code [DEFAULT]}. */
-    public Set<String> ownKeys(String section) {
+    public List<String> ownKeys(String section) {
         Section s = sections.get(section);
-        return s == null ? Set.of() : Set.copyOf(s.options().keySet());
+        return s == null ? List.of() : List.copyOf(s.options().keySet());
     }
 
     /** Where the option that {@link #get} would use is written. */
@@ -234,7 +233,7 @@ public final class IniFile {
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else windows-1252, else ISO-8859-1 (never fails). */
-    static String decode(byte[] bytes) {
+    private static String decode(byte[] bytes) {
         for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("windows-1252"))) {
             try {
                 String text = charset.newDecoder()

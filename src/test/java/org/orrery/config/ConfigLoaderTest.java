@@ -53,6 +53,11 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void feedTimeoutMayHaveAFractionAsVenusPassesItToFloat() throws Exception {
+        assertThat(load("[Planet]\nfeed_timeout = 2.5\n").feedTimeout()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
     void requiresAPlanetSection() {
         assertThatThrownBy(() -> load("[planet]\nname = x\n"))
                 .isInstanceOf(ConfigException.class)
@@ -66,7 +71,7 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config.ini:3:")
                 .hasMessageContaining("items_per_page");
-        assertThatThrownBy(() -> load("[Planet]\n\nfeed_timeout = 2.5\n"))
+        assertThatThrownBy(() -> load("[Planet]\n\nfeed_timeout = 20s\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config.ini:3:")
                 .hasMessageContaining("feed_timeout");
@@ -108,13 +113,13 @@ class ConfigLoaderTest {
     @Test
     void sectionThatIsNoAbsoluteUrlIsSkippedWithAWarning() throws Exception {
         PlanetConfig config =
-                load("[Planet]\n[feeds/local.xml]\n[http://bad host/feed]\n[mailto:x@example.org]\n[http://ok/]\n");
+                load("[Planet]\n[example.org/feed]\n[http://bad host/feed]\n[file:///var/feeds/x.xml]\n[http://ok/]\n");
         assertThat(config.subscriptions())
                 .extracting(Subscription::feedUri)
-                .containsExactly(URI.create("mailto:x@example.org"), URI.create("http://ok/"));
+                .containsExactly(URI.create("file:///var/feeds/x.xml"), URI.create("http://ok/"));
         assertThat(config.warnings())
                 .hasSize(2)
-                .anySatisfy(w -> assertThat(w).contains("config.ini:2:", "[feeds/local.xml]"))
+                .anySatisfy(w -> assertThat(w).contains("config.ini:2:", "[example.org/feed]"))
                 .anySatisfy(w -> assertThat(w).contains("config.ini:3:", "[http://bad host/feed]"));
     }
 

@@ -144,9 +144,10 @@ class IniFileTest {
     }
 
     @Test
-    void neverFailsOnBytes() {
-        byte[] bytes = {(byte) 0x81, (byte) 0x8d, (byte) 0xff};
-        assertThat(IniFile.decode(bytes)).hasSize(3);
+    void neverFailsOnBytes() throws Exception {
+        Path file = dir.resolve("bytes.ini");
+        Files.write(file, new byte[] {'[', 'a', ']', '\n', 'k', '=', (byte) 0x81, (byte) 0x85, (byte) 0xff, '\n'});
+        assertThat(IniFile.read(List.of(file)).get("a", "k")).contains("\u0081\u0085\u00ff");
     }
 
     @Test
