@@ -40,7 +40,8 @@ import org.orrery.model.Validators;
  *
  * <p>Redirects are followed (at most 10, no loops), gzip and deflate decoded, bodies capped at
  * {@link FetchSettings#maxBodyBytes()} after decoding, and every request abandoned once
- * {@link FetchSettings#timeout()} has passed, however slowly its bytes keep coming. No cookies,
+ * {@link FetchSettings#timeout()} has passed, however slowly its bytes keep coming (time spent
+ * waiting for a free pooled connection counts too). No cookies,
  * no automatic retries, no protocol upgrade.
  */
 public final class HttpFetcher implements Fetcher {
@@ -107,7 +108,7 @@ public final class HttpFetcher implements Fetcher {
 
     private FetchResult fetchHttp(URI uri, Validators sent) {
         if (uri.getHost() == null) {
-            return new Failed("URL has no host: " + uri, OptionalInt.empty());
+            return new Failed("URL has no valid host name: " + uri, OptionalInt.empty());
         }
         HttpGet request = new HttpGet(uri);
         request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
@@ -126,7 +127,9 @@ public final class HttpFetcher implements Fetcher {
         try {
             return exchange(request, context, uri, sent);
         } catch (IOException e) {
-            String reason = overdue.get() ? Reasons.timedOut(settings.timeout()) : Reasons.of(e, settings.timeout());
+            String reason = overdue.get()
+                    ? Reasons.timedOut(settings.timeout())
+                    : Thread.currentThread().isInterrupted() ? "interrupted" : Reasons.of(e, settings.timeout());
             return new Failed(reason, OptionalInt.empty());
         } finally {
             deadline.cancel(false);

@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /** Turns fetch failures into the short sentences a planet maintainer reads in the status page. */
@@ -64,6 +65,7 @@ final class Reasons {
             case RedirectException r -> "too many redirects: " + message(r);
             case NoHttpResponseException n -> "the server closed the connection without answering";
             case ConnectionClosedException c -> "the server closed the connection mid-response: " + message(c);
+            case ProtocolException p -> "protocol error: " + message(p);
             case ZipException z -> "badly compressed response: " + message(z);
             case EOFException eof -> "response ended early: " + message(eof);
             default -> null;
