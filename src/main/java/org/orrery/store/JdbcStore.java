@@ -46,10 +46,7 @@ public final class JdbcStore implements Store {
      */
     public static JdbcStore openSqlite(Path databaseFile) {
         try {
-            Path parent = databaseFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            createParent(databaseFile);
             String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
             SQLiteDataSource writes = sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE);
             // WAL persists in the file, so setting it once on the writer suffices.
@@ -61,8 +58,20 @@ public final class JdbcStore implements Store {
                     .migrate();
             Handle writer = Jdbi.create(writes).open();
             return new JdbcStore(writer, Jdbi.create(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED)));
-        } catch (IOException | FlywayException | JdbiException e) {
+        } catch (FlywayException | JdbiException e) {
             throw new StoreException("store: opening " + databaseFile + ": " + reason(e), e);
+        }
+    }
+
+    private static void createParent(Path databaseFile) {
+        Path parent = databaseFile.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            // The exception's message is often just the path; its type says what went wrong.
+            throw new StoreException("store: opening " + databaseFile + ": cannot create " + parent + ": " + e, e);
         }
     }
 

@@ -40,9 +40,8 @@ final class RiverQuery {
             channels.putIfAbsent(url, channel(subscription, Optional.ofNullable(stored.get(url))));
         }
         // Same date: the entry first seen later first; same moment too: feed document order.
-        List<Post> posts = handle.createQuery("SELECT s.url, e.sort_date, " + prefixed()
-                        + " FROM entry e JOIN subscription s ON s.id = e.subscription_id"
-                        + " WHERE s.url IN (<urls>)"
+        List<Post> posts = handle.createQuery("SELECT s.url, e.sort_date, " + prefixed() + " FROM "
+                        + joinOrder(urls.size()) + " WHERE s.id = e.subscription_id AND s.url IN (<urls>)"
                         + " ORDER BY e.sort_date DESC, e.first_seen DESC, e.id ASC LIMIT :limit")
                 .bindList("urls", urls)
                 .bind("limit", maxPosts)
@@ -55,6 +54,20 @@ final class RiverQuery {
         sorted.sort(Comparator.comparing(Channel::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(c -> c.feedUri().toString()));
         return new River(posts, sorted);
+    }
+
+    /**
+     * SQLite joins tables in the order a CROSS JOIN names them. For most of the planet, walking
+     * entries newest first (index entry_river) stops after maxPosts rows; for a few feeds,
+     * sorting their entries beats skipping everyone else's. Measured on 1M entries of 10,000
+     * feeds: each form takes 10 ms where it fits and 3 s where it does not. PostgreSQL plans
+     * either form itself.
+     */
+    private String joinOrder(int wanted) {
+        long stored = handle.createQuery("SELECT COUNT(*) FROM subscription")
+                .mapTo(Long.class)
+                .one();
+        return wanted * 2L >= stored ? "entry e CROSS JOIN subscription s" : "subscription s CROSS JOIN entry e";
     }
 
     private Map<String, StoredFeed> storedFeeds(List<String> urls) {

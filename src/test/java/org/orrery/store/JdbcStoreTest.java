@@ -2,6 +2,12 @@ package org.orrery.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.orrery.store.StoreFixtures.FEED;
+import static org.orrery.store.StoreFixtures.T0;
+import static org.orrery.store.StoreFixtures.entry;
+import static org.orrery.store.StoreFixtures.fetched;
+import static org.orrery.store.StoreFixtures.hours;
+import static org.orrery.store.StoreFixtures.sub;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
@@ -28,10 +33,6 @@ import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
 
 class JdbcStoreTest {
-    private static final URI FEED = URI.create("https://example.org/feed");
-    private static final URI OTHER = URI.create("https://other.example/atom.xml");
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-
     @TempDir
     Path dir;
 
@@ -179,81 +180,6 @@ class JdbcStoreTest {
     }
 
     @Test
-    void riverIsNewestFirstByPublishedThenUpdatedThenFirstSeenAndLimited() {
-        store.save(fetched(
-                FEED,
-                hours(10),
-                dated("published-3h", Optional.of(hours(3)), Optional.of(hours(9))),
-                dated("updated-5h", Optional.empty(), Optional.of(hours(5))),
-                entry("seen-10h", "no dates")));
-        store.save(fetched(OTHER, hours(10), dated("other-4h", Optional.of(hours(4)), Optional.empty())));
-
-        List<Subscription> both = List.of(sub(FEED), sub(OTHER));
-        assertThat(store.river(both, 10).posts())
-                .extracting(p -> p.entry().key())
-                .containsExactly("seen-10h", "updated-5h", "other-4h", "published-3h");
-        assertThat(store.river(both, 2).posts()).extracting(p -> p.date()).containsExactly(hours(10), hours(5));
-        assertThat(store.river(both, 0).posts()).isEmpty();
-    }
-
-    @Test
-    void riverBreaksDateTiesByFirstSeenThenFeedOrder() {
-        store.save(fetched(FEED, T0, dated("x", Optional.of(T0), Optional.empty())));
-        store.save(fetched(
-                FEED,
-                hours(1),
-                dated("y", Optional.of(T0), Optional.empty()),
-                dated("z", Optional.of(T0), Optional.empty())));
-
-        assertThat(posts(sub(FEED))).extracting(p -> p.entry().key()).containsExactly("y", "z", "x");
-    }
-
-    @Test
-    void riverShowsOnlyTheGivenSubscriptions() {
-        store.save(fetched(FEED, T0, entry("a", "A")));
-        store.save(fetched(OTHER, T0, entry("b", "B")));
-
-        River river = store.river(List.of(sub(OTHER)), 10);
-        assertThat(river.posts()).extracting(p -> p.entry().key()).containsExactly("b");
-        assertThat(river.channels()).extracting(Channel::feedUri).containsExactly(OTHER);
-        assertThat(store.river(List.of(), 10)).isEqualTo(new River(List.of(), List.of()));
-    }
-
-    @Test
-    void namesChannelsByConfigThenFeedTitleThenUrlSortedIgnoringCase() {
-        URI never = URI.create("https://never.example/feed");
-        store.save(new Refresh.Fetched(
-                OTHER,
-                T0,
-                Validators.NONE,
-                OptionalInt.of(200),
-                new FeedInfo(Optional.of("alpha blog"), Optional.of(URI.create("https://other.example/"))),
-                List.of(entry("b", "B"))));
-        store.save(new Refresh.Fetched(
-                FEED,
-                T0,
-                Validators.NONE,
-                OptionalInt.of(200),
-                new FeedInfo(Optional.of("Feed title"), Optional.empty()),
-                List.of(entry("a", "A"))));
-        Subscription named = new Subscription(FEED, Optional.of("Zed"), Map.of("face", "zed.png"));
-
-        River river = store.river(List.of(named, sub(OTHER), sub(never)), 10);
-
-        assertThat(river.channels())
-                .extracting(Channel::name)
-                .containsExactly("alpha blog", "https://never.example/feed", "Zed");
-        Channel other = river.channels().getFirst();
-        assertThat(other.siteLink()).contains(URI.create("https://other.example/"));
-        assertThat(river.channels().get(1).lastFetched()).isEmpty();
-        Channel zed = river.channels().get(2);
-        assertThat(zed.options()).containsEntry("face", "zed.png");
-        for (Post post : river.posts()) {
-            assertThat(post.channel()).isSameAs(post.entry().key().equals("a") ? zed : other);
-        }
-    }
-
-    @Test
     void reopeningTheFileKeepsEverything() {
         store.save(fetched(FEED, T0, entry("a", "A")));
         store.close();
@@ -270,10 +196,14 @@ class JdbcStoreTest {
             for (int i = 0; i < 50; i++) {
                 URI feed = URI.create("https://feed" + (i % 10) + ".example/");
                 Instant at = hours(i);
-                String key = "entry-" + i;
+                List<Entry> entries = new ArrayList<>(List.of(entry("own-" + i, "own")));
+                for (int k = 0; k < 30; k++) {
+                    entries.add(entry("shared-" + k, "same in every save of this feed"));
+                }
                 results.add(threads.submit(() -> {
                     store.validators(feed);
-                    return store.save(fetched(feed, at, entry(key, key), entry("shared", "same")));
+                    return store.save(new Refresh.Fetched(
+                            feed, at, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, entries));
                 }));
             }
         }
@@ -281,12 +211,12 @@ class JdbcStoreTest {
         for (Future<SaveResult> result : results) {
             total = total.plus(result.get());
         }
-        assertThat(total).isEqualTo(new SaveResult(60, 0));
+        assertThat(total).isEqualTo(new SaveResult(50 + 10 * 30, 0));
         List<Subscription> subs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             subs.add(sub(URI.create("https://feed" + i + ".example/")));
         }
-        assertThat(store.river(subs, 1000).posts()).hasSize(60);
+        assertThat(store.river(subs, 1000).posts()).hasSize(50 + 10 * 30);
     }
 
     @Test
@@ -307,40 +237,11 @@ class JdbcStoreTest {
 
         assertThatThrownBy(() -> JdbcStore.openSqlite(notADirectory.resolve("planet.db")))
                 .isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("store: opening " + notADirectory.resolve("planet.db") + ": ");
+                .hasMessageStartingWith("store: opening " + notADirectory.resolve("planet.db") + ": cannot create ")
+                .hasMessageContaining("FileAlreadyExistsException");
     }
 
     private List<Post> posts(Subscription subscription) {
         return store.river(List.of(subscription), 100).posts();
-    }
-
-    private static Subscription sub(URI feed) {
-        return new Subscription(feed, Optional.empty(), Map.of());
-    }
-
-    private static Refresh.Fetched fetched(URI feed, Instant at, Entry... entries) {
-        return new Refresh.Fetched(feed, at, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, List.of(entries));
-    }
-
-    private static Entry entry(String key, String title) {
-        return new Entry(
-                key,
-                title,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "<p>" + title + "</p>",
-                Optional.empty(),
-                List.of());
-    }
-
-    private static Entry dated(String key, Optional<Instant> published, Optional<Instant> updated) {
-        return new Entry(
-                key, key, Optional.empty(), Optional.empty(), published, updated, "", Optional.empty(), List.of());
-    }
-
-    private static Instant hours(int n) {
-        return T0.plusSeconds(3600L * n);
     }
 }
