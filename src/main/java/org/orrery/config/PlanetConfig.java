@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.orrery.model.Subscription;
 
 /**
@@ -60,5 +61,13 @@ public record PlanetConfig(
         planetOptions = Map.copyOf(planetOptions);
         subscriptions = List.copyOf(subscriptions);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Venus's lookup for a per-subscription option: the subscription's section (with {@code
+     * [DEFAULT]}), then {@code [Planet]}; empty when neither sets it.
+     */
+    public Optional<String> option(Subscription subscription, String key) {
+        return subscription.option(key).or(() -> Optional.ofNullable(planetOptions.get(key)));
     }
 }

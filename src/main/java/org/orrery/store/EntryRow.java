@@ -1,0 +1,127 @@
+package org.orrery.store;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.orrery.model.Entry;
+
+/**
+ * The stored columns of one entry, exactly as the database holds them (null for absent); two
+ * rows are equal when saving one over the other would change nothing.
+ */
+record EntryRow(
+        String key,
+        String title,
+        String link,
+        String author,
+        Long published,
+        Long updated,
+        String contentHtml,
+        String summaryHtml,
+        String categories) {
+
+    /** The columns an entry's text, links and dates are read from, in {@link #read} order. */
+    static final String COLUMNS =
+            "entry_key, title, link, author, published, updated, content_html, summary_html, categories";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    static EntryRow of(Entry entry) {
+        return new EntryRow(
+                entry.key(),
+                entry.title(),
+                entry.link().map(URI::toString).orElse(null),
+                entry.author().orElse(null),
+                entry.published().map(Instant::toEpochMilli).orElse(null),
+                entry.updated().map(Instant::toEpochMilli).orElse(null),
+                entry.contentHtml(),
+                entry.summaryHtml().orElse(null),
+                categoriesJson(entry.categories()));
+    }
+
+    static EntryRow read(ResultSet rs) throws SQLException {
+        return new EntryRow(
+                rs.getString("entry_key"),
+                rs.getString("title"),
+                rs.getString("link"),
+                rs.getString("author"),
+                nullableLong(rs, "published"),
+                nullableLong(rs, "updated"),
+                rs.getString("content_html"),
+                rs.getString("summary_html"),
+                rs.getString("categories"));
+    }
+
+    /** Binds every column as a named parameter of the same name. */
+    <S extends SqlStatement<S>> S bindTo(S statement) {
+        return statement
+                .bind("entry_key", key)
+                .bind("title", title)
+                .bind("link", link)
+                .bind("author", author)
+                .bind("published", published)
+                .bind("updated", updated)
+                .bind("content_html", contentHtml)
+                .bind("summary_html", summaryHtml)
+                .bind("categories", categories);
+    }
+
+    Entry toEntry() {
+        return new Entry(
+                key,
+                title,
+                Optional.ofNullable(link).map(URI::create),
+                Optional.ofNullable(author),
+                Optional.ofNullable(published).map(Instant::ofEpochMilli),
+                Optional.ofNullable(updated).map(Instant::ofEpochMilli),
+                contentHtml,
+                Optional.ofNullable(summaryHtml),
+                categoryList(categories));
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static String categoriesJson(List<String> categories) {
+        var out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartArray();
+            for (String category : categories) {
+                json.writeString(category);
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static List<String> categoryList(String json) {
+        List<String> categories = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("categories column is not a JSON array: " + json);
+            }
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                categories.add(parser.getText());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return categories;
+    }
+}

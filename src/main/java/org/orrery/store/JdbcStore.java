@@ -1,0 +1,180 @@
+package org.orrery.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.orrery.model.River;
+import org.orrery.model.Subscription;
+import org.orrery.model.Validators;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * A {@link Store} in a relational database through JDBI: one long-lived connection for writes,
+ * which a lock serialises (SQLite has a single writer), and a fresh connection per read.
+ */
+public final class JdbcStore implements Store {
+    private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Handle writer;
+    private final Jdbi readers;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    private JdbcStore(Handle writer, Jdbi readers) {
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    /**
+     * Opens (creating it and its parent directories if needed) a SQLite database file in WAL
+     * mode and brings its schema up to date.
+     *
+     * @throws StoreException when the file cannot be created, opened or migrated
+     */
+    public static JdbcStore openSqlite(Path databaseFile) {
+        try {
+            createParent(databaseFile);
+            String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
+            SQLiteDataSource writes = sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE);
+            // WAL persists in the file, so setting it once on the writer suffices.
+            writes.setJournalMode(SQLiteConfig.JournalMode.WAL.name());
+            Flyway.configure()
+                    .dataSource(writes)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            Handle writer = Jdbi.create(writes).open();
+            return new JdbcStore(writer, Jdbi.create(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED)));
+        } catch (FlywayException | JdbiException e) {
+            throw new StoreException("store: opening " + databaseFile + ": " + reason(e), e);
+        }
+    }
+
+    private static void createParent(Path databaseFile) {
+        Path parent = databaseFile.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            // The exception's message is often just the path; its type says what went wrong.
+            throw new StoreException("store: opening " + databaseFile + ": cannot create " + parent + ": " + e, e);
+        }
+    }
+
+    // IMMEDIATE for the writer: a deferred transaction that reads before it writes could find
+    // another process's write in between and fail at once instead of waiting busy_timeout.
+    private static SQLiteDataSource sqlite(String url, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(mode);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    @Override
+    public Validators validators(URI feedUri) {
+        return guarded(
+                "reading validators for " + feedUri,
+                () -> readers.withHandle(
+                        h -> h.createQuery("SELECT etag, last_modified FROM subscription WHERE url = :url")
+                                .bind("url", feedUri.toString())
+                                .map((rs, ctx) -> new Validators(
+                                        Optional.ofNullable(rs.getString("etag")),
+                                        Optional.ofNullable(rs.getString("last_modified"))))
+                                .findOne()
+                                .orElse(Validators.NONE)));
+    }
+
+    @Override
+    public SaveResult save(Refresh refresh) {
+        String what =
+                switch (refresh) {
+                    case Refresh.Fetched f -> "saving " + f.entries().size() + " entries for ";
+                    case Refresh.NotModified n -> "recording 'not modified' for ";
+                    case Refresh.Failed f -> "recording a failed refresh of ";
+                };
+        return guarded(what + refresh.feedUri(), () -> {
+            writeLock.lock();
+            try {
+                ensureOpen();
+                return writer.inTransaction(h -> new RefreshRecorder(h).record(refresh));
+            } finally {
+                writeLock.unlock();
+            }
+        });
+    }
+
+    @Override
+    public River river(List<Subscription> subscriptions, int maxPosts) {
+        return guarded(
+                "reading the river of " + subscriptions.size() + " subscriptions",
+                () -> readers.inTransaction(h -> new RiverQuery(h).river(subscriptions, maxPosts)));
+    }
+
+    /** Closes the write connection; later calls fail with a {@link StoreException}. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                writer.close();
+            }
+        } catch (JdbiException e) {
+            throw new StoreException("store: closing: " + reason(e), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T guarded(String context, Supplier<T> work) {
+        try {
+            ensureOpen();
+            return work.get();
+        } catch (JdbiException | UncheckedIOException | ClosedStore e) {
+            throw new StoreException("store: " + context + ": " + reason(e), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new ClosedStore();
+        }
+    }
+
+    /** The innermost message: the database's own words ("disk full"), not the wrappers'. */
+    private static String reason(Throwable e) {
+        String reason = e.toString();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+            }
+        }
+        return reason;
+    }
+
+    /** A call after {@link #close()}. */
+    private static final class ClosedStore extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedStore() {
+            super("the store is closed");
+        }
+    }
+}

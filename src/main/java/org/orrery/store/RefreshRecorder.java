@@ -1,0 +1,146 @@
+package org.orrery.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jdbi.v3.core.Handle;
+import org.orrery.model.Entry;
+import org.orrery.model.Validators;
+
+/** Writes one {@link Refresh} through a handle whose transaction the caller owns. */
+final class RefreshRecorder {
+    private final Handle handle;
+
+    RefreshRecorder(Handle handle) {
+        this.handle = handle;
+    }
+
+    SaveResult record(Refresh refresh) {
+        return switch (refresh) {
+            case Refresh.Fetched fetched -> fetched(fetched);
+            case Refresh.NotModified notModified -> notModified(notModified);
+            case Refresh.Failed failed -> failed(failed);
+        };
+    }
+
+    private SaveResult fetched(Refresh.Fetched refresh) {
+        // A 200 replaces both validators: a header the server no longer sends no longer applies.
+        handle.createUpdate(
+                        """
+                        INSERT INTO subscription (url, title, site_url, etag, last_modified, http_status,
+                                                  last_fetched_at, last_attempt_at, error_count, last_error)
+                        VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, NULL)
+                        ON CONFLICT (url) DO UPDATE SET
+                            title = excluded.title, site_url = excluded.site_url,
+                            etag = excluded.etag, last_modified = excluded.last_modified,
+                            http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
+                            last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL
+                        """)
+                .bind("url", refresh.feedUri().toString())
+                .bind("title", refresh.feed().title().orElse(null))
+                .bind(
+                        "site_url",
+                        refresh.feed().siteLink().map(Object::toString).orElse(null))
+                .bind("etag", refresh.validators().etag().orElse(null))
+                .bind("last_modified", refresh.validators().lastModified().orElse(null))
+                .bind("http_status", status(refresh.httpStatus()))
+                .bind("at", refresh.at().toEpochMilli())
+                .execute();
+        long subscriptionId = handle.createQuery("SELECT id FROM subscription WHERE url = :url")
+                .bind("url", refresh.feedUri().toString())
+                .mapTo(Long.class)
+                .one();
+
+        // The same key twice in one document: the later item wins and counts once.
+        Map<String, EntryRow> rows = new LinkedHashMap<>();
+        for (Entry entry : refresh.entries()) {
+            rows.put(entry.key(), EntryRow.of(entry));
+        }
+        int added = 0;
+        int updated = 0;
+        for (EntryRow row : rows.values()) {
+            Optional<StoredRow> stored = stored(subscriptionId, row.key());
+            if (stored.isEmpty()) {
+                insert(subscriptionId, row, refresh.at().toEpochMilli());
+                added++;
+            } else if (!stored.get().row().equals(row)) {
+                row.bindTo(
+                                handle.createUpdate(
+                                        """
+                                UPDATE entry SET title = :title, link = :link, author = :author,
+                                    published = :published, updated = :updated, content_html = :content_html,
+                                    summary_html = :summary_html, categories = :categories
+                                WHERE id = :id
+                                """))
+                        .bind("id", stored.get().id())
+                        .execute();
+                updated++;
+            }
+        }
+        return new SaveResult(added, updated);
+    }
+
+    private SaveResult notModified(Refresh.NotModified refresh) {
+        // A 304 may repeat only some validators (RFC 9110 §15.4.5); one it leaves out is kept.
+        Validators validators = refresh.validators();
+        handle.createUpdate(
+                        """
+                        INSERT INTO subscription (url, etag, last_modified, http_status,
+                                                  last_fetched_at, last_attempt_at, error_count, last_error)
+                        VALUES (:url, :etag, :last_modified, 304, :at, :at, 0, NULL)
+                        ON CONFLICT (url) DO UPDATE SET
+                            etag = COALESCE(excluded.etag, subscription.etag),
+                            last_modified = COALESCE(excluded.last_modified, subscription.last_modified),
+                            http_status = 304, last_fetched_at = excluded.last_fetched_at,
+                            last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL
+                        """)
+                .bind("url", refresh.feedUri().toString())
+                .bind("etag", validators.etag().orElse(null))
+                .bind("last_modified", validators.lastModified().orElse(null))
+                .bind("at", refresh.at().toEpochMilli())
+                .execute();
+        return SaveResult.NOTHING;
+    }
+
+    private SaveResult failed(Refresh.Failed refresh) {
+        handle.createUpdate(
+                        """
+                        INSERT INTO subscription (url, http_status, last_attempt_at, error_count, last_error)
+                        VALUES (:url, :http_status, :at, 1, :reason)
+                        ON CONFLICT (url) DO UPDATE SET
+                            http_status = excluded.http_status, last_attempt_at = excluded.last_attempt_at,
+                            error_count = subscription.error_count + 1, last_error = excluded.last_error
+                        """)
+                .bind("url", refresh.feedUri().toString())
+                .bind("http_status", status(refresh.httpStatus()))
+                .bind("at", refresh.at().toEpochMilli())
+                .bind("reason", refresh.reason())
+                .execute();
+        return SaveResult.NOTHING;
+    }
+
+    private Optional<StoredRow> stored(long subscriptionId, String key) {
+        return handle.createQuery("SELECT id, " + EntryRow.COLUMNS
+                        + " FROM entry WHERE subscription_id = :subscription_id AND entry_key = :entry_key")
+                .bind("subscription_id", subscriptionId)
+                .bind("entry_key", key)
+                .map((rs, ctx) -> new StoredRow(rs.getLong("id"), EntryRow.read(rs)))
+                .findOne();
+    }
+
+    private void insert(long subscriptionId, EntryRow row, long firstSeen) {
+        row.bindTo(handle.createUpdate("INSERT INTO entry (subscription_id, first_seen, " + EntryRow.COLUMNS
+                        + ") VALUES (:subscription_id, :first_seen, :entry_key, :title, :link, :author,"
+                        + " :published, :updated, :content_html, :summary_html, :categories)"))
+                .bind("subscription_id", subscriptionId)
+                .bind("first_seen", firstSeen)
+                .execute();
+    }
+
+    private static Integer status(OptionalInt httpStatus) {
+        return httpStatus.isPresent() ? httpStatus.getAsInt() : null;
+    }
+
+    private record StoredRow(long id, EntryRow row) {}
+}

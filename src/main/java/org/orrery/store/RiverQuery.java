@@ -1,0 +1,116 @@
+package org.orrery.store;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.orrery.model.Channel;
+import org.orrery.model.Post;
+import org.orrery.model.River;
+import org.orrery.model.Subscription;
+
+/** Reads the river of the configured subscriptions through a handle. */
+final class RiverQuery {
+    private final Handle handle;
+
+    RiverQuery(Handle handle) {
+        this.handle = handle;
+    }
+
+    River river(List<Subscription> subscriptions, int maxPosts) {
+        if (maxPosts < 0) {
+            throw new IllegalArgumentException("maxPosts < 0: " + maxPosts);
+        }
+        if (subscriptions.isEmpty()) {
+            return new River(List.of(), List.of());
+        }
+        List<String> urls = subscriptions.stream()
+                .map(s -> s.feedUri().toString())
+                .distinct()
+                .toList();
+        Map<String, StoredFeed> stored = storedFeeds(urls);
+        Map<String, Channel> channels = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            String url = subscription.feedUri().toString();
+            channels.putIfAbsent(url, channel(subscription, Optional.ofNullable(stored.get(url))));
+        }
+        // Same date: the entry first seen later first; same moment too: feed document order.
+        List<Post> posts = handle.createQuery("SELECT s.url, e.sort_date, " + prefixed() + " FROM "
+                        + joinOrder(urls.size()) + " WHERE s.id = e.subscription_id AND s.url IN (<urls>)"
+                        + " ORDER BY e.sort_date DESC, e.first_seen DESC, e.id ASC LIMIT :limit")
+                .bindList("urls", urls)
+                .bind("limit", maxPosts)
+                .map((rs, ctx) -> new Post(
+                        EntryRow.read(rs).toEntry(),
+                        channels.get(rs.getString("url")),
+                        Instant.ofEpochMilli(rs.getLong("sort_date"))))
+                .list();
+        List<Channel> sorted = new ArrayList<>(channels.values());
+        sorted.sort(Comparator.comparing(Channel::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(c -> c.feedUri().toString()));
+        return new River(posts, sorted);
+    }
+
+    /**
+     * SQLite joins tables in the order a CROSS JOIN names them. For most of the planet, walking
+     * entries newest first (index entry_river) stops after maxPosts rows; for a few feeds,
+     * sorting their entries beats skipping everyone else's. Measured on 1M entries of 10,000
+     * feeds: each form takes 10 ms where it fits and 3 s where it does not. PostgreSQL plans
+     * either form itself.
+     */
+    private String joinOrder(int wanted) {
+        long stored = handle.createQuery("SELECT COUNT(*) FROM subscription")
+                .mapTo(Long.class)
+                .one();
+        return wanted * 2L >= stored ? "entry e CROSS JOIN subscription s" : "subscription s CROSS JOIN entry e";
+    }
+
+    private Map<String, StoredFeed> storedFeeds(List<String> urls) {
+        Map<String, StoredFeed> feeds = new HashMap<>();
+        handle.createQuery("SELECT url, title, site_url, last_fetched_at, error_count, last_error"
+                        + " FROM subscription WHERE url IN (<urls>)")
+                .bindList("urls", urls)
+                .map((rs, ctx) -> new StoredFeed(
+                        rs.getString("url"),
+                        Optional.ofNullable(rs.getString("title")),
+                        Optional.ofNullable(rs.getString("site_url")).map(URI::create),
+                        Optional.ofNullable(EntryRow.nullableLong(rs, "last_fetched_at"))
+                                .map(Instant::ofEpochMilli),
+                        rs.getInt("error_count") > 0
+                                ? Optional.ofNullable(rs.getString("last_error"))
+                                : Optional.empty()))
+                .forEach(feed -> feeds.put(feed.url(), feed));
+        return feeds;
+    }
+
+    private static Channel channel(Subscription subscription, Optional<StoredFeed> stored) {
+        String name = subscription
+                .name()
+                .filter(n -> !n.isBlank())
+                .or(() -> stored.flatMap(StoredFeed::title).filter(t -> !t.isBlank()))
+                .orElse(subscription.feedUri().toString());
+        return new Channel(
+                subscription.feedUri(),
+                name,
+                stored.flatMap(StoredFeed::siteLink),
+                stored.flatMap(StoredFeed::lastFetched),
+                stored.flatMap(StoredFeed::lastError),
+                subscription.options());
+    }
+
+    private static String prefixed() {
+        return "e." + EntryRow.COLUMNS.replace(", ", ", e.");
+    }
+
+    private record StoredFeed(
+            String url,
+            Optional<String> title,
+            Optional<URI> siteLink,
+            Optional<Instant> lastFetched,
+            Optional<String> lastError) {}
+}

@@ -1,0 +1,139 @@
+package org.orrery.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.model.Subscription;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private PlanetConfig load(String text) throws IOException, ConfigException {
+        return ConfigLoader.load(List.of(Files.writeString(dir.resolve("config.ini"), text)), dir);
+    }
+
+    @Test
+    void appliesVenusDefaultsToAnEmptyPlanet() throws Exception {
+        PlanetConfig config = load("[Planet]\n");
+        assertThat(config.name()).isEqualTo("Unconfigured Planet");
+        assertThat(config.link()).isEmpty();
+        assertThat(config.ownerName()).isEqualTo("Anonymous Coward");
+        assertThat(config.ownerEmail()).isEmpty();
+        assertThat(config.cacheDirectory()).isEqualTo(dir.resolve("cache"));
+        assertThat(config.outputDir()).isEqualTo(dir.resolve("output"));
+        assertThat(config.itemsPerPage()).isEqualTo(60);
+        assertThat(config.dateFormat()).isEqualTo("%B %d, %Y %I:%M %p");
+        assertThat(config.newDateFormat()).isEqualTo("%B %d, %Y");
+        assertThat(config.feedTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.subscriptions()).isEmpty();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void readsPlanetOptionsAndResolvesRelativeDirectoriesAgainstTheWorkingDirectory() throws Exception {
+        PlanetConfig config = load("[Planet]\nname = P\nitems_per_page = 25\nfeed_timeout = 5\n"
+                + "cache_directory = var/cache\noutput_dir = /srv/www\ntemplate_files = a.html.tmpl\n  b.xml.xslt\n");
+        assertThat(config.name()).isEqualTo("P");
+        assertThat(config.itemsPerPage()).isEqualTo(25);
+        assertThat(config.feedTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.cacheDirectory()).isEqualTo(dir.resolve("var/cache"));
+        assertThat(config.outputDir()).isEqualTo(Path.of("/srv/www"));
+        assertThat(config.templateFiles()).containsExactly("a.html.tmpl", "b.xml.xslt");
+        assertThat(config.planetOptions()).containsEntry("name", "P").containsEntry("feed_timeout", "5");
+    }
+
+    @Test
+    void feedTimeoutMayHaveAFractionAsVenusPassesItToFloat() throws Exception {
+        assertThat(load("[Planet]\nfeed_timeout = 2.5\n").feedTimeout()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void requiresAPlanetSection() {
+        assertThatThrownBy(() -> load("[planet]\nname = x\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[Planet]")
+                .hasMessageContaining("case-sensitive");
+    }
+
+    @Test
+    void nonNumericItemsPerPageNamesFileAndLine() {
+        assertThatThrownBy(() -> load("[Planet]\nname = x\nitems_per_page = many\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:3:")
+                .hasMessageContaining("items_per_page");
+        assertThatThrownBy(() -> load("[Planet]\n\nfeed_timeout = 20s\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:3:")
+                .hasMessageContaining("feed_timeout");
+    }
+
+    @Test
+    void everyOtherSectionIsASubscriptionWithDefaultOptions() throws Exception {
+        PlanetConfig config = load("[Planet]\nname = P\nfuture_dates = keep\n[DEFAULT]\nfacewidth = 65\n"
+                + "[http://a.example/feed]\nname = Alice\nFace = alice.png\n[https://b.example/rss]\n");
+        assertThat(config.subscriptions())
+                .extracting(Subscription::feedUri)
+                .containsExactly(URI.create("http://a.example/feed"), URI.create("https://b.example/rss"));
+        Subscription alice = config.subscriptions().get(0);
+        assertThat(alice.name()).contains("Alice");
+        assertThat(alice.options()).containsEntry("face", "alice.png").containsEntry("facewidth", "65");
+        assertThat(config.subscriptions().get(1).name()).isEmpty();
+        assertThat(config.option(alice, "future_dates")).contains("keep");
+        assertThat(config.option(alice, "facewidth")).contains("65");
+        assertThat(config.option(alice, "xml_base")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void templateAndFilterSectionsAreNotSubscriptions() throws Exception {
+        PlanetConfig config = load("[Planet]\ntemplate_files = index.html.tmpl\nfilters = excerpt.py\n"
+                + "[index.html.tmpl]\ndays_per_page = 7\n[excerpt.py]\nwidth = 300\n[http://a.example/]\n");
+        assertThat(config.subscriptions())
+                .extracting(Subscription::feedUri)
+                .containsExactly(URI.create("http://a.example/"));
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void sectionOfAnAbsentThemeIsSkippedWithAWarning() throws Exception {
+        PlanetConfig config = load("[Planet]\noutput_theme = moz\n\n[index.html.xslt]\nfilters = addsearch.xslt\n");
+        assertThat(config.subscriptions()).isEmpty();
+        assertThat(config.warnings()).singleElement().asString().contains("config.ini:4:", "[index.html.xslt]");
+    }
+
+    @Test
+    void sectionThatIsNoAbsoluteUrlIsSkippedWithAWarning() throws Exception {
+        PlanetConfig config =
+                load("[Planet]\n[example.org/feed]\n[http://bad host/feed]\n[file:///var/feeds/x.xml]\n[http://ok/]\n");
+        assertThat(config.subscriptions())
+                .extracting(Subscription::feedUri)
+                .containsExactly(URI.create("file:///var/feeds/x.xml"), URI.create("http://ok/"));
+        assertThat(config.warnings())
+                .hasSize(2)
+                .anySatisfy(w -> assertThat(w).contains("config.ini:2:", "[example.org/feed]"))
+                .anySatisfy(w -> assertThat(w).contains("config.ini:3:", "[http://bad host/feed]"));
+    }
+
+    @Test
+    void readingListSectionsAreSkippedWithAWarning() throws Exception {
+        PlanetConfig config = load("[Planet]\n[http://example.org/blogroll.opml]\ncontent_type = opml\n");
+        assertThat(config.subscriptions()).isEmpty();
+        assertThat(config.warnings()).singleElement().asString().contains("reading list");
+    }
+
+    @Test
+    void warnsAboutPlanetOptionsVenusDoesNotKnow() throws Exception {
+        PlanetConfig config = load("[DEFAULT]\nfacewidth = 65\n[Planet]\nname = P\nitem_per_page = 10\n");
+        assertThat(config.warnings()).singleElement().asString().contains("config.ini:5:", "item_per_page");
+        assertThat(config.itemsPerPage()).isEqualTo(60);
+    }
+}

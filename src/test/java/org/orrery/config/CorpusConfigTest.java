@@ -1,0 +1,120 @@
+package org.orrery.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.orrery.model.Subscription;
+
+/** Real planets' config files; expected counts come from python3's configparser with Venus's rules. */
+class CorpusConfigTest {
+    private static final Map<String, Integer> SUBSCRIPTIONS = Map.of(
+            "planet-clojure.ini", 855,
+            "planet-emacsen-en.ini", 154,
+            "planet-jython.ini", 13,
+            "planet-mozilla-projects.ini", 85,
+            "planet-mozilla-theme.ini", 0,
+            "planet-mozilla-thunderbird.ini", 23,
+            "planet-mozilla.ini", 325,
+            "planet-python.ini", 567);
+
+    private static Path corpus() {
+        String shared = System.getProperty("orrery.shared");
+        assumeTrue(shared != null, "orrery.shared not set");
+        Path dir = Path.of(shared, "corpus", "planet-configs");
+        assumeTrue(Files.isDirectory(dir), dir + " absent");
+        return dir;
+    }
+
+    static Stream<String> files() {
+        return SUBSCRIPTIONS.keySet().stream().sorted();
+    }
+
+    private static PlanetConfig load(String file) throws ConfigException {
+        return ConfigLoader.load(List.of(corpus().resolve(file)), Path.of("/planet"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void findsTheSubscriptionsPythonFinds(String file) throws Exception {
+        assertThat(load(file).subscriptions()).hasSize(SUBSCRIPTIONS.get(file));
+    }
+
+    @Test
+    void everyCorpusFileHasAnExpectedCount() throws Exception {
+        try (Stream<Path> files = Files.list(corpus())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(SUBSCRIPTIONS.keySet());
+        }
+    }
+
+    @Test
+    void planetPython() throws Exception {
+        PlanetConfig config = load("planet-python.ini");
+        assertThat(config.name()).isEqualTo("Planet Python");
+        assertThat(config.itemsPerPage()).isEqualTo(25);
+        assertThat(config.dateFormat()).isEqualTo("%B %d, %Y %I:%M %p %Z");
+        assertThat(config.newDateFormat()).isEqualTo("%B %d, %Y");
+        assertThat(config.cacheDirectory()).isEqualTo(Path.of("/srv/cache"));
+        assertThat(config.templateFiles()).hasSize(7).startsWith("config/index.html.tmpl");
+        assertThat(config.subscriptions().get(0).feedUri())
+                .isEqualTo(URI.create("http://dev.2degreesnetwork.com/feeds/posts/default/-/python"));
+        assertThat(config.subscriptions().get(0).name()).contains("2degrees");
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void planetMozilla() throws Exception {
+        PlanetConfig config = load("planet-mozilla.ini");
+        assertThat(config.name()).isEqualTo("Planet Mozilla");
+        assertThat(config.itemsPerPage()).isEqualTo(75);
+        assertThat(config.feedTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.cacheDirectory()).isEqualTo(Path.of("/planet/cache"));
+        Subscription asa = config.subscriptions().stream()
+                .filter(s -> s.feedUri().toString().equals("http://asadotzler.com/tag/mozilla/feed/"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(asa.name()).contains("Asa Dotzler");
+        assertThat(asa.options())
+                .containsEntry("facewidth", "65")
+                .containsEntry("faceheight", "85")
+                .containsEntry("future_dates", "ignore_date");
+        assertThat(config.option(asa, "activity_threshold")).contains("90");
+        assertThat(config.warnings()).singleElement().asString().contains("planet-mozilla.ini:37:", "index.html.xslt");
+    }
+
+    @Test
+    void planetMozillaProjectsIsReadAsLatin1() throws Exception {
+        PlanetConfig config = load("planet-mozilla-projects.ini");
+        assertThat(config.subscriptions())
+                .filteredOn(s -> s.feedUri().toString().equals("http://blog.frenchmozilla.org/index/feed/en/rss2"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.name()).contains("Mozilla en version fran\u00e7aise"));
+    }
+
+    @Test
+    void planetClojureMergesRepeatedSectionsAndWarnsAboutItsTwitterOption() throws Exception {
+        PlanetConfig config = load("planet-clojure.ini");
+        assertThat(config.subscriptions())
+                .extracting(s -> s.feedUri().toString())
+                .doesNotHaveDuplicates()
+                .contains("https://cognitect.com/feed.xml");
+        assertThat(config.warnings()).singleElement().asString().contains("post_to_twitter");
+    }
+
+    @Test
+    void planetMozillaThemeKeepsItsMultiLineLists() throws Exception {
+        PlanetConfig config = load("planet-mozilla-theme.ini");
+        assertThat(config.templateFiles()).hasSize(7).contains("index.html.xslt", "validate.html.xslt");
+        assertThat(config.planetOptions().get("bill_of_materials")).startsWith("\n.htaccess\npersonalize.js\n");
+    }
+}

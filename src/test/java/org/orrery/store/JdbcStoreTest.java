@@ -1,0 +1,247 @@
+package org.orrery.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.orrery.store.StoreFixtures.FEED;
+import static org.orrery.store.StoreFixtures.T0;
+import static org.orrery.store.StoreFixtures.entry;
+import static org.orrery.store.StoreFixtures.fetched;
+import static org.orrery.store.StoreFixtures.hours;
+import static org.orrery.store.StoreFixtures.sub;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.model.Channel;
+import org.orrery.model.Entry;
+import org.orrery.model.FeedInfo;
+import org.orrery.model.Post;
+import org.orrery.model.River;
+import org.orrery.model.Subscription;
+import org.orrery.model.Validators;
+
+class JdbcStoreTest {
+    @TempDir
+    Path dir;
+
+    private JdbcStore store;
+
+    @BeforeEach
+    void open() {
+        store = JdbcStore.openSqlite(dir.resolve("nested/planet.db"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void countsAddedUpdatedAndUnchangedEntriesAcrossSaves() {
+        assertThat(store.save(fetched(FEED, T0, entry("a", "A"), entry("b", "B"))))
+                .isEqualTo(new SaveResult(2, 0));
+        assertThat(store.save(fetched(FEED, hours(1), entry("a", "A"), entry("b", "B changed"), entry("c", "C"))))
+                .isEqualTo(new SaveResult(1, 1));
+        assertThat(store.save(fetched(FEED, hours(2), entry("a", "A"), entry("b", "B changed"), entry("c", "C"))))
+                .isEqualTo(SaveResult.NOTHING);
+    }
+
+    @Test
+    void noticesChangesInEveryStoredField() {
+        Entry plain = entry("a", "A");
+        store.save(fetched(FEED, T0, plain));
+        List<Entry> variants = List.of(
+                new Entry(
+                        "a",
+                        "A",
+                        Optional.of(URI.create("https://example.org/a")),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "<p>A</p>",
+                        Optional.empty(),
+                        List.of()),
+                new Entry(
+                        "a",
+                        "A",
+                        Optional.empty(),
+                        Optional.of("Ann"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "<p>A</p>",
+                        Optional.empty(),
+                        List.of()),
+                new Entry(
+                        "a",
+                        "A",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(T0),
+                        Optional.of(T0),
+                        "<p>A</p>",
+                        Optional.of("<p>short</p>"),
+                        List.of("x", "y\nz")));
+        for (Entry variant : variants) {
+            assertThat(store.save(fetched(FEED, T0, variant))).isEqualTo(new SaveResult(0, 1));
+            assertThat(store.save(fetched(FEED, T0, variant))).isEqualTo(SaveResult.NOTHING);
+        }
+        assertThat(posts(sub(FEED)).getFirst().entry()).isEqualTo(variants.getLast());
+    }
+
+    @Test
+    void keepsEntriesThatLeftTheFeed() {
+        store.save(fetched(FEED, T0, entry("old", "Old")));
+        store.save(fetched(FEED, hours(1), entry("new", "New")));
+
+        assertThat(posts(sub(FEED))).extracting(p -> p.entry().key()).containsExactly("new", "old");
+    }
+
+    @Test
+    void keepsFirstSeenWhenAnEntryChanges() {
+        store.save(fetched(FEED, T0, entry("a", "A")));
+        store.save(fetched(FEED, hours(5), entry("a", "A, edited")));
+
+        Post post = posts(sub(FEED)).getFirst();
+        assertThat(post.entry().title()).isEqualTo("A, edited");
+        assertThat(post.date()).isEqualTo(T0);
+    }
+
+    @Test
+    void countsADuplicateKeyOnceAndKeepsTheLaterItem() {
+        assertThat(store.save(fetched(FEED, T0, entry("a", "first"), entry("a", "second"))))
+                .isEqualTo(new SaveResult(1, 0));
+        assertThat(posts(sub(FEED))).extracting(p -> p.entry().title()).containsExactly("second");
+    }
+
+    @Test
+    void failedRefreshKeepsValidatorsAndEntriesAndShowsTheError() {
+        Validators validators = new Validators(Optional.of("\"v1\""), Optional.of("Thu, 01 Jan 2026 00:00:00 GMT"));
+        store.save(new Refresh.Fetched(
+                FEED, T0, validators, OptionalInt.of(200), FeedInfo.UNKNOWN, List.of(entry("a", "A"))));
+
+        store.save(new Refresh.Failed(FEED, hours(1), "HTTP 503 Service Unavailable", OptionalInt.of(503)));
+
+        assertThat(store.validators(FEED)).isEqualTo(validators);
+        River river = store.river(List.of(sub(FEED)), 10);
+        assertThat(river.posts()).hasSize(1);
+        Channel channel = river.channels().getFirst();
+        assertThat(channel.lastError()).contains("HTTP 503 Service Unavailable");
+        assertThat(channel.lastFetched()).contains(T0);
+
+        store.save(fetched(FEED, hours(2)));
+        assertThat(store.river(List.of(sub(FEED)), 10).channels().getFirst().lastError())
+                .isEmpty();
+    }
+
+    @Test
+    void notModifiedReplacesTheValidatorsItRepeats() {
+        assertThat(store.validators(FEED)).isEqualTo(Validators.NONE);
+        store.save(new Refresh.Fetched(
+                FEED,
+                T0,
+                new Validators(Optional.of("\"v1\""), Optional.of("Mon")),
+                OptionalInt.of(200),
+                FeedInfo.UNKNOWN,
+                List.of()));
+
+        store.save(new Refresh.NotModified(FEED, hours(1), new Validators(Optional.of("\"v2\""), Optional.empty())));
+        assertThat(store.validators(FEED)).isEqualTo(new Validators(Optional.of("\"v2\""), Optional.of("Mon")));
+
+        store.save(new Refresh.NotModified(FEED, hours(2), Validators.NONE));
+        assertThat(store.validators(FEED)).isEqualTo(new Validators(Optional.of("\"v2\""), Optional.of("Mon")));
+        assertThat(store.river(List.of(sub(FEED)), 1).channels().getFirst().lastFetched())
+                .contains(hours(2));
+    }
+
+    @Test
+    void fetchedDropsValidatorsTheServerNoLongerSends() {
+        store.save(new Refresh.Fetched(
+                FEED,
+                T0,
+                new Validators(Optional.of("\"v1\""), Optional.of("Mon")),
+                OptionalInt.of(200),
+                FeedInfo.UNKNOWN,
+                List.of()));
+        store.save(fetched(FEED, hours(1)));
+
+        assertThat(store.validators(FEED)).isEqualTo(Validators.NONE);
+    }
+
+    @Test
+    void reopeningTheFileKeepsEverything() {
+        store.save(fetched(FEED, T0, entry("a", "A")));
+        store.close();
+
+        store = JdbcStore.openSqlite(dir.resolve("nested/planet.db"));
+        assertThat(posts(sub(FEED))).extracting(p -> p.entry().key()).containsExactly("a");
+        assertThat(store.save(fetched(FEED, hours(1), entry("a", "A")))).isEqualTo(SaveResult.NOTHING);
+    }
+
+    @Test
+    void serialisesConcurrentSavesFromManyVirtualThreads() throws Exception {
+        List<Future<SaveResult>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                URI feed = URI.create("https://feed" + (i % 10) + ".example/");
+                Instant at = hours(i);
+                List<Entry> entries = new ArrayList<>(List.of(entry("own-" + i, "own")));
+                for (int k = 0; k < 30; k++) {
+                    entries.add(entry("shared-" + k, "same in every save of this feed"));
+                }
+                results.add(threads.submit(() -> {
+                    store.validators(feed);
+                    return store.save(new Refresh.Fetched(
+                            feed, at, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, entries));
+                }));
+            }
+        }
+        SaveResult total = SaveResult.NOTHING;
+        for (Future<SaveResult> result : results) {
+            total = total.plus(result.get());
+        }
+        assertThat(total).isEqualTo(new SaveResult(50 + 10 * 30, 0));
+        List<Subscription> subs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            subs.add(sub(URI.create("https://feed" + i + ".example/")));
+        }
+        assertThat(store.river(subs, 1000).posts()).hasSize(50 + 10 * 30);
+    }
+
+    @Test
+    void failsWithContextOnceClosed() {
+        store.close();
+
+        assertThatThrownBy(() -> store.save(fetched(FEED, T0, entry("a", "A"), entry("b", "B"))))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("store: saving 2 entries for https://example.org/feed: the store is closed");
+        assertThatThrownBy(() -> store.validators(FEED))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("store: reading validators for https://example.org/feed: ");
+    }
+
+    @Test
+    void failsWithContextWhenTheFileCannotBeCreated() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+
+        assertThatThrownBy(() -> JdbcStore.openSqlite(notADirectory.resolve("planet.db")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("store: opening " + notADirectory.resolve("planet.db") + ": cannot create ")
+                .hasMessageContaining("FileAlreadyExistsException");
+    }
+
+    private List<Post> posts(Subscription subscription) {
+        return store.river(List.of(subscription), 100).posts();
+    }
+}
