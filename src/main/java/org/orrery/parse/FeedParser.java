@@ -47,21 +47,7 @@ public final class FeedParser {
         List<String> warnings = new ArrayList<>();
         XMLStreamReader reader = open(document, documentUri, declaredCharset, warnings);
         try {
-            XmlCursor cursor = new XmlCursor(reader, documentUri);
-            ParsedFeed feed = read(cursor);
-            if (warnings.isEmpty()) {
-                return feed;
-            }
-            warnings.addAll(feed.warnings());
-            return new ParsedFeed(
-                    feed.format(),
-                    feed.title(),
-                    feed.link(),
-                    feed.subtitle(),
-                    feed.language(),
-                    feed.updated(),
-                    feed.entries(),
-                    warnings);
+            return read(new XmlCursor(reader, documentUri, warnings));
         } catch (XMLStreamException e) {
             throw notWellFormed(e);
         } finally {

@@ -58,6 +58,14 @@ class FeedParserTest {
     }
 
     @Test
+    void rejectsPathologicallyDeepNesting() {
+        byte[] document = ("<rss version=\"2.0\"><channel>" + "<x>".repeat(100_000)).getBytes(UTF_8);
+        assertThatThrownBy(() -> parser.parse(document, URI.create("https://example.org/f"), Optional.empty()))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("Maximum Element Depth");
+    }
+
+    @Test
     void rejectsAnEmptyDocument() {
         assertThatThrownBy(() -> parser.parse(new byte[0], URI.create("https://example.org/f"), Optional.empty()))
                 .isInstanceOf(FeedParseException.class);

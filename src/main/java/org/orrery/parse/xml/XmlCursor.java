@@ -26,9 +26,13 @@ public final class XmlCursor {
     private final Deque<Optional<String>> langs = new ArrayDeque<>();
     private final List<String> warnings = new ArrayList<>();
 
-    /** Moves {@code reader} to the root element; the document's URL is the outermost base. */
-    public XmlCursor(XMLStreamReader reader, URI documentUri) throws XMLStreamException {
+    /**
+     * Moves {@code reader} to the root element; the document's URL is the outermost base, and
+     * {@code warnings} (e.g. about its charset) come first.
+     */
+    public XmlCursor(XMLStreamReader reader, URI documentUri, List<String> warnings) throws XMLStreamException {
         this.reader = reader;
+        this.warnings.addAll(warnings);
         bases.push(documentUri);
         langs.push(Optional.empty());
         while (reader.next() != XMLStreamConstants.START_ELEMENT) {
@@ -174,7 +178,7 @@ public final class XmlCursor {
         if (Entities.isNamedEntity(name)) {
             return Entities.getByName(name);
         }
-        warn("dropped undeclared entity &" + name + ";");
+        warn("dropped unknown entity &" + name + ";");
         return "";
     }
 }
