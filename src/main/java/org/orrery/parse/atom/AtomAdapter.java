@@ -1,0 +1,52 @@
+package org.orrery.parse.atom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+import org.orrery.parse.ParsedEntry;
+import org.orrery.parse.ParsedFeed;
+import org.orrery.parse.dates.FeedDates;
+import org.orrery.parse.xml.XmlCursor;
+
+/** Reads an Atom 1.0 document and maps its feed and entries onto {@link ParsedFeed}. */
+public final class AtomAdapter {
+    /** The Atom 1.0 namespace (RFC 4287 §2). */
+    public static final String NAMESPACE = AtomReader.ATOM;
+
+    private AtomAdapter() {}
+
+    /** Reads the document whose root element ({@code atom:feed}) the cursor is on. */
+    public static ParsedFeed read(XmlCursor cursor) throws XMLStreamException {
+        AtomFeed feed = new AtomReader(cursor).read();
+        List<String> warnings = new ArrayList<>(cursor.warnings());
+        List<ParsedEntry> entries = new ArrayList<>();
+        for (AtomEntry entry : feed.entries) {
+            entries.add(entry(entry, feed.author, "entry " + (entries.size() + 1), warnings));
+        }
+        return new ParsedFeed(
+                "atom1.0",
+                feed.title.flatMap(AtomText::plain),
+                AtomLink.alternate(feed.links),
+                feed.subtitle.flatMap(AtomText::plain),
+                feed.language,
+                FeedDates.parse(feed.updated, "feed", warnings),
+                entries,
+                warnings);
+    }
+
+    private static ParsedEntry entry(
+            AtomEntry entry, Optional<AtomPerson> feedAuthor, String where, List<String> warnings) {
+        return new ParsedEntry(
+                entry.id,
+                entry.title.flatMap(AtomText::plain),
+                AtomLink.alternate(entry.links),
+                // RFC 4287 §4.2.1: an entry without an author has the feed's.
+                entry.author.or(() -> feedAuthor).flatMap(AtomPerson::display),
+                FeedDates.parse(entry.published, where, warnings),
+                FeedDates.parse(entry.updated, where, warnings),
+                entry.content.flatMap(AtomText::html),
+                entry.summary.flatMap(AtomText::html),
+                entry.categories);
+    }
+}

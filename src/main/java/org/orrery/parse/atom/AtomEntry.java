@@ -1,0 +1,18 @@
+package org.orrery.parse.atom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What an {@code atom:entry} said, as read: links resolved, dates unparsed. */
+final class AtomEntry {
+    Optional<String> id = Optional.empty();
+    Optional<AtomText> title = Optional.empty();
+    final List<AtomLink> links = new ArrayList<>();
+    Optional<AtomPerson> author = Optional.empty();
+    Optional<String> published = Optional.empty();
+    Optional<String> updated = Optional.empty();
+    Optional<AtomText> content = Optional.empty();
+    Optional<AtomText> summary = Optional.empty();
+    final List<String> categories = new ArrayList<>();
+}

@@ -1,0 +1,16 @@
+package org.orrery.parse.atom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What an {@code atom:feed} said, as read: links resolved, dates unparsed. */
+final class AtomFeed {
+    Optional<AtomText> title = Optional.empty();
+    Optional<AtomText> subtitle = Optional.empty();
+    final List<AtomLink> links = new ArrayList<>();
+    Optional<String> language = Optional.empty();
+    Optional<String> updated = Optional.empty();
+    Optional<AtomPerson> author = Optional.empty();
+    final List<AtomEntry> entries = new ArrayList<>();
+}

@@ -1,0 +1,11 @@
+package org.orrery.parse.atom;
+
+import java.util.Optional;
+
+/** An Atom person construct (RFC 4287 §3.2): name and e-mail as read. */
+record AtomPerson(Optional<String> name, Optional<String> email) {
+    /** The name, else the e-mail. */
+    Optional<String> display() {
+        return name.or(() -> email);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Atom 1.0 (RFC 4287): a streaming reader into format-shaped values, and an adapter from those
+ * onto {@link org.orrery.parse.ParsedFeed}.
+ */
+package org.orrery.parse.atom;
