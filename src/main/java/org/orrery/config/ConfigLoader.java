@@ -21,6 +21,7 @@ public final class ConfigLoader {
     private static final Pattern SECONDS = Pattern.compile("\\+?(\\d{1,9}(\\.\\d*)?|\\.\\d+)");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s+");
     // Engines of template_files and filters: a section so named belongs to a theme or filter.
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern THEME_SECTION =
             Pattern.compile(".*\\.(tmpl|xslt|dj|genshi|py|sed|plugin|html|xml)", Pattern.CASE_INSENSITIVE);
     // venus-reference.md §2.1 and §2.2: every option Venus or Planet 2.0 reads.
@@ -110,7 +111,7 @@ public final class ConfigLoader {
             if (section.equals(PLANET) || templateFiles.contains(section) || filters.contains(section)) {
                 continue;
             }
-            subscription(ini, section, warnings).ifPresent(subscriptions::add);
+            subscription(ini, section, workingDirectory, warnings).ifPresent(subscriptions::add);
         }
         return new PlanetConfig(
                 files,
@@ -131,8 +132,8 @@ public final class ConfigLoader {
     }
 
     /** The section as a subscription, or empty (with a warning) when it is something else. */
-    private static Optional<Subscription> subscription(IniFile ini, String section, List<String> warnings)
-            throws ConfigException {
+    private static Optional<Subscription> subscription(
+            IniFile ini, String section, Path workingDirectory, List<String> warnings) throws ConfigException {
         String where = ini.sectionOrigin(section).orElseThrow() + ": [" + section + "] ";
         Map<String, String> options = ini.items(section);
         String contentType = options.getOrDefault("content_type", "");
@@ -146,13 +147,33 @@ public final class ConfigLoader {
                     + " not a subscription");
             return Optional.empty();
         }
-        Optional<URI> uri = absoluteUri(section);
+        Optional<URI> uri = absoluteUri(section).or(() -> localPath(section, workingDirectory));
         if (uri.isEmpty()) {
             warnings.add(where + "is not an absolute feed URL; not a subscription");
             return Optional.empty();
         }
         Optional<String> name = Optional.ofNullable(options.get("name")).filter(n -> !n.isBlank());
         return Optional.of(new Subscription(uri.get(), name, options));
+    }
+
+    /**
+     * A section named by a file path rather than a URL, resolved against the working
+     * directory: feedparser, under Venus, reads such a name as a local file.
+     */
+    private static Optional<URI> localPath(String section, Path workingDirectory) {
+        if (section.contains("://") || SCHEME.matcher(section).lookingAt() || section.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(workingDirectory
+                    .resolve(section)
+                    .toAbsolutePath()
+                    .normalize()
+                    .toUri());
+        } catch (java.nio.file.InvalidPathException e) {
+            // Reported by the caller as a warning, like any other unusable section name.
+            return Optional.empty();
+        }
     }
 
     private static Optional<URI> absoluteUri(String text) {

@@ -111,16 +111,24 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void sectionThatIsNoAbsoluteUrlIsSkippedWithAWarning() throws Exception {
-        PlanetConfig config =
-                load("[Planet]\n[example.org/feed]\n[http://bad host/feed]\n[file:///var/feeds/x.xml]\n[http://ok/]\n");
+    void sectionThatIsNoUsableUrlIsSkippedWithAWarning() throws Exception {
+        PlanetConfig config = load("[Planet]\n[http://bad host/feed]\n[file:///var/feeds/x.xml]\n[http://ok/]\n");
         assertThat(config.subscriptions())
                 .extracting(Subscription::feedUri)
                 .containsExactly(URI.create("file:///var/feeds/x.xml"), URI.create("http://ok/"));
-        assertThat(config.warnings())
-                .hasSize(2)
-                .anySatisfy(w -> assertThat(w).contains("config.ini:2:", "[example.org/feed]"))
-                .anySatisfy(w -> assertThat(w).contains("config.ini:3:", "[http://bad host/feed]"));
+        assertThat(config.warnings()).singleElement().asString().contains("config.ini:2:", "[http://bad host/feed]");
+    }
+
+    @Test
+    void sectionNamedByAPathIsALocalFileRelativeToTheWorkingDirectory() throws Exception {
+        Path workingDirectory = dir.resolve("planet");
+        PlanetConfig config = ConfigLoader.load(
+                List.of(Files.writeString(dir.resolve("config.ini"), "[Planet]\n[feeds/alice.atom]\n")),
+                workingDirectory);
+        assertThat(config.subscriptions())
+                .extracting(Subscription::feedUri)
+                .containsExactly(workingDirectory.resolve("feeds/alice.atom").toUri());
+        assertThat(config.warnings()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,21 @@
+package org.orrery.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.orrery.config.ConfigException;
+import org.orrery.config.ConfigLoader;
+import org.orrery.config.PlanetConfig;
+import picocli.CommandLine.Parameters;
+
+/** The {@code CONFIG...} arguments shared by every command, and their loading. */
+final class ConfigFiles {
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "CONFIG",
+            description = "Planet Venus / Planet 2.0 config.ini file(s), read in order.")
+    List<Path> files;
+
+    PlanetConfig load() throws ConfigException {
+        return ConfigLoader.load(files);
+    }
+}

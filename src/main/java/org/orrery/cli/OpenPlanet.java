@@ -1,0 +1,54 @@
+package org.orrery.cli;
+
+import java.io.IOException;
+import java.time.InstantSource;
+import org.orrery.Planet;
+import org.orrery.RunLock;
+import org.orrery.config.PlanetConfig;
+import org.orrery.fetch.FetchSettings;
+import org.orrery.fetch.Fetcher;
+import org.orrery.fetch.HttpFetcher;
+import org.orrery.store.JdbcStore;
+import org.orrery.store.Store;
+
+/** A planet with its lock, database and HTTP client open, closed together. */
+final class OpenPlanet implements AutoCloseable {
+    final Planet planet;
+    private final RunLock lock;
+    private final Store store;
+    private final Fetcher fetcher;
+
+    private OpenPlanet(Planet planet, RunLock lock, Store store, Fetcher fetcher) {
+        this.planet = planet;
+        this.lock = lock;
+        this.store = store;
+        this.fetcher = fetcher;
+    }
+
+    /** Takes the planet's lock and opens its database (creating it) and an HTTP client. */
+    static OpenPlanet open(PlanetConfig config) throws IOException {
+        var lock = RunLock.acquire(config.cacheDirectory());
+        Store store = null;
+        try {
+            store = JdbcStore.openSqlite(Planet.databaseFile(config));
+            Fetcher fetcher = new HttpFetcher(
+                    FetchSettings.defaults().withTimeout(config.feedTimeout()).withUserAgent(Planet.userAgent(config)));
+            return new OpenPlanet(new Planet(config, fetcher, store, InstantSource.system()), lock, store, fetcher);
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (lock) {
+            try (store) {
+                fetcher.close();
+            }
+        }
+    }
+}

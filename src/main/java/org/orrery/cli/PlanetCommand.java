@@ -1,0 +1,66 @@
+package org.orrery.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.orrery.RefreshSummary;
+import org.orrery.config.ConfigException;
+import org.orrery.config.PlanetConfig;
+import org.orrery.render.PublishException;
+import org.orrery.store.StoreException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that opens a planet (config, lock, database), does its work and reports. */
+abstract class PlanetCommand implements Callable<Integer> {
+    @Mixin
+    ConfigFiles config;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Does the command's work; returns the exit status. */
+    abstract int work(OpenPlanet open, PlanetConfig config) throws PublishException;
+
+    @Override
+    public final Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PlanetConfig loaded;
+        try {
+            loaded = config.load();
+        } catch (ConfigException e) {
+            err.println("orrery: " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        }
+        try (var open = OpenPlanet.open(loaded)) {
+            return work(open, loaded);
+        } catch (PublishException e) {
+            err.println("orrery: " + e.getMessage());
+            return Main.EXIT_CANT_CREATE;
+        } catch (StoreException e) {
+            err.println("orrery: " + e.getMessage());
+            return Main.EXIT_CANT_CREATE;
+        } catch (IOException e) {
+            err.println("orrery: " + e.getMessage());
+            return e.getMessage() != null && e.getMessage().startsWith("another Orrery run")
+                    ? Main.EXIT_LOCKED
+                    : Main.EXIT_CANT_CREATE;
+        }
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    void report(RefreshSummary summary) {
+        summary.failures().forEach(f -> spec.commandLine().getErr().println("failed: " + f));
+        out().println(summary.line());
+    }
+
+    void reportPublished(PlanetConfig config, int written) {
+        out().println("published "
+                + config.outputDir().resolve("index.html").toAbsolutePath().normalize() + " (" + written
+                + (written == 1 ? " file" : " files") + " changed)");
+    }
+}

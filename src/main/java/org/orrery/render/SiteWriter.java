@@ -1,0 +1,75 @@
+package org.orrery.render;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Publishes rendered files into the output directory so that readers and web servers never
+ * see a half-written site: every file is first written into a staging directory inside the
+ * output directory (so on the same file system), then moved over its old version with an
+ * atomic rename. Files whose bytes did not change are left alone, so their modification time
+ * and a web server's ETag stay stable. Other files in the output directory are not touched.
+ */
+public final class SiteWriter {
+    private static final String STAGING = ".orrery-staging";
+
+    /**
+     * Writes {@code files} (relative path to bytes) into {@code outputDir}, creating it.
+     *
+     * @return how many files were written (the rest were unchanged)
+     */
+    public int publish(Map<String, byte[]> files, Path outputDir) throws PublishException {
+        Path staging = outputDir.resolve(STAGING);
+        try {
+            Files.createDirectories(outputDir);
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            int written = 0;
+            for (var file : files.entrySet()) {
+                Path target = outputDir.resolve(file.getKey()).normalize();
+                if (!target.startsWith(outputDir.normalize())) {
+                    throw new IllegalArgumentException("file outside the output directory: " + file.getKey());
+                }
+                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.getValue())) {
+                    continue;
+                }
+                Path staged = staging.resolve(file.getKey());
+                Files.createDirectories(staged.getParent());
+                Files.write(staged, file.getValue());
+                Files.createDirectories(target.getParent());
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                written++;
+            }
+            deleteTree(staging);
+            return written;
+        } catch (AccessDeniedException e) {
+            throw new PublishException(
+                    "cannot write the site into " + outputDir + ": permission denied on " + e.getFile(), e);
+        } catch (FileAlreadyExistsException | NoSuchFileException e) {
+            throw new PublishException(
+                    "cannot write the site into " + outputDir + ": " + e.getFile() + " is in the way", e);
+        } catch (IOException e) {
+            throw new PublishException("cannot write the site into " + outputDir + ": " + e, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.orrery.render;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.orrery.model.Channel;
+import org.orrery.model.Post;
+import org.orrery.model.River;
+
+/**
+ * Builds the variables a theme template sees, named as Planet Venus names them ({@code name},
+ * {@code link}, {@code date}, {@code Items} with {@code channel_name}, {@code new_date}, ...;
+ * {@code Channels}), so templates written for Venus read naturally.
+ */
+final class TemplateModel {
+    private static final DateTimeFormatter RFC_822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
+
+    private final Site site;
+
+    TemplateModel(Site site) {
+        this.site = site;
+    }
+
+    Map<String, Object> of(River river, Instant now) {
+        var model = new LinkedHashMap<String, Object>();
+        site.planetOptions().forEach(model::put);
+        model.put("name", site.name());
+        model.put("link", site.link());
+        model.put("owner_name", site.ownerName());
+        model.put("owner_email", site.ownerEmail());
+        model.put("generator", site.generator());
+        model.put("feed", site.link().isEmpty() ? "atom.xml" : resolve(site.link(), "atom.xml"));
+        model.put(
+                "feed_id",
+                site.link().isEmpty()
+                        ? "urn:orrery:" + URLEncoder.encode(site.name(), StandardCharsets.UTF_8)
+                        : resolve(site.link(), "atom.xml"));
+        putDates(model, "date", now);
+        model.put("Items", items(river.posts()));
+        model.put("Channels", river.channels().stream().map(this::channel).toList());
+        return model;
+    }
+
+    private List<Map<String, Object>> items(List<Post> posts) {
+        var items = new ArrayList<Map<String, Object>>(posts.size());
+        String previousDay = null;
+        URI previousChannel = null;
+        for (Post post : posts) {
+            var item = new LinkedHashMap<String, Object>();
+            channel(post.channel()).forEach((k, v) -> item.put("channel_" + k, v));
+            var entry = post.entry();
+            item.put("id", entry.key());
+            item.put("title", entry.title());
+            item.put("title_plain", entry.title());
+            item.put("link", entry.link().map(URI::toString).orElse(""));
+            item.put("author", entry.author().orElse(""));
+            item.put("author_name", entry.author().orElse(""));
+            item.put("content", entry.contentHtml());
+            item.put("summary", entry.summaryHtml().orElse(""));
+            item.put("categories", entry.categories());
+            putDates(item, "date", post.date());
+            entry.published().ifPresent(t -> putDates(item, "published", t));
+            entry.updated().ifPresent(t -> putDates(item, "updated", t));
+            String day = site.newDateFormat().format(post.date().atZone(site.zone()));
+            // Venus: new_date only on the first item of a day; new_channel when the source changes or a day starts
+            boolean newDay = !day.equals(previousDay);
+            if (newDay) {
+                item.put("new_date", day);
+            }
+            if (newDay || !post.channel().feedUri().equals(previousChannel)) {
+                item.put("new_channel", post.channel().feedUri().toString());
+            }
+            previousDay = day;
+            previousChannel = post.channel().feedUri();
+            items.add(item);
+        }
+        return items;
+    }
+
+    private Map<String, Object> channel(Channel channel) {
+        var map = new LinkedHashMap<String, Object>();
+        channel.options().forEach(map::put);
+        map.put("name", channel.name());
+        map.put("url", channel.feedUri().toString());
+        map.put("link", channel.siteLink().map(URI::toString).orElse(""));
+        map.put("title", channel.name());
+        map.put("title_plain", channel.name());
+        channel.lastFetched().ifPresent(t -> putDates(map, "last_updated", t));
+        channel.lastError().ifPresent(e -> map.put("message", e));
+        return map;
+    }
+
+    private void putDates(Map<String, Object> map, String key, Instant t) {
+        ZonedDateTime zoned = t.atZone(site.zone());
+        map.put(key, site.dateFormat().format(zoned));
+        map.put(key + "_iso", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(zoned.withNano(0)));
+        map.put(key + "_822", RFC_822.format(zoned));
+    }
+
+    private static String resolve(String base, String relative) {
+        return URI.create(base).resolve(relative).toString();
+    }
+}
