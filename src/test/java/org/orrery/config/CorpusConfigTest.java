@@ -1,14 +1,12 @@
 package org.orrery.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,43 +15,25 @@ import org.orrery.model.Subscription;
 
 /** Real planets' config files; expected counts come from python3's configparser with Venus's rules. */
 class CorpusConfigTest {
-    private static final Map<String, Integer> SUBSCRIPTIONS = Map.of(
-            "planet-clojure.ini", 855,
-            "planet-emacsen-en.ini", 154,
-            "planet-jython.ini", 13,
-            "planet-mozilla-projects.ini", 85,
-            "planet-mozilla-theme.ini", 0,
-            "planet-mozilla-thunderbird.ini", 23,
-            "planet-mozilla.ini", 325,
-            "planet-python.ini", 567);
-
-    private static Path corpus() {
-        String shared = System.getProperty("orrery.shared");
-        assumeTrue(shared != null, "orrery.shared not set");
-        Path dir = Path.of(shared, "corpus", "planet-configs");
-        assumeTrue(Files.isDirectory(dir), dir + " absent");
-        return dir;
-    }
-
     static Stream<String> files() {
-        return SUBSCRIPTIONS.keySet().stream().sorted();
+        return CorpusConfigs.SUBSCRIPTIONS.keySet().stream().sorted();
     }
 
     private static PlanetConfig load(String file) throws ConfigException {
-        return ConfigLoader.load(List.of(corpus().resolve(file)), Path.of("/planet"));
+        return ConfigLoader.load(List.of(CorpusConfigs.directory().resolve(file)), Path.of("/planet"));
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void findsTheSubscriptionsPythonFinds(String file) throws Exception {
-        assertThat(load(file).subscriptions()).hasSize(SUBSCRIPTIONS.get(file));
+        assertThat(load(file).subscriptions()).hasSize(CorpusConfigs.SUBSCRIPTIONS.get(file));
     }
 
     @Test
     void everyCorpusFileHasAnExpectedCount() throws Exception {
-        try (Stream<Path> files = Files.list(corpus())) {
+        try (Stream<Path> files = Files.list(CorpusConfigs.directory())) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(SUBSCRIPTIONS.keySet());
+                    .containsExactlyInAnyOrderElementsOf(CorpusConfigs.SUBSCRIPTIONS.keySet());
         }
     }
 

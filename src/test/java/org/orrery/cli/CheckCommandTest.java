@@ -1,0 +1,106 @@
+package org.orrery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.orrery.config.CorpusConfigs;
+
+/** {@code orrery check} on real planets' configs and on broken ones. */
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    static Stream<String> corpus() {
+        return CorpusConfigs.SUBSCRIPTIONS.keySet().stream().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void reportsAsManySubscriptionsAsPythonsConfigParser(String file) throws IOException {
+        var out = new StringWriter();
+        int status = Main.execute(
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                "check",
+                "--json",
+                CorpusConfigs.directory().resolve(file).toString());
+
+        assertThat(status).isZero();
+        assertThat(topLevelFields(out.toString()))
+                .containsEntry("subscriptions", String.valueOf(CorpusConfigs.SUBSCRIPTIONS.get(file)));
+    }
+
+    @Test
+    void reportsWhatItUnderstoodOfPlanetPython() throws IOException {
+        var out = new StringWriter();
+        Main.execute(
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                "check",
+                "--json",
+                CorpusConfigs.directory().resolve("planet-python.ini").toString());
+
+        assertThat(topLevelFields(out.toString()))
+                .containsEntry("name", "Planet Python")
+                .containsEntry("output_dir", "/srv/planetpython.org")
+                .containsEntry("database", "/srv/cache/orrery.db")
+                .containsEntry("items_per_page", "25")
+                .containsEntry("date_format", "%B %d, %Y %I:%M %p %Z");
+    }
+
+    @Test
+    void warnsOfUnknownOptionsInText() throws IOException {
+        Path config = Files.writeString(dir.resolve("config.ini"), "[Planet]\nname = P\nitem_per_page = 5\n");
+        var out = new StringWriter();
+
+        int status = Main.execute(
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "check", config.toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("P: 0 subscriptions")
+                .contains("warning: " + config + ":3:", "item_per_page");
+    }
+
+    @Test
+    void missingPlanetSectionIsAConfigError() throws IOException {
+        Path config = Files.writeString(dir.resolve("config.ini"), "[http://example.org/feed]\nname = x\n");
+        var err = new StringWriter();
+
+        int status = Main.execute(
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "check", config.toString());
+
+        assertThat(status).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(err.toString()).contains(config.toString(), "[Planet]");
+    }
+
+    /** The scalar fields of a JSON object, as text. */
+    private static Map<String, String> topLevelFields(String json) throws IOException {
+        var fields = new HashMap<String, String>();
+        try (var parser = new JsonFactory().createParser(json)) {
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken().isScalarValue()) {
+                    fields.put(name, parser.getText());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return fields;
+    }
+}
