@@ -3,7 +3,6 @@ package org.orrery;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -148,7 +147,7 @@ public final class Planet {
                 "Orrery " + Version.get(),
                 new Strftime(config.dateFormat()),
                 new Strftime(config.newDateFormat()),
-                ZoneOffset.UTC,
+                config.zone(),
                 config.planetOptions());
     }
 }

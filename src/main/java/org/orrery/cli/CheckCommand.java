@@ -64,6 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("  items per page   %d%n", c.itemsPerPage());
         out.printf("  date formats     %s | %s%n", c.newDateFormat(), c.dateFormat());
         out.printf("  feed timeout     %d s%n", c.feedTimeout().toSeconds());
+        out.printf("  time zone        %s%n", c.zone());
         out.printf(
                 "  templates        %s%n",
                 c.templateFiles().isEmpty() ? "(default theme)" : String.join(" ", c.templateFiles()));
@@ -92,7 +93,8 @@ final class CheckCommand implements Callable<Integer> {
             g.writeNumberField("items_per_page", c.itemsPerPage());
             g.writeStringField("date_format", c.dateFormat());
             g.writeStringField("new_date_format", c.newDateFormat());
-            g.writeNumberField("feed_timeout", c.feedTimeout().toSeconds());
+            g.writeNumberField("feed_timeout", c.feedTimeout().toMillis() / 1000.0);
+            g.writeStringField("time_zone", c.zone().getId());
             strings(g, "template_files", c.templateFiles());
             strings(g, "warnings", c.warnings());
             g.writeEndObject();

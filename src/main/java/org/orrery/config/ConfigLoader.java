@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +73,9 @@ public final class ConfigLoader {
             "content_type",
             "name_type",
             "future_dates",
-            "xml_base");
+            "xml_base",
+            // Orrery's own
+            "time_zone");
 
     private ConfigLoader() {}
 
@@ -125,6 +130,7 @@ public final class ConfigLoader {
                 planet.getOrDefault("date_format", "%B %d, %Y %I:%M %p"),
                 planet.getOrDefault("new_date_format", "%B %d, %Y"),
                 seconds(ini, "feed_timeout", 20),
+                zone(ini),
                 templateFiles,
                 planet,
                 subscriptions,
@@ -208,6 +214,19 @@ public final class ConfigLoader {
             throw invalid(ini, key, value.get(), "a number of seconds");
         }
         return Duration.ofMillis(new BigDecimal(value.get()).movePointRight(3).longValue());
+    }
+
+    /** Orrery's {@code time_zone}: the zone dates are shown in; UTC when absent, as Venus showed them. */
+    private static ZoneId zone(IniFile ini) throws ConfigException {
+        Optional<String> value = ini.get(PLANET, "time_zone").map(String::strip).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(value.get());
+        } catch (DateTimeException e) {
+            throw invalid(ini, "time_zone", value.get(), "a time zone such as UTC, Europe/Berlin or America/New_York");
+        }
     }
 
     private static ConfigException invalid(IniFile ini, String key, String value, String expected) {

@@ -2,6 +2,7 @@ package org.orrery.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import org.orrery.model.Subscription;
  * @param newDateFormat Python strftime pattern for day headings ({@code new_date_format},
  *     default {@code %B %d, %Y})
  * @param feedTimeout {@code feed_timeout} in seconds, default 20
+ * @param zone Orrery's {@code time_zone}: where times are shown and days split, default UTC
  * @param templateFiles {@code template_files}, as written
  * @param planetOptions every option of {@code [Planet]} (keys lower-case), for templates
  * @param subscriptions the subscription sections in file order
@@ -42,6 +44,7 @@ public record PlanetConfig(
         String dateFormat,
         String newDateFormat,
         Duration feedTimeout,
+        ZoneId zone,
         List<String> templateFiles,
         Map<String, String> planetOptions,
         List<Subscription> subscriptions,
@@ -57,6 +60,7 @@ public record PlanetConfig(
         Objects.requireNonNull(dateFormat, "dateFormat");
         Objects.requireNonNull(newDateFormat, "newDateFormat");
         Objects.requireNonNull(feedTimeout, "feedTimeout");
+        Objects.requireNonNull(zone, "zone");
         templateFiles = List.copyOf(templateFiles);
         planetOptions = Map.copyOf(planetOptions);
         subscriptions = List.copyOf(subscriptions);

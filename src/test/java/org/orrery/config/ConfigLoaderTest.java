@@ -144,4 +144,19 @@ class ConfigLoaderTest {
         assertThat(config.warnings()).singleElement().asString().contains("config.ini:5:", "item_per_page");
         assertThat(config.itemsPerPage()).isEqualTo(60);
     }
+
+    @Test
+    void showsTimesInUtcUnlessATimeZoneIsConfigured() throws Exception {
+        assertThat(load("[Planet]\n").zone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(load("[Planet]\ntime_zone = Europe/Berlin\n").zone())
+                .isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void unknownTimeZoneIsAnErrorNamingTheLine() {
+        assertThatThrownBy(() -> load("[Planet]\nname = x\ntime_zone = Mars/Olympus\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:3:")
+                .hasMessageContaining("Mars/Olympus");
+    }
 }
