@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             FetchCommand.class,
             BuildCommand.class,
             CheckCommand.class,
+            ParseCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit status:%n",

@@ -1,0 +1,79 @@
+package org.orrery.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.orrery.model.Entry;
+import org.orrery.normalize.EntryNormalizer;
+import org.orrery.parse.ParsedEntry;
+import org.orrery.parse.ParsedFeed;
+
+/**
+ * Writes what the parser understood of one feed as the JSON view of {@code orrery parse
+ * --json}: the contract of the parser's conformance tests. Bodies are sanitised with the
+ * policy the planet publishes with.
+ */
+final class ParseJson {
+    private final EntryNormalizer normalizer;
+
+    ParseJson(EntryNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    void write(ParsedFeed feed, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("format", feed.format());
+        field(g, "title", feed.title());
+        field(g, "link", feed.link().map(URI::toString));
+        field(g, "subtitle", feed.subtitle());
+        field(g, "language", feed.language());
+        field(g, "updated", feed.updated().map(ParseJson::timestamp));
+        g.writeArrayFieldStart("entries");
+        for (ParsedEntry parsed : feed.entries()) {
+            entry(parsed, normalizer.normalize(parsed), g);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("warnings");
+        for (String warning : feed.warnings()) {
+            g.writeString(warning);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void entry(ParsedEntry parsed, Entry entry, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        field(g, "id", parsed.id().map(String::strip).filter(s -> !s.isEmpty()));
+        field(g, "title", parsed.title());
+        field(g, "link", parsed.link().map(URI::toString));
+        field(g, "author", parsed.author());
+        field(g, "published", parsed.published().map(ParseJson::timestamp));
+        field(g, "updated", parsed.updated().map(ParseJson::timestamp));
+        field(g, "content", Optional.of(entry.contentHtml()).filter(s -> !s.isEmpty()));
+        field(g, "summary", entry.summaryHtml());
+        g.writeArrayFieldStart("categories");
+        for (String category : parsed.categories()) {
+            g.writeString(category);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("enclosures");
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** ISO-8601 in UTC, second precision, suffix Z. */
+    private static String timestamp(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static void field(JsonGenerator g, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            g.writeStringField(name, value.get());
+        } else {
+            g.writeNullField(name);
+        }
+    }
+}
