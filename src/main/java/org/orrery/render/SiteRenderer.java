@@ -14,13 +14,15 @@ import java.util.Map;
 import org.orrery.model.River;
 
 /**
- * Renders a river with the default theme into the files of a site: {@code index.html},
- * {@code atom.xml}, {@code rss20.xml} and the theme's static files. Pure: file writing is
+ * Renders a river with the default theme into the files of a site: {@code index.html}; the
+ * planet's feeds {@code atom.xml}, {@code rss20.xml}, {@code rss10.xml} and {@code feed.json};
+ * its subscriptions as {@code opml.xml} and {@code foafroll.xml}; and the theme's static files. Pure: file writing is
  * {@link SiteWriter}'s job.
  */
 public final class SiteRenderer {
     private static final String THEME = "org/orrery/render/theme/";
-    private static final List<String> TEMPLATES = List.of("index.html", "atom.xml", "rss20.xml");
+    private static final List<String> TEMPLATES =
+            List.of("index.html", "atom.xml", "rss20.xml", "rss10.xml", "opml.xml", "foafroll.xml");
     private static final List<String> STATIC_FILES = List.of("planet.css");
 
     private final PebbleEngine engine;
@@ -41,7 +43,7 @@ public final class SiteRenderer {
 
     /** The site's files by relative path, in UTF-8. */
     public Map<String, byte[]> render(River river, Instant now) {
-        Map<String, Object> variables = model.of(river, now);
+        Map<String, Object> variables = XmlSafe.cleanAll(model.of(river, now));
         var files = new LinkedHashMap<String, byte[]>();
         for (String name : TEMPLATES) {
             var out = new StringWriter(16 * 1024);
@@ -52,6 +54,7 @@ public final class SiteRenderer {
             }
             files.put(name, out.toString().getBytes(StandardCharsets.UTF_8));
         }
+        files.put("feed.json", JsonFeed.write(variables));
         for (String name : STATIC_FILES) {
             files.put(name, resource(name));
         }

@@ -59,6 +59,7 @@ final class TemplateModel {
             channel(post.channel()).forEach((k, v) -> item.put("channel_" + k, v));
             var entry = post.entry();
             item.put("id", entry.key());
+            item.put("id_uri", idUri(entry));
             item.put("title", entry.title());
             item.put("title_plain", entry.title());
             item.put("link", entry.link().map(URI::toString).orElse(""));
@@ -104,6 +105,23 @@ final class TemplateModel {
         map.put(key, site.dateFormat().format(zoned));
         map.put(key + "_iso", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(zoned.withNano(0)));
         map.put(key + "_822", RFC_822.format(zoned));
+    }
+
+    /**
+     * The entry's id where an IRI is required (Atom {@code id}, RSS 1.0 {@code rdf:about}): the
+     * id when it is an absolute URI, else the link, else a URN made from the id.
+     */
+    private static String idUri(org.orrery.model.Entry entry) {
+        try {
+            if (URI.create(entry.key()).isAbsolute()) {
+                return entry.key();
+            }
+        } catch (IllegalArgumentException e) {
+            // Not a URI (a bare guid such as "1234"): fall through.
+        }
+        return entry.link()
+                .map(URI::toString)
+                .orElse("urn:orrery:entry:" + URLEncoder.encode(entry.key(), StandardCharsets.UTF_8));
     }
 
     private static String resolve(String base, String relative) {
