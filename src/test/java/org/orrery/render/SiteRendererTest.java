@@ -205,6 +205,18 @@ class SiteRendererTest {
                 .containsExactly("atom.xml", "rss20.xml", "feed.json");
     }
 
+    @Test
+    void indexIsValidHtml() throws Exception {
+        assertThat(HtmlValidity.errors(files().get("index.html"))).isEmpty();
+    }
+
+    @Test
+    void checkerCatchesInvalidHtml() throws Exception {
+        byte[] invalid =
+                "<!DOCTYPE html><html lang=en><title>x</title><p><div></span>".getBytes(StandardCharsets.UTF_8);
+        assertThat(HtmlValidity.errors(invalid)).isNotEmpty();
+    }
+
     private static SyndFeed rome(byte[] bytes) throws Exception {
         return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(bytes)));
     }
