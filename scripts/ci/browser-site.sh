@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The published demo planet in a real browser (Debian's Chromium, driven by playwright-core):
+# phone and desktop widths, light and dark, no console errors, no horizontal scrolling, no
+# request leaving the site, no serious or critical axe-core violation. Screenshots go to
+# target/screenshots/ (CI artifacts).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$here"
+if ! command -v chromium >/dev/null 2>&1; then
+    apt-get update -q
+    apt-get install -y -q chromium
+fi
+(cd scripts/ci/browser && npm ci --no-audit --no-fund --silent)
+
+site="$(mktemp -d)"
+trap 'rm -rf "$site"' EXIT
+cat > "$site/config.ini" <<INI
+[Planet]
+name = Planet Demo
+link = https://planet.example.org/
+owner_name = The Demo Planet Team
+owner_email = planet@example.org
+cache_directory = $site/cache
+output_dir = $site/output
+new_date_format = %d %b %Y
+date_format = %d %b %Y %-I:%M%P GMT
+INI
+sed -n '/^\[examples/,$p' examples/demo/config.ini >> "$site/config.ini"
+./orrery run "$site/config.ini"
+timeout 300 node scripts/ci/browser/site-check.mjs "$site/output" target/screenshots index.html
