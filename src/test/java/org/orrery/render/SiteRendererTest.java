@@ -200,9 +200,32 @@ class SiteRendererTest {
     void indexGroupsByDayAndShowsFailingSubscriptions() {
         var index = org.jsoup.Jsoup.parse(new String(files().get("index.html"), StandardCharsets.UTF_8));
         assertThat(index.select("section.day > h2").eachText()).containsExactly("19 Sep 2017", "18 Sep 2017");
-        assertThat(index.select("aside li.failing").attr("title")).isEqualTo("HTTP 404 Not Found");
+        assertThat(index.select("aside li.failing .health").text()).isEqualTo("(HTTP 404 Not Found)");
         assertThat(index.select("link[rel=alternate]").eachAttr("href"))
                 .containsExactly("atom.xml", "rss20.xml", "feed.json");
+    }
+
+    @Test
+    void showsFacesAndAuthorsOtherThanTheSubscription() {
+        var withAuthor = new Post(
+                new Entry(
+                        "guest",
+                        "A guest post",
+                        Optional.empty(),
+                        Optional.of("Guest Writer"),
+                        Optional.of(Instant.parse("2017-09-19T08:00:00Z")),
+                        Optional.empty(),
+                        "<p>Hello.</p>",
+                        Optional.empty(),
+                        List.of()),
+                MOSHE,
+                Instant.parse("2017-09-19T08:00:00Z"));
+        var html = renderer.render(new River(List.of(withAuthor), List.of(MOSHE)), NOW)
+                .get("index.html");
+        var index = org.jsoup.Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+        assertThat(index.select("article img.face").attr("src")).isEqualTo("moshe.png");
+        assertThat(index.select("article .byline").text()).isEqualTo("by Guest Writer");
+        assertThat(index.select("article h3").text()).isEqualTo("Moshe Zadka: A guest post");
     }
 
     @Test
