@@ -50,9 +50,13 @@ classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 peer_lines="$results/parse-$stamp.peers.jsonl"
 : >"$peer_lines"
 if [[ "$peers" == yes && ",$inputs," == *",corpus,"* ]]; then
-    if python3 -c 'import feedparser' 2>/dev/null; then
-        python3 "$shared/bench/python/parse_feedparser.py" "$corpus" "$n" 1 | tee -a "$peer_lines"
-    fi
+    # The first python3 that has feedparser (a pyenv shim may hide the system's package).
+    for python in python3 /usr/bin/python3; do
+        if "$python" -c 'import feedparser' 2>/dev/null; then
+            "$python" "$shared/bench/python/parse_feedparser.py" "$corpus" "$n" 1 | tee -a "$peer_lines"
+            break
+        fi
+    done
     # A directory holding parse_bench.mjs and its node_modules (npm ci in a copy of the shared one).
     node_dir="${ORRERY_BENCH_NODE:-$shared/bench/node}"
     if command -v node >/dev/null && [[ -d "$node_dir/node_modules" ]]; then
