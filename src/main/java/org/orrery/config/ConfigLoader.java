@@ -307,6 +307,9 @@ public final class ConfigLoader {
             return new Section.Other();
         }
         if (listType.isPresent()) {
+            // Until the refresh fetches reading lists (Planet.java), their feeds are missing.
+            warnings.add(where + "is a reading list (content_type " + contentType
+                    + "); it is read but not fetched yet, so its subscriptions are missing");
             return new Section.Reading(new ReadingList(uri.get(), listType.get(), options));
         }
         Optional<String> name = Optional.ofNullable(options.get("name")).filter(n -> !n.isBlank());
