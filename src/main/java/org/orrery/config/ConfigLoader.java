@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.orrery.model.Subscription;
 
@@ -22,7 +25,6 @@ public final class ConfigLoader {
     private static final String PLANET = "Planet";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
     private static final Pattern SECONDS = Pattern.compile("\\+?(\\d{1,9}(\\.\\d*)?|\\.\\d+)");
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s+");
     // Engines of template_files and filters: a section so named belongs to a theme or filter.
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern THEME_SECTION =
@@ -77,6 +79,23 @@ public final class ConfigLoader {
             // Orrery's own
             "time_zone");
 
+    /**
+     * Options Orrery reads and checks but does not act on yet, with what happens instead; a
+     * config that sets one to other than its default gets a warning.
+     */
+    static final Map<String, String> NOT_YET_ACTED_ON = Map.of(
+            "days_per_page", "pages hold items_per_page entries, however many days they span",
+            "activity_threshold", "quiet feeds are not flagged \"no activity\"",
+            "locale", "month and day names are English",
+            "encoding", "output is UTF-8",
+            "cache_keep_entries", "entries are kept until removed from the database",
+            "pubsubhubbub_hub", "no hub is announced or pinged",
+            "output_theme", "Orrery publishes its own theme",
+            "template_files",
+                    "Orrery publishes its own theme (index.html, atom.xml, rss20.xml, rss10.xml,"
+                            + " opml.xml, foafroll.xml, feed.json)",
+            "bill_of_materials", "no files are copied from a theme");
+
     private ConfigLoader() {}
 
     /** Loads the files in order, resolving relative directories against the process's working directory. */
@@ -102,23 +121,43 @@ public final class ConfigLoader {
                             : ""));
         }
         Map<String, String> planet = ini.items(PLANET);
-        List<String> templateFiles = list(planet.get("template_files"));
-        List<String> filters = list(planet.get("filters"));
+        List<String> templateFiles = OptionValues.list(planet.get("template_files"));
         List<String> warnings = new ArrayList<>();
         for (String key : ini.ownKeys(PLANET)) {
             if (!KNOWN_OPTIONS.contains(key)) {
                 warnings.add(ini.origin(PLANET, key).orElseThrow() + ": [Planet] option " + key
                         + " is not a Planet Venus option (a typo?); only templates see it");
+            } else if (NOT_YET_ACTED_ON.containsKey(key) && !isDefault(key, planet.get(key))) {
+                warnings.add(ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key
+                        + " is read but not acted on yet: " + NOT_YET_ACTED_ON.get(key));
             }
         }
+        PlanetOptions options = planetOptions(ini, planet);
+        Set<String> filterNames = filterSectionNames(ini);
+        Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
+        List<ReadingList> readingLists = new ArrayList<>();
+        List<String> subscriptionSections = new ArrayList<>();
         for (String section : ini.sections()) {
-            if (section.equals(PLANET) || templateFiles.contains(section) || filters.contains(section)) {
+            if (section.equals(PLANET) || templateFiles.contains(section)) {
                 continue;
             }
-            subscription(ini, section, workingDirectory, warnings).ifPresent(subscriptions::add);
+            if (filterNames.contains(section)) {
+                filterSections.put(section, ini.items(section));
+                continue;
+            }
+            switch (section(ini, section, workingDirectory, warnings)) {
+                case Section.Feed feed -> {
+                    subscriptions.add(feed.subscription());
+                    subscriptionSections.add(section);
+                }
+                case Section.Reading list -> readingLists.add(list.readingList());
+                case Section.Other other -> {
+                    // Already warned about.
+                }
+            }
         }
-        return new PlanetConfig(
+        PlanetConfig config = new PlanetConfig(
                 files,
                 planet.getOrDefault("name", "Unconfigured Planet"),
                 planet.getOrDefault("link", ""),
@@ -134,32 +173,147 @@ public final class ConfigLoader {
                 templateFiles,
                 planet,
                 subscriptions,
-                warnings);
+                warnings,
+                options,
+                readingLists,
+                filterSections);
+        warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections));
+        return new PlanetConfig(
+                config.sources(),
+                config.name(),
+                config.link(),
+                config.ownerName(),
+                config.ownerEmail(),
+                config.cacheDirectory(),
+                config.outputDir(),
+                config.itemsPerPage(),
+                config.dateFormat(),
+                config.newDateFormat(),
+                config.feedTimeout(),
+                config.zone(),
+                config.templateFiles(),
+                config.planetOptions(),
+                config.subscriptions(),
+                warnings,
+                config.options(),
+                config.readingLists(),
+                config.filterSections());
     }
 
-    /** The section as a subscription, or empty (with a warning) when it is something else. */
-    private static Optional<Subscription> subscription(
-            IniFile ini, String section, Path workingDirectory, List<String> warnings) throws ConfigException {
+    /** What a section other than [Planet] turned out to be. */
+    private sealed interface Section {
+        record Feed(Subscription subscription) implements Section {}
+
+        record Reading(ReadingList readingList) implements Section {}
+
+        record Other() implements Section {}
+    }
+
+    private static PlanetOptions planetOptions(IniFile ini, Map<String, String> planet) throws ConfigException {
+        Function<String, Optional<String>> lookup = key -> Optional.ofNullable(planet.get(key));
+        try {
+            PlanetOptions d = PlanetOptions.DEFAULTS;
+            PlanetOptions options = new PlanetOptions(
+                    OptionValues.wholeNumber(lookup, "days_per_page", d.daysPerPage()),
+                    OptionValues.encoding(lookup),
+                    OptionValues.locales(lookup),
+                    OptionValues.wholeNumber(lookup, "activity_threshold", d.activityThresholdDays()),
+                    OptionValues.wholeNumber(lookup, "new_feed_items", d.newFeedItems()),
+                    OptionValues.wholeNumber(lookup, "spider_threads", d.spiderThreads()),
+                    OptionValues.logLevel(lookup),
+                    OptionValues.text(lookup, "generator").orElse(d.generator()),
+                    OptionValues.text(lookup, "generator_uri").orElse(d.generatorUri()),
+                    OptionValues.wholeNumber(lookup, "cache_keep_entries", d.cacheKeepEntries()),
+                    OptionValues.text(lookup, "pubsubhubbub_hub"),
+                    lookup.apply("pubsubhubbub_feeds").map(OptionValues::list).orElse(d.pubsubhubbubFeeds()),
+                    OptionValues.text(lookup, "output_theme"),
+                    lookup.apply("template_directories").map(OptionValues::list).orElse(d.templateDirectories()),
+                    OptionValues.list(planet.get("bill_of_materials")),
+                    OptionValues.list(planet.get("filters")),
+                    OptionValues.list(planet.get("filter_directories")),
+                    OptionValues.regex(lookup, "filter"),
+                    OptionValues.regex(lookup, "exclude"));
+            for (String written : options.filters()) {
+                checkFilter(ini, PLANET, written);
+            }
+            return options;
+        } catch (OptionValues.BadValue e) {
+            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
+        }
+    }
+
+    static void checkFilter(IniFile ini, String section, String written) throws ConfigException {
+        int query = written.indexOf('?');
+        String name = query < 0 ? written : written.substring(0, query);
+        FilterSpec spec = FilterSpec.parse(written, ini.hasSection(name) ? ini.items(name) : Map.of());
+        try {
+            OptionValues.checkFilterParams(spec);
+        } catch (OptionValues.BadValue e) {
+            String where = ini.origin(name, e.key)
+                    .map(Object::toString)
+                    .orElse(ini.origin(section, "filters").orElseThrow().toString());
+            throw new ConfigException(where + ": filter " + written + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sections named by a filter in any {@code filters} option hold that filter's parameters. */
+    private static Set<String> filterSectionNames(IniFile ini) throws ConfigException {
+        Set<String> names = new HashSet<>();
+        for (String section : ini.sections()) {
+            for (String written : OptionValues.list(ini.get(section, "filters").orElse(null))) {
+                int query = written.indexOf('?');
+                names.add(query < 0 ? written : written.substring(0, query));
+            }
+        }
+        return names;
+    }
+
+    private static boolean isDefault(String key, String value) {
+        String v = value == null ? "" : value.strip();
+        return switch (key) {
+            case "days_per_page", "activity_threshold" -> v.isEmpty() || v.matches("\\+?0+");
+            case "encoding" -> v.isEmpty() || v.equalsIgnoreCase("utf-8") || v.equalsIgnoreCase("utf8");
+            case "locale" ->
+                v.isEmpty()
+                        || v.equals("C")
+                        || v.equals("POSIX")
+                        || v.toLowerCase(Locale.ROOT).startsWith("en");
+            default -> v.isEmpty();
+        };
+    }
+
+    /** The section as a subscription or a reading list, or neither (with a warning). */
+    private static Section section(IniFile ini, String section, Path workingDirectory, List<String> warnings)
+            throws ConfigException {
         String where = ini.sectionOrigin(section).orElseThrow() + ": [" + section + "] ";
         Map<String, String> options = ini.items(section);
         String contentType = options.getOrDefault("content_type", "");
-        if (List.of("opml", "foaf", "csv", "config", ".").stream().anyMatch(contentType::contains)) {
-            // Venus config.reading_lists(): such a section lists subscriptions rather than being one.
-            warnings.add(where + "is a reading list (content_type " + contentType + "), not yet supported; skipped");
-            return Optional.empty();
-        }
+        Optional<ReadingList.Type> listType = ReadingList.Type.of(contentType);
+        boolean conversionFilter = listType.isEmpty() && contentType.contains(".");
         if (!section.contains("://") && THEME_SECTION.matcher(section).matches()) {
             warnings.add(where + "looks like a template or filter section of a theme that is not available;"
                     + " not a subscription");
-            return Optional.empty();
+            return new Section.Other();
         }
         Optional<URI> uri = absoluteUri(section).or(() -> localPath(section, workingDirectory));
         if (uri.isEmpty()) {
             warnings.add(where + "is not an absolute feed URL; not a subscription");
-            return Optional.empty();
+            return new Section.Other();
+        }
+        if (conversionFilter) {
+            // Venus config.reading_lists(): a content_type naming a filter converts the list.
+            warnings.add(where + "is a reading list converted by the filter " + contentType
+                    + ", which Orrery does not provide; skipped");
+            return new Section.Other();
+        }
+        if (listType.isPresent()) {
+            // Until the refresh fetches reading lists (Planet.java), their feeds are missing.
+            warnings.add(where + "is a reading list (content_type " + contentType
+                    + "); it is read but not fetched yet, so its subscriptions are missing");
+            return new Section.Reading(new ReadingList(uri.get(), listType.get(), options));
         }
         Optional<String> name = Optional.ofNullable(options.get("name")).filter(n -> !n.isBlank());
-        return Optional.of(new Subscription(uri.get(), name, options));
+        return new Section.Feed(new Subscription(uri.get(), name, options));
     }
 
     /**
@@ -232,13 +386,5 @@ public final class ConfigLoader {
     private static ConfigException invalid(IniFile ini, String key, String value, String expected) {
         return new ConfigException(ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key + " must be " + expected
                 + ", not \"" + value + "\"");
-    }
-
-    /** A space- or newline-separated list option, as Venus splits it. */
-    private static List<String> list(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(LIST_SEPARATOR.split(value.strip())).toList();
     }
 }

@@ -58,6 +58,13 @@ public final class IniFile {
         return ini;
     }
 
+    /** Reads one config file's text, e.g. a reading list fetched from {@code name}. */
+    public static IniFile parse(String name, String text) throws ConfigException {
+        IniFile ini = new IniFile();
+        ini.parse(Path.of(name), text);
+        return ini;
+    }
+
     /** Section names in the order they first appear, without {@code DEFAULT}; case-sensitive. */
     public List<String> sections() {
         return List.copyOf(sections.keySet());

@@ -3,10 +3,15 @@ package org.orrery.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.orrery.model.Subscription;
 
 /**
@@ -31,6 +36,11 @@ import org.orrery.model.Subscription;
  * @param planetOptions every option of {@code [Planet]} (keys lower-case), for templates
  * @param subscriptions the subscription sections in file order
  * @param warnings what the config says that Orrery does not understand or ignores
+ * @param options the other planet-wide options, Venus's defaults applied
+ * @param readingLists sections that list subscriptions ({@code content_type} opml, foaf, csv
+ *     or config), to be fetched and expanded with {@link ReadingListParser}
+ * @param filterSections options of the sections named like a filter ({@code [excerpt.py]}),
+ *     by section name
  */
 public record PlanetConfig(
         List<Path> sources,
@@ -48,7 +58,10 @@ public record PlanetConfig(
         List<String> templateFiles,
         Map<String, String> planetOptions,
         List<Subscription> subscriptions,
-        List<String> warnings) {
+        List<String> warnings,
+        PlanetOptions options,
+        List<ReadingList> readingLists,
+        Map<String, Map<String, String>> filterSections) {
     public PlanetConfig {
         sources = List.copyOf(sources);
         Objects.requireNonNull(name, "name");
@@ -65,6 +78,49 @@ public record PlanetConfig(
         planetOptions = Map.copyOf(planetOptions);
         subscriptions = List.copyOf(subscriptions);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(options, "options");
+        readingLists = List.copyOf(readingLists);
+        filterSections = Map.copyOf(filterSections);
+    }
+
+    /** A planet with Venus's defaults for every option not named here, and no reading lists. */
+    public PlanetConfig(
+            List<Path> sources,
+            String name,
+            String link,
+            String ownerName,
+            String ownerEmail,
+            Path cacheDirectory,
+            Path outputDir,
+            int itemsPerPage,
+            String dateFormat,
+            String newDateFormat,
+            Duration feedTimeout,
+            ZoneId zone,
+            List<String> templateFiles,
+            Map<String, String> planetOptions,
+            List<Subscription> subscriptions,
+            List<String> warnings) {
+        this(
+                sources,
+                name,
+                link,
+                ownerName,
+                ownerEmail,
+                cacheDirectory,
+                outputDir,
+                itemsPerPage,
+                dateFormat,
+                newDateFormat,
+                feedTimeout,
+                zone,
+                templateFiles,
+                planetOptions,
+                subscriptions,
+                warnings,
+                PlanetOptions.DEFAULTS,
+                List.of(),
+                Map.of());
     }
 
     /**
@@ -73,5 +129,65 @@ public record PlanetConfig(
      */
     public Optional<String> option(Subscription subscription, String key) {
         return subscription.option(key).or(() -> Optional.ofNullable(planetOptions.get(key)));
+    }
+
+    /**
+     * The subscription's Venus options resolved. Values of subscriptions that {@link
+     * ConfigLoader} loaded were checked there; for others (from a reading list) an unusable value
+     * throws {@link IllegalArgumentException} naming the option.
+     */
+    public SubscriptionOptions subscriptionOptions(Subscription subscription) {
+        Function<String, Optional<String>> lookup = key -> option(subscription, key);
+        Optional<String> filter = OptionValues.regex(lookup, "filter");
+        Optional<String> exclude = OptionValues.regex(lookup, "exclude");
+        List<FilterSpec> filters = new ArrayList<>();
+        for (String written : options.filters()) {
+            filters.add(filterSpec(written));
+        }
+        filter.ifPresent(f -> filters.add(new FilterSpec("regexp_sifter.py", Map.of("require", f))));
+        exclude.ifPresent(e -> filters.add(new FilterSpec("regexp_sifter.py", Map.of("exclude", e))));
+        for (String written : OptionValues.list(subscription.option("filters").orElse(null))) {
+            filters.add(filterSpec(written));
+        }
+        Set<String> ignore = new LinkedHashSet<>();
+        OptionValues.list(lookup.apply("ignore_in_feed").orElse(null))
+                .forEach(tag -> ignore.add(tag.toLowerCase(Locale.ROOT)));
+        String futureDates = OptionValues.text(lookup, "future_dates").orElse("keep");
+        return new SubscriptionOptions(
+                subscription.name(),
+                filter,
+                exclude,
+                filters,
+                ignore,
+                mimeType(lookup, "title_type"),
+                mimeType(lookup, "summary_type"),
+                mimeType(lookup, "content_type")
+                        .filter(t -> ReadingList.Type.of(t).isEmpty()),
+                OptionValues.text(lookup, "name_type"),
+                switch (futureDates.toLowerCase(Locale.ROOT)) {
+                    case "ignore_date" -> SubscriptionOptions.FutureDates.IGNORE_DATE;
+                    case "ignore_entry" -> SubscriptionOptions.FutureDates.IGNORE_ENTRY;
+                    // Venus: any other value keeps the date.
+                    default -> SubscriptionOptions.FutureDates.KEEP;
+                },
+                OptionValues.text(lookup, "xml_base"),
+                OptionValues.wholeNumber(lookup, "cache_keep_entries", options.cacheKeepEntries()));
+    }
+
+    /** A filter as written in a {@code filters} option, with its section's parameters. */
+    public FilterSpec filterSpec(String written) {
+        int query = written.indexOf('?');
+        String section = query < 0 ? written : written.substring(0, query);
+        return FilterSpec.parse(written, filterSections.getOrDefault(section, Map.of()));
+    }
+
+    // Venus's scrub.py type_map.
+    private static Optional<String> mimeType(Function<String, Optional<String>> lookup, String key) {
+        return OptionValues.text(lookup, key).map(t -> switch (t.toLowerCase(Locale.ROOT)) {
+            case "text" -> "text/plain";
+            case "html" -> "text/html";
+            case "xhtml" -> "application/xhtml+xml";
+            default -> t.toLowerCase(Locale.ROOT);
+        });
     }
 }

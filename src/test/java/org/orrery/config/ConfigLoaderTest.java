@@ -100,14 +100,18 @@ class ConfigLoaderTest {
         assertThat(config.subscriptions())
                 .extracting(Subscription::feedUri)
                 .containsExactly(URI.create("http://a.example/"));
-        assertThat(config.warnings()).isEmpty();
+        assertThat(config.filterSections()).containsKey("excerpt.py");
+        assertThat(config.warnings()).singleElement().asString().contains("template_files", "not acted on yet");
     }
 
     @Test
     void sectionOfAnAbsentThemeIsSkippedWithAWarning() throws Exception {
         PlanetConfig config = load("[Planet]\noutput_theme = moz\n\n[index.html.xslt]\nfilters = addsearch.xslt\n");
         assertThat(config.subscriptions()).isEmpty();
-        assertThat(config.warnings()).singleElement().asString().contains("config.ini:4:", "[index.html.xslt]");
+        assertThat(config.warnings())
+                .hasSize(2)
+                .anySatisfy(w -> assertThat(w).contains("config.ini:4:", "[index.html.xslt]"))
+                .anySatisfy(w -> assertThat(w).contains("config.ini:2:", "output_theme"));
     }
 
     @Test
@@ -132,10 +136,22 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void readingListSectionsAreSkippedWithAWarning() throws Exception {
-        PlanetConfig config = load("[Planet]\n[http://example.org/blogroll.opml]\ncontent_type = opml\n");
+    void readingListSectionsAreReadingListsNotSubscriptions() throws Exception {
+        PlanetConfig config = load("[Planet]\n[http://example.org/blogroll.opml]\ncontent_type = opml\nface = x.png\n"
+                + "[http://example.org/list.csv]\ncontent_type = csv\n[http://example.org/x]\ncontent_type = t.xslt\n");
         assertThat(config.subscriptions()).isEmpty();
-        assertThat(config.warnings()).singleElement().asString().contains("reading list");
+        assertThat(config.readingLists())
+                .extracting(ReadingList::uri, ReadingList::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                URI.create("http://example.org/blogroll.opml"), ReadingList.Type.OPML),
+                        org.assertj.core.groups.Tuple.tuple(
+                                URI.create("http://example.org/list.csv"), ReadingList.Type.CSV));
+        assertThat(config.readingLists().get(0).options()).containsEntry("face", "x.png");
+        assertThat(config.warnings())
+                .hasSize(3)
+                .anySatisfy(w -> assertThat(w).contains("t.xslt", "skipped"))
+                .anySatisfy(w -> assertThat(w).contains("config.ini:2:", "reading list", "not fetched yet"));
     }
 
     @Test

@@ -49,7 +49,15 @@ class CorpusConfigTest {
         assertThat(config.subscriptions().get(0).feedUri())
                 .isEqualTo(URI.create("http://dev.2degreesnetwork.com/feeds/posts/default/-/python"));
         assertThat(config.subscriptions().get(0).name()).contains("2degrees");
-        assertThat(config.warnings()).isEmpty();
+        assertThat(config.options().newFeedItems()).isEqualTo(1);
+        assertThat(config.options().daysPerPage()).isEqualTo(10);
+        assertThat(config.options().activityThresholdDays()).isEqualTo(180);
+        assertThat(config.options().logLevel()).isEqualTo("DEBUG");
+        assertThat(config.warnings())
+                .hasSize(3)
+                .anySatisfy(w -> assertThat(w).contains("planet-python.ini:7:", "days_per_page"))
+                .anySatisfy(w -> assertThat(w).contains("planet-python.ini:13:", "activity_threshold"))
+                .anySatisfy(w -> assertThat(w).contains("planet-python.ini:15:", "template_files"));
     }
 
     @Test
@@ -69,7 +77,20 @@ class CorpusConfigTest {
                 .containsEntry("faceheight", "85")
                 .containsEntry("future_dates", "ignore_date");
         assertThat(config.option(asa, "activity_threshold")).contains("90");
-        assertThat(config.warnings()).singleElement().asString().contains("planet-mozilla.ini:37:", "index.html.xslt");
+        assertThat(config.warnings())
+                .hasSize(3)
+                .anySatisfy(w -> assertThat(w).contains("planet-mozilla.ini:37:", "index.html.xslt"))
+                .anySatisfy(w -> assertThat(w).contains("planet-mozilla.ini:26:", "output_theme"))
+                .anySatisfy(w -> assertThat(w).contains("planet-mozilla.ini:32:", "activity_threshold"));
+        assertThat(config.options().filters())
+                .containsExactly(
+                        "minhead.py", "stripAd/feedburner.sed", "stripAd/google_ad_map.sed", "stripAd/yahoo.sed");
+        SubscriptionOptions options = config.subscriptionOptions(asa);
+        assertThat(options.futureDates()).isEqualTo(SubscriptionOptions.FutureDates.IGNORE_DATE);
+        assertThat(options.filters()).extracting(FilterSpec::name).allMatch(FilterSpec.SUPPORTED::contains);
+        assertThat(config.subscriptions())
+                .filteredOn(s -> config.subscriptionOptions(s).ignoreInFeed().contains("updated"))
+                .hasSize(3);
     }
 
     @Test
@@ -88,7 +109,24 @@ class CorpusConfigTest {
                 .extracting(s -> s.feedUri().toString())
                 .doesNotHaveDuplicates()
                 .contains("https://cognitect.com/feed.xml");
-        assertThat(config.warnings()).singleElement().asString().contains("post_to_twitter");
+        assertThat(config.warnings())
+                .hasSize(3)
+                .anySatisfy(w -> assertThat(w).contains("planet-clojure.ini:26:", "post_to_twitter"))
+                .anySatisfy(w -> assertThat(w).contains("planet-clojure.ini:29:", "template_files"))
+                .anySatisfy(w -> assertThat(w).contains("planet-clojure.ini:49:", "days_per_page"));
+        assertThat(config.subscriptions())
+                .filteredOn(s -> config.subscriptionOptions(s).filter().isPresent())
+                .hasSize(555); // 557 filter lines; repeated sections merge
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void everySubscriptionsOptionsResolveAndEveryFilterIsProvided(String file) throws Exception {
+        PlanetConfig config = load(file);
+        for (Subscription s : config.subscriptions()) {
+            assertThat(config.subscriptionOptions(s).filters()).allMatch(FilterSpec::supported);
+        }
+        assertThat(config.warnings()).noneMatch(w -> w.contains("filter ") && w.contains("not one Orrery provides"));
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.orrery.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.orrery.model.Subscription;
+
+/**
+ * Checks every subscription's options when the config is loaded: unusable values are errors
+ * naming file and line; filters Orrery lacks and options it does not act on yet are warnings,
+ * one per kind however many sections share it.
+ */
+final class SubscriptionChecks {
+    /** Per-subscription options Orrery reads but does not act on yet, and what happens instead. */
+    static final Map<String, String> NOT_YET_ACTED_ON = Map.of(
+            "xml_base", "bodies keep the base the feed declares",
+            "cache_keep_entries", "entries are kept until removed from the database");
+
+    private SubscriptionChecks() {}
+
+    /**
+     * @param sections the section name of each of {@code config.subscriptions()}, in order
+     */
+    static List<String> check(IniFile ini, PlanetConfig config, List<String> sections) throws ConfigException {
+        Map<String, String> unsupportedFilters = new LinkedHashMap<>();
+        Map<String, Tally> notYet = new LinkedHashMap<>();
+        Map<String, Tally> futureDates = new LinkedHashMap<>();
+        for (String written : config.options().filters()) {
+            unsupported(config.filterSpec(written), ini.origin("Planet", "filters"), unsupportedFilters);
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            String section = sections.get(i);
+            Subscription subscription = config.subscriptions().get(i);
+            SubscriptionOptions options;
+            try {
+                options = config.subscriptionOptions(subscription);
+            } catch (OptionValues.BadValue e) {
+                throw new ConfigException(
+                        ini.origin(section, e.key)
+                                        .or(() -> ini.origin("Planet", e.key))
+                                        .orElseThrow() + ": [" + section + "] " + e.getMessage(),
+                        e);
+            }
+            for (String written :
+                    OptionValues.list(subscription.option("filters").orElse(null))) {
+                ConfigLoader.checkFilter(ini, section, written);
+                unsupported(config.filterSpec(written), ini.origin(section, "filters"), unsupportedFilters);
+            }
+            for (String key : ini.ownKeys(section)) {
+                if (NOT_YET_ACTED_ON.containsKey(key)) {
+                    notYet.computeIfAbsent(
+                                    key, k -> new Tally(ini.origin(section, k).orElseThrow()))
+                            .count++;
+                }
+            }
+            String future = subscription.option("future_dates").orElse("keep").strip();
+            if (options.futureDates() == SubscriptionOptions.FutureDates.KEEP
+                    && !Set.of("keep", "").contains(future.toLowerCase(java.util.Locale.ROOT))) {
+                futureDates.computeIfAbsent(
+                                future,
+                                k -> new Tally(
+                                        ini.origin(section, "future_dates").orElseThrow()))
+                        .count++;
+            }
+        }
+        List<String> warnings = new ArrayList<>(unsupportedFilters.values());
+        notYet.forEach((key, tally) -> warnings.add(tally.first + ": " + key + " (in " + tally.count
+                + " subscription" + (tally.count == 1 ? "" : "s") + ") is read but not acted on yet: "
+                + NOT_YET_ACTED_ON.get(key)));
+        futureDates.forEach((value, tally) -> warnings.add(tally.first + ": future_dates = " + value + " (in "
+                + tally.count + " subscription" + (tally.count == 1 ? "" : "s")
+                + ") is neither keep, ignore_date nor ignore_entry; dates are kept, as Venus does"));
+        return warnings;
+    }
+
+    private static void unsupported(
+            FilterSpec spec, java.util.Optional<IniFile.Origin> origin, Map<String, String> warnings) {
+        if (!spec.supported() && !warnings.containsKey(spec.name())) {
+            warnings.put(
+                    spec.name(),
+                    origin.map(o -> o + ": ").orElse("") + "filter " + spec.name()
+                            + " is not one Orrery provides; entries pass it unchanged (Orrery provides "
+                            + String.join(
+                                    ", ", FilterSpec.SUPPORTED.stream().sorted().toList()) + ")");
+        }
+    }
+
+    private static final class Tally {
+        final IniFile.Origin first;
+        int count;
+
+        Tally(IniFile.Origin first) {
+            this.first = first;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.orrery.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every Venus option beyond the basics: defaults, values, errors naming the line, warnings. */
+class PlanetOptionsTest {
+    @TempDir
+    Path dir;
+
+    private PlanetConfig load(String text) throws IOException, ConfigException {
+        return ConfigLoader.load(List.of(Files.writeString(dir.resolve("config.ini"), text)), dir);
+    }
+
+    @Test
+    void emptyPlanetHasVenusDefaults() throws Exception {
+        PlanetOptions o = load("[Planet]\n").options();
+        assertThat(o).isEqualTo(PlanetOptions.DEFAULTS);
+        assertThat(o.locale()).isEqualTo(Locale.ENGLISH);
+        assertThat(o.cacheKeepEntries()).isEqualTo(10);
+        assertThat(o.pubsubhubbubFeeds()).containsExactly("atom.xml", "rss10.xml", "rss20.xml");
+        assertThat(o.generator()).isEqualTo("Venus");
+    }
+
+    @Test
+    void readsEveryPlanetOption() throws Exception {
+        PlanetOptions o = load("[Planet]\ndays_per_page = 7\nencoding = iso-8859-1\nlocale = de_DE.UTF-8:fr_FR\n"
+                        + "activity_threshold = 90\nnew_feed_items = 1\nspider_threads = 4\nlog_level = debug\n"
+                        + "generator = G\ngenerator_uri = http://g/\ncache_keep_entries = 5\n"
+                        + "pubsubhubbub_hub = http://hub/\npubsubhubbub_feeds = atom.xml\noutput_theme = classic\n"
+                        + "template_directories = a b\nbill_of_materials = x.css\n  y.png\nfilters = excerpt.py\n"
+                        + "filter_directories = f\nfilter = Java\nexclude = (?i)spam\n")
+                .options();
+        assertThat(o.daysPerPage()).isEqualTo(7);
+        assertThat(o.encoding()).isEqualTo("iso-8859-1");
+        assertThat(o.locales()).containsExactly(Locale.of("de", "DE"), Locale.of("fr", "FR"));
+        assertThat(o.activityThresholdDays()).isEqualTo(90);
+        assertThat(o.newFeedItems()).isEqualTo(1);
+        assertThat(o.spiderThreads()).isEqualTo(4);
+        assertThat(o.logLevel()).isEqualTo("DEBUG");
+        assertThat(o.generator()).isEqualTo("G");
+        assertThat(o.generatorUri()).isEqualTo("http://g/");
+        assertThat(o.cacheKeepEntries()).isEqualTo(5);
+        assertThat(o.pubsubhubbubHub()).contains("http://hub/");
+        assertThat(o.pubsubhubbubFeeds()).containsExactly("atom.xml");
+        assertThat(o.outputTheme()).contains("classic");
+        assertThat(o.templateDirectories()).containsExactly("a", "b");
+        assertThat(o.billOfMaterials()).containsExactly("x.css", "y.png");
+        assertThat(o.filters()).containsExactly("excerpt.py");
+        assertThat(o.filterDirectories()).containsExactly("f");
+        assertThat(o.filter()).contains("Java");
+        assertThat(o.exclude()).contains("(?i)spam");
+    }
+
+    @Test
+    void cLocaleIsEnglish() throws Exception {
+        assertThat(load("[Planet]\nlocale = C\n").options().locale()).isEqualTo(Locale.US);
+    }
+
+    @Test
+    void badValuesNameFileAndLine() {
+        for (String bad : List.of(
+                "new_feed_items = one",
+                "days_per_page = -1",
+                "log_level = LOUD",
+                "locale = not a locale",
+                "encoding = klingon",
+                "filter = (unclosed",
+                "cache_keep_entries = 1.5")) {
+            assertThatThrownBy(() -> load("[Planet]\nname = x\n" + bad + "\n"))
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("config.ini:3:")
+                    .hasMessageContaining(bad.substring(0, bad.indexOf(' ')));
+        }
+    }
+
+    @Test
+    void badSubscriptionValueNamesItsSectionLine() {
+        assertThatThrownBy(() -> load("[Planet]\n[http://a/]\nname = A\nexclude = [z-a]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:4:")
+                .hasMessageContaining("[http://a/]");
+        assertThatThrownBy(() -> load("[Planet]\nfilters = excerpt.py?width=wide\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:2:")
+                .hasMessageContaining("width");
+        assertThatThrownBy(() -> load("[Planet]\nfilters = minhead.py\n[minhead.py]\nmin = high\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:4:");
+    }
+
+    @Test
+    void subscriptionOptionsFollowVenusLookup() throws Exception {
+        PlanetConfig config = load("[Planet]\nfilters = minhead.py\nfilter = Python\nfuture_dates = ignore_entry\n"
+                + "name_type = html\n"
+                + "[excerpt.py]\nwidth = 300\n"
+                + "[http://a/]\nfilters = excerpt.py?omit=img\nexclude = Ruby\nignore_in_feed = updated xml:lang\n"
+                + "title_type = html\ncontent_type = text\nxml_base = feed_alternate\ncache_keep_entries = 3\n"
+                + "[http://b/]\nfilter = Clojure\nfuture_dates = ignore_date\n");
+        SubscriptionOptions a =
+                config.subscriptionOptions(config.subscriptions().get(0));
+        assertThat(a.filter()).contains("Python");
+        assertThat(a.exclude()).contains("Ruby");
+        assertThat(a.filters())
+                .containsExactly(
+                        new FilterSpec("minhead.py", Map.of()),
+                        new FilterSpec("regexp_sifter.py", Map.of("require", "Python")),
+                        new FilterSpec("regexp_sifter.py", Map.of("exclude", "Ruby")),
+                        new FilterSpec("excerpt.py", Map.of("width", "300", "omit", "img")));
+        assertThat(a.ignoreInFeed()).containsExactlyInAnyOrder("updated", "xml:lang");
+        assertThat(a.titleType()).contains("text/html");
+        assertThat(a.contentType()).contains("text/plain");
+        assertThat(a.nameType()).contains("html");
+        assertThat(a.futureDates()).isEqualTo(SubscriptionOptions.FutureDates.IGNORE_ENTRY);
+        assertThat(a.xmlBase()).contains("feed_alternate");
+        assertThat(a.cacheKeepEntries()).isEqualTo(3);
+        SubscriptionOptions b =
+                config.subscriptionOptions(config.subscriptions().get(1));
+        assertThat(b.filter()).contains("Clojure");
+        assertThat(b.futureDates()).isEqualTo(SubscriptionOptions.FutureDates.IGNORE_DATE);
+        assertThat(b.cacheKeepEntries()).isEqualTo(10);
+        assertThat(b.summaryType()).isEqualTo(Optional.empty());
+        assertThat(config.warnings())
+                .hasSize(2)
+                .anySatisfy(w -> assertThat(w).contains("config.ini:14:", "xml_base", "1 subscription"))
+                .anySatisfy(w -> assertThat(w).contains("config.ini:15:", "cache_keep_entries"));
+    }
+
+    @Test
+    void filterOrreryLacksIsAWarningOnce() throws Exception {
+        PlanetConfig config = load("[Planet]\nfilters = mememe.plugin\n[http://a/]\nfilters = mememe.plugin\n"
+                + "[http://b/]\nfilters = coral_cdn_filter.py\n");
+        assertThat(config.warnings())
+                .hasSize(2)
+                .anySatisfy(w -> assertThat(w).contains("config.ini:2:", "mememe.plugin", "pass it unchanged"))
+                .anySatisfy(w -> assertThat(w).contains("config.ini:6:", "coral_cdn_filter.py"));
+    }
+
+    @Test
+    void unknownFutureDatesValueIsKeptWithAWarning() throws Exception {
+        PlanetConfig config = load("[Planet]\n[http://a/]\nfuture_dates = ignore-date\n");
+        assertThat(config.subscriptionOptions(config.subscriptions().get(0)).futureDates())
+                .isEqualTo(SubscriptionOptions.FutureDates.KEEP);
+        assertThat(config.warnings()).singleElement().asString().contains("config.ini:3:", "ignore-date");
+    }
+
+    @Test
+    void defaultValuesOfNotYetActedOnOptionsAreNotWarnedAbout() throws Exception {
+        assertThat(load("[Planet]\ndays_per_page = 0\nactivity_threshold = 0\nencoding = utf-8\nlocale = C\n")
+                        .warnings())
+                .isEmpty();
+    }
+
+    @Test
+    void pythonRegexSyntaxIsRewritten() {
+        assertThat(PythonRegex.compile("(?P<lang>clojure) (?P=lang)")
+                        .matcher("clojure clojure")
+                        .find())
+                .isTrue();
+        assertThat(PythonRegex.compile("end\\Z").matcher("the end").find()).isTrue();
+        assertThat(PythonRegex.compile("a{,2}b").matcher("aab").matches()).isTrue();
+        assertThat(PythonRegex.compile("x{y").matcher("x{y").find()).isTrue();
+    }
+}
