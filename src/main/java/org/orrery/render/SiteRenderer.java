@@ -27,8 +27,15 @@ public final class SiteRenderer {
 
     private final PebbleEngine engine;
     private final TemplateModel model;
+    private final Theme theme;
 
     public SiteRenderer(Site site) {
+        this(site, Theme.DEFAULT);
+    }
+
+    /** A renderer whose {@code theme} renders over the default theme's files. */
+    public SiteRenderer(Site site, Theme theme) {
+        this.theme = theme;
         var loader = new ClasspathLoader(SiteRenderer.class.getClassLoader());
         loader.setPrefix(THEME);
         loader.setSuffix(".peb");
@@ -58,6 +65,7 @@ public final class SiteRenderer {
         for (String name : STATIC_FILES) {
             files.put(name, resource(name));
         }
+        theme.renderOver(files, variables);
         return files;
     }
 

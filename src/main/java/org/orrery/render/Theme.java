@@ -1,0 +1,170 @@
+package org.orrery.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.orrery.render.htmltmpl.HtmlTemplate;
+import org.orrery.render.htmltmpl.TemplateSyntaxException;
+
+/**
+ * A planet's own theme, as {@code template_files} and {@code bill_of_materials} name it: its
+ * templates render over the default theme's files of the same name, and its static files are
+ * copied as they are. Templates are found in the search directories in order (Venus's
+ * {@code template_directories}, then the config file's directory).
+ *
+ * <p>Engines, by the template's last extension: {@code .tmpl} (htmltmpl, Planet 2.0 and Venus
+ * themes) and {@code .peb} (Pebble, Orrery's own). Venus's {@code .xslt}, {@code .dj} and
+ * {@code .genshi} engines are not provided: such a template is reported and the default
+ * theme's file of that name is published instead.
+ */
+public final class Theme {
+    /** No templates, no static files: the default theme alone. */
+    public static final Theme DEFAULT = new Theme(List.of(), Map.of(), List.of());
+
+    /** One template of the theme, ready to render a template model. */
+    private interface Template {
+        String render(Map<String, Object> model);
+    }
+
+    private final List<Map.Entry<String, Template>> templates;
+    private final Map<String, byte[]> staticFiles;
+    private final List<String> warnings;
+
+    private Theme(List<Map.Entry<String, Template>> templates, Map<String, byte[]> staticFiles, List<String> warnings) {
+        this.templates = List.copyOf(templates);
+        this.staticFiles = Map.copyOf(staticFiles);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Loads the templates and static files a config names. A template that cannot be found or
+     * read, or whose engine Orrery lacks, is a warning, never a failure: the default theme
+     * still publishes.
+     */
+    public static Theme load(List<String> templateFiles, List<Path> searchDirectories, List<String> billOfMaterials) {
+        var warnings = new ArrayList<String>();
+        var templates = new ArrayList<Map.Entry<String, Template>>();
+        for (String name : templateFiles) {
+            Optional<Path> file = find(name, searchDirectories);
+            String output = outputName(name);
+            if (file.isEmpty()) {
+                warnings.add("template " + name + " not found in " + searchDirectories + "; the default " + output
+                        + " is published");
+                continue;
+            }
+            try {
+                if (name.endsWith(".tmpl")) {
+                    templates.add(Map.entry(output, htmltmpl(file.get(), searchDirectories)));
+                } else if (name.endsWith(".peb")) {
+                    templates.add(Map.entry(output, pebble(file.get())));
+                } else {
+                    warnings.add("template " + name + ": its engine (" + name.substring(name.lastIndexOf('.') + 1)
+                            + ") is not provided by Orrery; the default " + output + " is published");
+                }
+            } catch (IOException | TemplateSyntaxException | PebbleException e) {
+                warnings.add("template " + file.get() + " cannot be used: " + e.getMessage() + "; the default " + output
+                        + " is published");
+            }
+        }
+        var staticFiles = new LinkedHashMap<String, byte[]>();
+        for (String name : billOfMaterials) {
+            Optional<Path> file = find(name, searchDirectories);
+            try {
+                if (file.isEmpty()) {
+                    warnings.add("bill_of_materials file " + name + " not found in " + searchDirectories);
+                } else {
+                    staticFiles.put(name, Files.readAllBytes(file.get()));
+                }
+            } catch (IOException e) {
+                warnings.add("bill_of_materials file " + file.get() + " cannot be read: " + e.getMessage());
+            }
+        }
+        return new Theme(templates, staticFiles, warnings);
+    }
+
+    /** What went wrong loading the theme, for the maintainer. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Renders the theme's files over {@code files} (the default theme's), by output name. */
+    void renderOver(Map<String, byte[]> files, Map<String, Object> model) {
+        for (var template : templates) {
+            files.put(template.getKey(), template.getValue().render(model).getBytes(StandardCharsets.UTF_8));
+        }
+        files.putAll(staticFiles);
+    }
+
+    /** {@code config/index.html.tmpl} is published as {@code index.html}. */
+    static String outputName(String templateFile) {
+        String base = templateFile.substring(templateFile.lastIndexOf('/') + 1);
+        int engine = base.lastIndexOf('.');
+        return engine > 0 && base.indexOf('.') < engine ? base.substring(0, engine) : base;
+    }
+
+    private static Optional<Path> find(String name, List<Path> directories) {
+        Path given = Path.of(name);
+        if (given.isAbsolute()) {
+            return Files.isRegularFile(given) ? Optional.of(given) : Optional.empty();
+        }
+        return directories.stream()
+                .map(d -> d.resolve(name))
+                .filter(Files::isRegularFile)
+                .findFirst();
+    }
+
+    private static Template htmltmpl(Path file, List<Path> searchDirectories)
+            throws IOException, TemplateSyntaxException {
+        // Includes are looked up beside the including template first, as htmltmpl does.
+        var includeDirectories = new ArrayList<Path>();
+        includeDirectories.add(file.toAbsolutePath().getParent());
+        includeDirectories.addAll(searchDirectories);
+        HtmlTemplate template = HtmlTemplate.compile(file.toString(), read(file), name -> find(name, includeDirectories)
+                .map(Theme::read));
+        return template::render;
+    }
+
+    private static Template pebble(Path file) {
+        var loader = new FileLoader();
+        loader.setPrefix(file.toAbsolutePath().getParent().toString());
+        PebbleEngine engine =
+                new PebbleEngine.Builder().loader(loader).autoEscaping(true).build();
+        PebbleTemplate template = engine.getTemplate(file.getFileName().toString());
+        return model -> {
+            var out = new StringWriter();
+            try {
+                template.evaluate(out, model);
+            } catch (IOException e) {
+                throw new UncheckedIOException("render: writing " + file + " to memory", e);
+            }
+            return out.toString();
+        };
+    }
+
+    private static String read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            // Old themes are often Latin-1; valid UTF-8 is read as such.
+            var decoder = StandardCharsets.UTF_8.newDecoder();
+            try {
+                return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("render: reading template " + file, e);
+        }
+    }
+}
