@@ -75,7 +75,8 @@ public final class ConfigLoader {
             "future_dates",
             "xml_base",
             // Orrery's own
-            "time_zone");
+            "time_zone",
+            "iframe_hosts");
 
     private ConfigLoader() {}
 
