@@ -43,6 +43,7 @@ final class Excerpt {
         private final int max;
         private int used;
         private boolean lastWasSpace = true;
+        private TextNode lastCounted;
         TextNode cutAt;
 
         Cutter(int max) {
@@ -55,13 +56,13 @@ final class Excerpt {
                 return FilterResult.CONTINUE;
             }
             String s = text.getWholeText();
+            boolean startsAWord = lastWasSpace;
             for (int i = 0; i < s.length(); ) {
                 int cp = s.codePointAt(i);
                 boolean space = Character.isWhitespace(cp);
                 if (!(space && lastWasSpace)) {
                     if (used == max) {
-                        text.text(atWord(s.substring(0, i), space) + ELLIPSIS);
-                        cutAt = text;
+                        cut(text, s.substring(0, i), space, startsAWord);
                         return FilterResult.STOP;
                     }
                     used++;
@@ -69,11 +70,26 @@ final class Excerpt {
                 lastWasSpace = space;
                 i += Character.charCount(cp);
             }
+            if (!s.isBlank()) {
+                lastCounted = text;
+            }
             return FilterResult.CONTINUE;
         }
 
-        /** {@code kept} without a last word the cut split, unless that would leave nothing. */
-        private static String atWord(String kept, boolean cutOnSpace) {
+        /** Ends the excerpt in {@code text} after a whole word, else after the text before it. */
+        private void cut(TextNode text, String kept, boolean cutOnSpace, boolean startsAWord) {
+            String whole = wholeWords(kept, cutOnSpace, startsAWord);
+            if (whole.isBlank() && lastCounted != null) {
+                lastCounted.text(lastCounted.getWholeText().stripTrailing() + ELLIPSIS);
+                cutAt = lastCounted;
+            } else {
+                text.text((whole.isBlank() ? kept.strip() : whole) + ELLIPSIS);
+                cutAt = text;
+            }
+        }
+
+        /** {@code kept} without a last word the cut split (blank when that was all of it). */
+        private static String wholeWords(String kept, boolean cutOnSpace, boolean startsAWord) {
             String trimmed = kept.stripTrailing();
             if (cutOnSpace || trimmed.length() < kept.length()) {
                 return trimmed;
@@ -82,7 +98,10 @@ final class Excerpt {
             while (space >= 0 && !Character.isWhitespace(trimmed.charAt(space))) {
                 space--;
             }
-            return space > 0 ? trimmed.substring(0, space).stripTrailing() : trimmed;
+            if (space >= 0) {
+                return trimmed.substring(0, space).stripTrailing();
+            }
+            return startsAWord ? "" : trimmed;
         }
     }
 }
