@@ -1,6 +1,7 @@
 package org.orrery.sanitize;
 
 import java.net.URI;
+import java.net.URL;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
@@ -53,9 +54,8 @@ final class Embeds {
     }
 
     /** Replaces {@code iframe} (in the untrusted tree) by a vetted, sandboxed copy, a link, or nothing. */
-    void rewrite(Element iframe) {
-        Optional<String> src =
-                UrlRules.resolve(iframe.baseUri(), iframe.attr("src")).filter(s -> s.startsWith("http"));
+    void rewrite(Element iframe, URL base) {
+        Optional<String> src = UrlRules.resolve(base, iframe.attr("src")).filter(s -> s.startsWith("http"));
         if (src.isEmpty()) {
             iframe.remove();
             return;

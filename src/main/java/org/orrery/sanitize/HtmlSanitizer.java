@@ -1,6 +1,8 @@
 package org.orrery.sanitize;
 
 import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -56,26 +58,42 @@ public final class HtmlSanitizer {
         if (html.isBlank()) {
             return "";
         }
+        URL baseUrl = UrlRules.baseUrl(base);
         Document dirty = Jsoup.parseBodyFragment(html, base.toString());
-        prepare(dirty.body());
+        prepare(dirty.body(), baseUrl);
         Document clean = cleaner.clean(dirty);
-        finish(clean.body(), base.toString());
+        finish(clean.body(), baseUrl);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
         return clean.body().html().strip();
     }
 
     /** Rewrites in the untrusted tree, before the allow-list: what to drop whole, what to recover. */
-    private void prepare(Element body) {
-        body.select(String.join(",", Policy.DROPPED_WITH_CONTENT)).remove();
-        LazyMedia.promote(body);
-        for (Element iframe : body.select("iframe")) {
-            embeds.rewrite(iframe);
+    private void prepare(Element body, URL base) {
+        List<Element> dropped = new ArrayList<>();
+        List<Element> media = new ArrayList<>();
+        List<Element> iframes = new ArrayList<>();
+        List<Element> noscripts = new ArrayList<>();
+        for (Element el : body.getAllElements()) {
+            String name = el.normalName();
+            if (Policy.DROPPED_WITH_CONTENT.contains(name)) {
+                dropped.add(el);
+            } else if (LazyMedia.ELEMENTS.contains(name)) {
+                media.add(el);
+                if (name.equals("iframe")) {
+                    iframes.add(el);
+                }
+            } else if (name.equals("noscript")) {
+                noscripts.add(el);
+            }
         }
-        LazyMedia.unwrapNoscript(body);
+        dropped.forEach(Element::remove);
+        media.forEach(LazyMedia::promote);
+        iframes.forEach(iframe -> embeds.rewrite(iframe, base));
+        LazyMedia.unwrapNoscript(body, noscripts);
     }
 
     /** Checks on the allowed tree: URLs, srcset, style, and the attributes we add. */
-    private static void finish(Element body, String base) {
+    private static void finish(Element body, URL base) {
         for (Element el : body.getAllElements()) {
             if (el == body) {
                 continue;
@@ -101,7 +119,7 @@ public final class HtmlSanitizer {
         }
     }
 
-    private static void checkAttribute(Element el, String key, String value, String base) {
+    private static void checkAttribute(Element el, String key, String value, URL base) {
         Optional<String> kept;
         if (key.equals("style")) {
             kept = Optional.of(Css.filter(value)).filter(s -> !s.isEmpty());

@@ -19,23 +19,24 @@ final class LazyMedia {
 
     private static final List<String> SRCSET = List.of("data-srcset", "data-lazy-srcset", "data-original-set");
 
-    /** Copies lazy URLs into {@code src}, {@code srcset} and {@code poster} under {@code root}. */
-    static void promote(Element root) {
-        for (Element el : root.select("img, source, iframe, video, audio")) {
-            String lazy = first(el, SRC);
-            if (lazy.isEmpty() && placeholder(el.attr("src"))) {
-                lazy = anySrc(el); // other data-*src names, only when there is no real src
-            }
-            if (!lazy.isEmpty()) {
-                el.attr("src", lazy);
-            }
-            String lazySet = first(el, SRCSET);
-            if (!lazySet.isEmpty()) {
-                el.attr("srcset", lazySet);
-            }
-            if (el.hasAttr("data-poster")) {
-                el.attr("poster", el.attr("data-poster"));
-            }
+    /** The elements whose URLs lazy loaders hold back. */
+    static final Set<String> ELEMENTS = Set.of("img", "source", "iframe", "video", "audio");
+
+    /** Copies the lazy URLs of {@code el} into {@code src}, {@code srcset} and {@code poster}. */
+    static void promote(Element el) {
+        String lazy = first(el, SRC);
+        if (lazy.isEmpty() && placeholder(el.attr("src"))) {
+            lazy = anySrc(el); // other data-*src names, only when there is no real src
+        }
+        if (!lazy.isEmpty()) {
+            el.attr("src", lazy);
+        }
+        String lazySet = first(el, SRCSET);
+        if (!lazySet.isEmpty()) {
+            el.attr("srcset", lazySet);
+        }
+        if (el.hasAttr("data-poster")) {
+            el.attr("poster", el.attr("data-poster"));
         }
     }
 
@@ -45,8 +46,7 @@ final class LazyMedia {
      * element itself never reaches the page (browsers with scripting read its content as text,
      * another parser would not: a classic parsing differential).
      */
-    static void unwrapNoscript(Element root) {
-        var noscripts = root.select("noscript");
+    static void unwrapNoscript(Element root, List<Element> noscripts) {
         if (noscripts.isEmpty()) {
             return;
         }

@@ -1,5 +1,8 @@
 package org.orrery.sanitize;
 
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,11 +28,21 @@ final class UrlRules {
 
     private static final Pattern BROWSER_IGNORED_INSIDE = Pattern.compile("[\\t\\n\\r]");
 
+    /** {@code base} as the URL relative references resolve against; null when it cannot be one. */
+    static URL baseUrl(URI base) {
+        try {
+            return base.isAbsolute() ? base.toURL() : null;
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            return null; // relative URLs then stay unresolved, and are dropped
+        }
+    }
+
     /**
-     * The absolute form of {@code raw} resolved against {@code base}, or empty when it is not a
-     * web or mailto URL. An empty value stays empty (it names the page itself and loads nothing).
+     * The absolute form of {@code raw} resolved against {@code base} (may be null), or empty when
+     * it is not a web or mailto URL. An empty value stays empty (it names the page itself and
+     * loads nothing).
      */
-    static Optional<String> resolve(String base, String raw) {
+    static Optional<String> resolve(URL base, String raw) {
         String value = BROWSER_IGNORED_INSIDE
                 .matcher(BROWSER_IGNORED_EDGES.matcher(raw).replaceAll(""))
                 .replaceAll("");
@@ -43,12 +56,19 @@ final class UrlRules {
                 return Optional.empty();
             }
         }
-        String absolute = StringUtil.resolve(base, value);
+        String absolute;
+        try {
+            absolute = base == null
+                    ? StringUtil.resolve("", value)
+                    : StringUtil.resolve(base, value).toExternalForm();
+        } catch (MalformedURLException e) {
+            return Optional.empty(); // not a URL a browser could load either
+        }
         return WEB.matcher(absolute).find() && !hasControls(absolute) ? Optional.of(absolute) : Optional.empty();
     }
 
     /** Like {@link #resolve} for an image's {@code src}, which may also be an inline raster image. */
-    static Optional<String> resolveImage(String base, String raw) {
+    static Optional<String> resolveImage(URL base, String raw) {
         String value = raw.strip();
         if (value.regionMatches(true, 0, "data:", 0, 5)) {
             String compact = value.replaceAll("\\s", "");
@@ -72,7 +92,7 @@ final class UrlRules {
      * attribute": a URL, then descriptors up to a comma outside parentheses); candidates with a
      * disallowed URL or a malformed descriptor are left out. Empty when none is left.
      */
-    static Optional<String> srcset(String base, String raw) {
+    static Optional<String> srcset(URL base, String raw) {
         var out = new StringBuilder();
         int i = 0;
         int n = raw.length();
