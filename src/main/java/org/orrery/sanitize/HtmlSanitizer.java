@@ -113,6 +113,7 @@ public final class HtmlSanitizer {
                     }
                 }
                 case "audio", "video" -> el.attr("controls", true);
+                case "dialog" -> el.removeAttr("open"); // an open dialog is positioned over the page
                 case "iframe" -> el.attr("sandbox", Embeds.SANDBOX);
                 default -> {}
             }
@@ -145,7 +146,7 @@ public final class HtmlSanitizer {
     private static String rel(String authors) {
         Set<String> tokens = new LinkedHashSet<>();
         for (String token : authors.strip().split("\\s+")) {
-            if (token.matches("[a-zA-Z-]+")) {
+            if (token.matches("[a-zA-Z-]+") && !token.equalsIgnoreCase("opener")) {
                 tokens.add(token.toLowerCase(java.util.Locale.ROOT));
             }
         }

@@ -195,6 +195,17 @@ class HtmlSanitizerTest {
     }
 
     @Test
+    void anAuthorCannotAskForAnOpener() {
+        assertThat(clean("<a href=\"https://e.org/\" rel=\"opener\" target=\"_blank\">x</a>"))
+                .isEqualTo("<a href=\"https://e.org/\" rel=\"noopener noreferrer\" target=\"_blank\">x</a>");
+    }
+
+    @Test
+    void dialogsStayClosedSoTheyCannotCoverThePage() {
+        assertThat(clean("<dialog open>Subscribe now!</dialog>")).isEqualTo("<dialog>Subscribe now!</dialog>");
+    }
+
+    @Test
     void closesUnclosedElementsSoAnEntryCannotBreakThePage() {
         assertThat(clean("<div><p>open <b>bold")).isEqualTo("<div><p>open <b>bold</b></p></div>");
         assertThat(clean("</div></div><p>x</p>")).isEqualTo("<p>x</p>");
