@@ -15,115 +15,28 @@ final class Css {
     private Css() {}
 
     /** Properties whose values need only pass the general value check. */
-    private static final Set<String> PROPERTIES = Set.of(
-            "azimuth",
-            "background-color",
-            "border-bottom-color",
-            "border-collapse",
-            "border-color",
-            "border-left-color",
-            "border-right-color",
-            "border-spacing",
-            "border-top-color",
-            "caption-side",
-            "clear",
-            "color",
-            "cursor",
-            "direction",
-            "display",
-            "elevation",
-            "empty-cells",
-            "float",
-            "font",
-            "font-family",
-            "font-size",
-            "font-style",
-            "font-variant",
-            "font-weight",
-            "height",
-            "letter-spacing",
-            "line-height",
-            "list-style-type",
-            "max-height",
-            "max-width",
-            "min-height",
-            "min-width",
-            "overflow",
-            "overflow-x",
-            "overflow-y",
-            "pause",
-            "pause-after",
-            "pause-before",
-            "pitch",
-            "pitch-range",
-            "richness",
-            "speak",
-            "speak-header",
-            "speak-numeral",
-            "speak-punctuation",
-            "speech-rate",
-            "stress",
-            "table-layout",
-            "text-align",
-            "text-decoration",
-            "text-indent",
-            "text-transform",
-            "unicode-bidi",
-            "vertical-align",
-            "voice-family",
-            "volume",
-            "white-space",
-            "width",
-            "word-spacing",
-            "word-wrap");
+    private static final Set<String> PROPERTIES = words(
+            """
+            azimuth background-color border-bottom-color border-collapse border-color
+            border-left-color border-right-color border-spacing border-top-color caption-side clear
+            color cursor direction display elevation empty-cells float font font-family font-size
+            font-style font-variant font-weight height letter-spacing line-height list-style-type
+            max-height max-width min-height min-width overflow overflow-x overflow-y pause
+            pause-after pause-before pitch pitch-range richness speak speak-header speak-numeral
+            speak-punctuation speech-rate stress table-layout text-align text-decoration text-indent
+            text-transform unicode-bidi vertical-align voice-family volume white-space width
+            word-spacing word-wrap""");
 
     /** Families whose other members take only lengths, colours and {@link #KEYWORDS}. */
-    private static final Set<String> BOX_FAMILIES = Set.of("background", "border", "margin", "padding");
+    private static final Set<String> BOX_FAMILIES = words("""
+            background border margin padding""");
 
-    private static final Set<String> KEYWORDS = Set.of(
-            "auto",
-            "aqua",
-            "black",
-            "block",
-            "blue",
-            "bold",
-            "both",
-            "bottom",
-            "brown",
-            "center",
-            "collapse",
-            "dashed",
-            "dotted",
-            "double",
-            "fuchsia",
-            "gray",
-            "green",
-            "!important",
-            "inherit",
-            "italic",
-            "left",
-            "lime",
-            "maroon",
-            "medium",
-            "none",
-            "navy",
-            "normal",
-            "nowrap",
-            "olive",
-            "pointer",
-            "purple",
-            "red",
-            "right",
-            "solid",
-            "silver",
-            "teal",
-            "thick",
-            "thin",
-            "top",
-            "transparent",
-            "underline",
-            "white",
-            "yellow");
+    private static final Set<String> KEYWORDS = words(
+            """
+            auto aqua black block blue bold both bottom brown center collapse dashed dotted double
+            fuchsia gray green !important inherit italic left lime maroon medium none navy normal
+            nowrap olive pointer purple red right solid silver teal thick thin top transparent
+            underline white yellow""");
 
     /** Words, numbers, hex colours, quoted names, and rgb()/hsl() of numbers; no backslash, no url(. */
     private static final Pattern SAFE_VALUE =
@@ -137,6 +50,10 @@ final class Css {
     private static final Pattern NEGATIVE = Pattern.compile("(?:^|[\\s(,])-\\.?\\d");
     /** Five digits or more: sizes like {@code 99999em} only serve to break the page's layout. */
     private static final Pattern HUGE = Pattern.compile("(?<![#\\w.])\\d{5,}");
+
+    private static Set<String> words(String text) {
+        return Set.of(text.strip().split("\\s+"));
+    }
 
     /** The declarations of {@code style} that are safe, as {@code "name: value;"} joined by spaces. */
     static String filter(String style) {
