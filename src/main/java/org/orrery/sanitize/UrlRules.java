@@ -43,9 +43,11 @@ final class UrlRules {
      * loads nothing).
      */
     static Optional<String> resolve(URL base, String raw) {
-        String value = BROWSER_IGNORED_INSIDE
-                .matcher(BROWSER_IGNORED_EDGES.matcher(raw).replaceAll(""))
-                .replaceAll("");
+        String value = hasControlsOrSpaces(raw)
+                ? BROWSER_IGNORED_INSIDE
+                        .matcher(BROWSER_IGNORED_EDGES.matcher(raw).replaceAll(""))
+                        .replaceAll("")
+                : raw;
         if (value.isEmpty()) {
             return Optional.of("");
         }
@@ -75,6 +77,15 @@ final class UrlRules {
             return DATA_IMAGE.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
         }
         return resolve(base, raw);
+    }
+
+    private static boolean hasControlsOrSpaces(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            if (url.charAt(i) <= 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasControls(String url) {

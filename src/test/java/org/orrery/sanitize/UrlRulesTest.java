@@ -21,6 +21,7 @@ class UrlRulesTest {
         "#fn1, https://e.org/blog/post.html#fn1",
         "HTTP://E.ORG/X, http://E.ORG/X",
         "mailto:me@e.org, mailto:me@e.org",
+        "' my photo.jpg ', https://e.org/blog/my photo.jpg",
     })
     void resolvesWebUrls(String raw, String expected) {
         assertThat(UrlRules.resolve(BASE, raw)).contains(expected);
