@@ -49,13 +49,15 @@ public final class Planet {
     private final Store store;
     private final InstantSource clock;
     private final FeedParser parser = new FeedParser();
-    private final EntryNormalizer normalizer = new EntryNormalizer(new HtmlSanitizer());
+    private final EntryNormalizer normalizer;
 
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock) {
         this.config = config;
         this.fetcher = fetcher;
         this.store = store;
         this.clock = clock;
+        this.normalizer = new EntryNormalizer(
+                HtmlSanitizer.forIframeHosts(config.planetOptions().get("iframe_hosts")));
     }
 
     /** The User-Agent Orrery sends: its name, version, and the planet that asks. */

@@ -77,7 +77,8 @@ public final class ConfigLoader {
             "future_dates",
             "xml_base",
             // Orrery's own
-            "time_zone");
+            "time_zone",
+            "iframe_hosts");
 
     /**
      * Options Orrery reads and checks but does not act on yet, with what happens instead; a

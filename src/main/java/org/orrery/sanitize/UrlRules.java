@@ -1,0 +1,148 @@
+package org.orrery.sanitize;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.internal.StringUtil;
+
+/**
+ * Which URLs may appear in published HTML, made absolute: http, https and mailto; for an
+ * image's {@code src} also an inline raster image ({@code data:image/png;base64,...}).
+ */
+final class UrlRules {
+    private UrlRules() {}
+
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+    private static final Pattern WEB = Pattern.compile("^(?:https?://|mailto:)", Pattern.CASE_INSENSITIVE);
+    /**
+     * Raster images only: an {@code img} never runs script, and browsers refuse to open {@code
+     * data:} URLs as top-level pages; SVG is left out because a vector image is a document.
+     */
+    private static final Pattern DATA_IMAGE =
+            Pattern.compile("^data:image/(?:png|gif|jpeg|jpg|webp|avif|bmp);base64,[A-Za-z0-9+/=]+$");
+    /** What a browser strips before parsing a URL: C0 controls and spaces at the ends, tab and newlines within. */
+    private static final Pattern BROWSER_IGNORED_EDGES = Pattern.compile("^[\\x00-\\x20]+|[\\x00-\\x20]+$");
+
+    private static final Pattern BROWSER_IGNORED_INSIDE = Pattern.compile("[\\t\\n\\r]");
+
+    /** {@code base} as the URL relative references resolve against; null when it cannot be one. */
+    static URL baseUrl(URI base) {
+        try {
+            return base.isAbsolute() ? base.toURL() : null;
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            return null; // relative URLs then stay unresolved, and are dropped
+        }
+    }
+
+    /**
+     * The absolute form of {@code raw} resolved against {@code base} (may be null), or empty when
+     * it is not a web or mailto URL. An empty value stays empty (it names the page itself and
+     * loads nothing).
+     */
+    static Optional<String> resolve(URL base, String raw) {
+        String value = hasControlsOrSpaces(raw)
+                ? BROWSER_IGNORED_INSIDE
+                        .matcher(BROWSER_IGNORED_EDGES.matcher(raw).replaceAll(""))
+                        .replaceAll("")
+                : raw;
+        if (value.isEmpty()) {
+            return Optional.of("");
+        }
+        var scheme = SCHEME.matcher(value);
+        if (scheme.find()) {
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!name.equals("http") && !name.equals("https") && !name.equals("mailto")) {
+                return Optional.empty();
+            }
+        }
+        String absolute;
+        try {
+            absolute = base == null
+                    ? StringUtil.resolve("", value)
+                    : StringUtil.resolve(base, value).toExternalForm();
+        } catch (MalformedURLException e) {
+            return Optional.empty(); // not a URL a browser could load either
+        }
+        return WEB.matcher(absolute).find() && !hasControls(absolute) ? Optional.of(absolute) : Optional.empty();
+    }
+
+    /** Like {@link #resolve} for an image's {@code src}, which may also be an inline raster image. */
+    static Optional<String> resolveImage(URL base, String raw) {
+        String value = raw.strip();
+        if (value.regionMatches(true, 0, "data:", 0, 5)) {
+            String compact = value.replaceAll("\\s", "");
+            return DATA_IMAGE.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
+        }
+        return resolve(base, raw);
+    }
+
+    private static boolean hasControlsOrSpaces(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            if (url.charAt(i) <= 0x20) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasControls(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The {@code srcset} value with each candidate's URL resolved (WHATWG "parse a srcset
+     * attribute": a URL, then descriptors up to a comma outside parentheses); candidates with a
+     * disallowed URL or a malformed descriptor are left out. Empty when none is left.
+     */
+    static Optional<String> srcset(URL base, String raw) {
+        var out = new StringBuilder();
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            while (i < n && (Character.isWhitespace(raw.charAt(i)) || raw.charAt(i) == ',')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(raw.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                break;
+            }
+            String url = raw.substring(start, i);
+            String descriptor = "";
+            if (url.endsWith(",")) {
+                url = url.replaceAll(",+$", "");
+            } else {
+                int depth = 0;
+                int from = i;
+                while (i < n && (raw.charAt(i) != ',' || depth > 0)) {
+                    char c = raw.charAt(i);
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                    i++;
+                }
+                descriptor = raw.substring(from, i).strip();
+            }
+            Optional<String> resolved = resolve(base, url).filter(u -> !u.isEmpty());
+            if (resolved.isPresent() && descriptor.matches("(?:\\d*\\.?\\d+[wxh](?:\\s+|$))*")) {
+                if (!out.isEmpty()) {
+                    out.append(", ");
+                }
+                out.append(resolved.get().replace(" ", "%20"));
+                if (!descriptor.isEmpty()) {
+                    out.append(' ').append(descriptor);
+                }
+            }
+        }
+        return out.isEmpty() ? Optional.empty() : Optional.of(out.toString());
+    }
+}

@@ -1,0 +1,62 @@
+package org.orrery.sanitize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CssTest {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "color: red|color: red;",
+                "COLOR:#008|COLOR: #008;",
+                "font-family: 'Lucida Console', sans-serif|font-family: 'Lucida Console', sans-serif;",
+                "border: 1px solid rgb(0, 0, 0)|border: 1px solid rgb(0, 0, 0);",
+                "margin: 0 15px 0 0; padding-left: 4px|margin: 0 15px 0 0; padding-left: 4px;",
+                "text-align: center; float: left; width: 300px|text-align: center; float: left; width: 300px;",
+                "font: 12px/1.5 arial|font: 12px/1.5 arial;",
+                "background-x: center; background-repeat: no-repeat|background-x: center;",
+            })
+    void keepsPresentationalDeclarations(String style, String expected) {
+        assertThat(Css.filter(style)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "width: expression(alert(1))",
+                "width: e\\xpression(alert(1))",
+                "width: expr/**/ession(alert(1))",
+                "background: url(javascript:alert(1))",
+                "background-image: url(x.png)",
+                "list-style: url(x)",
+                "behavior: url(x.htc)",
+                "-moz-binding: url(x.xml#y)",
+                "position: fixed",
+                "z-index: 9999",
+                "top: 0",
+                "transform: translate(0, -100px)",
+                "margin-top: -9999px",
+                "margin: 99999em",
+                "content: 'x'",
+                "color: red\" onmouseover=\"alert(1)",
+                "color: red</style><script>",
+            })
+    void dropsDeclarationsThatLoadRunOrEscape(String style) {
+        assertThat(Css.filter(style)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "color: red; position: absolute; top: 0|color: red;",
+                "background-color: #000; background-image: url(/x.jpg); background-repeat: no-repeat;|background-color: #000;",
+            })
+    void keepsTheSafeDeclarationsOfAMixedStyle(String style, String expected) {
+        assertThat(Css.filter(style)).isEqualTo(expected);
+    }
+}

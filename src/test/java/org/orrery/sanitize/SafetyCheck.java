@@ -1,0 +1,109 @@
+package org.orrery.sanitize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+
+/**
+ * What must never be true of sanitised HTML, judged on the tree an HTML5 parser (jsoup's
+ * spec-compliant tree builder) builds from it: what a browser would build.
+ */
+final class SafetyCheck {
+    private SafetyCheck() {}
+
+    private static final Set<String> FORBIDDEN_ELEMENTS = Set.of(
+            "script",
+            "style",
+            "template",
+            "base",
+            "meta",
+            "link",
+            "form",
+            "object",
+            "embed",
+            "applet",
+            "svg",
+            "math",
+            "noscript",
+            "frame",
+            "frameset",
+            "noembed",
+            "noframes",
+            "xmp",
+            "plaintext",
+            "title",
+            "portal");
+    private static final Set<String> URL_ATTRIBUTES = Set.of(
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "poster",
+            "cite",
+            "background",
+            "data",
+            "datasrc",
+            "dynsrc",
+            "lowsrc",
+            "longdesc",
+            "icon",
+            "codebase",
+            "xlink:href",
+            "ping",
+            "manifest",
+            "vrml");
+    private static final Pattern WEB = Pattern.compile("^(?:https?://|mailto:)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IMAGE_DATA = Pattern.compile("^data:image/(?:png|gif|jpeg|jpg|webp|avif|bmp);base64,");
+    private static final Pattern BAD_CSS =
+            Pattern.compile("expression|url\\s*\\(|javascript|behavior|binding|@import|\\\\", Pattern.CASE_INSENSITIVE);
+
+    /** Every rule the HTML breaks; empty when it is safe. */
+    static List<String> violations(String html) {
+        List<String> problems = new ArrayList<>();
+        Element body = Jsoup.parseBodyFragment(html).body();
+        for (Element el : body.getAllElements()) {
+            if (el == body) {
+                continue;
+            }
+            String name = el.normalName();
+            if (FORBIDDEN_ELEMENTS.contains(name)) {
+                problems.add("element <" + name + ">");
+            }
+            if (name.equals("iframe") && !el.attr("sandbox").equals(Embeds.SANDBOX)) {
+                problems.add("iframe without our sandbox");
+            }
+            for (Attribute a : el.attributes()) {
+                String key = a.getKey().toLowerCase(Locale.ROOT);
+                String value = a.getValue();
+                if (key.startsWith("on")) {
+                    problems.add("event handler " + key + " on <" + name + ">");
+                } else if (key.equals("srcdoc") || key.equals("formaction") || key.equals("is")) {
+                    problems.add("attribute " + key);
+                } else if (URL_ATTRIBUTES.contains(key)
+                        && !value.isEmpty()
+                        && !WEB.matcher(value).find()
+                        && !(name.equals("img")
+                                && key.equals("src")
+                                && IMAGE_DATA.matcher(value).find())) {
+                    problems.add(key + "=" + value + " on <" + name + ">");
+                } else if (key.equals("srcset") || key.equals("data-srcset")) {
+                    for (String candidate : value.split(",\\s+")) {
+                        if (!WEB.matcher(candidate.strip()).find()) {
+                            problems.add("srcset candidate " + candidate);
+                        }
+                    }
+                } else if (key.equals("style") && BAD_CSS.matcher(value).find()) {
+                    problems.add("style " + value);
+                } else if (key.equals("style") && value.toLowerCase(Locale.ROOT).contains("position")) {
+                    problems.add("positioned style " + value);
+                }
+            }
+        }
+        return problems;
+    }
+}
