@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             FetchCommand.class,
             BuildCommand.class,
+            StatusCommand.class,
             CheckCommand.class,
             ParseCommand.class,
             CommandLine.HelpCommand.class
