@@ -53,6 +53,10 @@ final class Reasons {
     }
 
     private static String known(Throwable t, Duration timeout) {
+        // org.brotli.dec keeps its exception type package-private.
+        if (t.getClass().getName().equals("org.brotli.dec.BrotliRuntimeException")) {
+            return "badly compressed response (br): " + message(t);
+        }
         return switch (t) {
             case GuardedDnsResolver.RefusedAddressException r ->
                 "refused to reach a private address: " + message(r) + " (allow_private_addresses = yes permits it)";
