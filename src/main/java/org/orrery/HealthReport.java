@@ -32,8 +32,8 @@ public record HealthReport(Instant generated, List<Row> rows) {
     public enum State {
         GONE,
         FAILING,
-        MOVED,
         DUPLICATE,
+        MOVED,
         QUIET,
         NEW,
         OK;
@@ -72,13 +72,21 @@ public record HealthReport(Instant generated, List<Row> rows) {
      */
     public static HealthReport of(PlanetConfig config, List<FeedHealth> health, Instant now) {
         List<Subscription> subscriptions = config.subscriptions();
-        Map<URI, URI> firstAt = new HashMap<>();
+        // A section whose URL is its feed's own owns the feed; one that moved onto it is the duplicate.
+        Map<URI, URI> owners = new HashMap<>();
+        for (int i = 0; i < subscriptions.size(); i++) {
+            URI configured = subscriptions.get(i).feedUri();
+            if (health.get(i).schedule().redirectedTo().isEmpty()) {
+                owners.putIfAbsent(configured, configured);
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < subscriptions.size(); i++) {
             Subscription subscription = subscriptions.get(i);
             FeedHealth h = health.get(i);
             URI effective = h.schedule().redirectedTo().orElse(subscription.feedUri());
-            URI original = firstAt.putIfAbsent(effective, subscription.feedUri());
+            URI owner = owners.putIfAbsent(effective, subscription.feedUri());
+            Optional<URI> duplicateOf = Optional.ofNullable(owner).filter(o -> !o.equals(subscription.feedUri()));
             int threshold = config.option(subscription, "activity_threshold")
                     .map(HealthReport::days)
                     .orElse(0);
@@ -87,7 +95,7 @@ public record HealthReport(Instant generated, List<Row> rows) {
                     .filter(n -> !n.isBlank())
                     .or(() -> h.title().filter(t -> !t.isBlank()))
                     .orElse(subscription.feedUri().toString());
-            rows.add(row(name, h, Optional.ofNullable(original), threshold, now));
+            rows.add(row(name, h, duplicateOf, threshold, now));
         }
         rows.sort(Comparator.comparing(Row::state)
                 .thenComparing(r -> -r.health().errorCount())
@@ -102,6 +110,9 @@ public record HealthReport(Instant generated, List<Row> rows) {
         if (h.errorCount() > 0) {
             return new Row(name, h, State.FAILING, Optional.of(failure(h)));
         }
+        if (duplicateOf.isPresent()) {
+            return new Row(name, h, State.DUPLICATE, Optional.of("duplicate subscription of " + duplicateOf.get()));
+        }
         if (h.schedule().redirectedTo().isPresent()) {
             return new Row(
                     name,
@@ -109,9 +120,6 @@ public record HealthReport(Instant generated, List<Row> rows) {
                     State.MOVED,
                     Optional.of(Planet.movedLine(
                             h.feedUri(), h.schedule().redirectedTo().get())));
-        }
-        if (duplicateOf.isPresent()) {
-            return new Row(name, h, State.DUPLICATE, Optional.of("duplicate subscription of " + duplicateOf.get()));
         }
         if (thresholdDays > 0
                 && h.newestEntry()
