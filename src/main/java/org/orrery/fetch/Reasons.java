@@ -25,6 +25,9 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /** Turns fetch failures into the short sentences a planet maintainer reads in the status page. */
 final class Reasons {
+    private static final String UNTRUSTED =
+            "the server's certificate is not trusted (self-signed, or signed by an unknown authority)";
+
     private Reasons() {}
 
     /** {@code HTTP 404 Not Found}; the standard phrase wins over what the server sent. */
@@ -85,30 +88,29 @@ final class Reasons {
     /** The certificate problems a maintainer can act on, in words; otherwise the JDK's message. */
     private static String tls(SSLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            switch (t) {
-                case CertificateExpiredException x -> {
-                    return "the server's certificate has expired";
-                }
-                case CertificateNotYetValidException x -> {
-                    return "the server's certificate is not valid yet";
-                }
-                case CertPathBuilderException x -> {
-                    return "the server's certificate is not trusted (self-signed, or signed by an unknown authority)";
-                }
-                case SSLPeerUnverifiedException x -> {
-                    return "the server's certificate is for another name: " + message(x);
-                }
-                default -> {}
+            String problem =
+                    switch (t) {
+                        case CertificateExpiredException x -> "the server's certificate has expired";
+                        case CertificateNotYetValidException x -> "the server's certificate is not valid yet";
+                        case CertPathBuilderException x -> UNTRUSTED;
+                        case SSLPeerUnverifiedException x ->
+                            "the server's certificate is for another name: " + message(x);
+                        default -> {
+                            String message = message(t);
+                            if (message.contains("PKIX path building failed")
+                                    || message.contains("unable to find valid certification path")) {
+                                yield UNTRUSTED;
+                            }
+                            yield message.contains("Unsupported or unrecognized SSL message")
+                                    ? "the server does not speak TLS on this port"
+                                    : null;
+                        }
+                    };
+            if (problem != null) {
+                return problem;
             }
         }
-        String message = message(root(e));
-        if (message.contains("Unsupported or unrecognized SSL message")) {
-            return "the server does not speak TLS on this port";
-        }
-        if (message.contains("PKIX path")) {
-            return "the server's certificate is not trusted (self-signed, or signed by an unknown authority)";
-        }
-        return message;
+        return message(root(e));
     }
 
     /** The JDK says {@code example.invalid} or {@code example.invalid: Name or service not known}. */
