@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -210,7 +211,8 @@ public record HealthReport(Instant generated, List<Row> rows) {
         var bytes = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(bytes).useDefaultPrettyPrinter()) {
             json.writeStartObject();
-            json.writeStringField("generated", generated.toString());
+            json.writeStringField(
+                    "generated", generated.truncatedTo(ChronoUnit.SECONDS).toString());
             json.writeArrayFieldStart("subscriptions");
             for (Row row : rows) {
                 FeedHealth h = row.health();

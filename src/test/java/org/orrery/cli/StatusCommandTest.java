@@ -98,6 +98,16 @@ class StatusCommandTest {
     }
 
     @Test
+    void maxFeedBytesLimitsTheFeedSize() throws Exception {
+        Files.writeString(
+                config, Files.readString(config).replace("name = Status\n", "name = Status\nmax_feed_bytes = 100\n"));
+
+        var fetch = orrery("fetch", config.toString());
+
+        assertThat(fetch.err()).contains("failed: " + server.url("moshe.atom") + ": response larger than 100 bytes");
+    }
+
+    @Test
     void aStatusBeforeAnyFetchShowsNewSubscriptions() {
         var status = orrery("status", config.toString());
 
