@@ -26,8 +26,6 @@ import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.PrivateAddresses;
-import org.orrery.fetch.Redirect;
-import org.orrery.fetch.RefreshSchedule;
 import org.orrery.model.Channel;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
@@ -64,8 +62,6 @@ public final class Planet {
     private static final Logger log = LoggerFactory.getLogger(Planet.class);
     /** How many subscriptions are refreshed at once; the fetcher also caps connections per host. */
     static final int MAX_IN_FLIGHT = 64;
-    /** How many fetches in a row must redirect permanently to one URL before it is trusted. */
-    static final int MOVE_AFTER = 2;
 
     private final PlanetConfig config;
     private final Fetcher fetcher;
@@ -73,7 +69,7 @@ public final class Planet {
     private final InstantSource clock;
     private final FeedParser parser = new FeedParser();
     private final EntryNormalizer normalizer = new EntryNormalizer(new HtmlSanitizer());
-    private final RefreshSchedule schedule;
+    private final NextSchedule next;
 
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock) {
         this(config, fetcher, store, clock, new Random());
@@ -85,7 +81,7 @@ public final class Planet {
         this.fetcher = fetcher;
         this.store = store;
         this.clock = clock;
-        this.schedule = new RefreshSchedule(random);
+        this.next = new NextSchedule(random);
     }
 
     /** The User-Agent Orrery sends: its name, version, and the planet that asks. */
@@ -197,10 +193,10 @@ public final class Planet {
                         at,
                         n.validators(),
                         OptionalInt.of(304),
-                        succeeded(state, n.redirects(), schedule.afterSuccess(at, n.maxAge())));
+                        next.afterSuccess(state, at, n.redirects(), n.maxAge()));
             case FetchResult.Failed f -> failed(uri, at, state, f.reason(), f.httpStatus(), f.retryAfter());
             case FetchResult.Fetched f -> {
-                Schedule next = succeeded(state, f.redirects(), schedule.afterSuccess(at, f.maxAge()));
+                Schedule next = this.next.afterSuccess(state, at, f.redirects(), f.maxAge());
                 String hash = sha256(f.body());
                 if (state.contentHash().filter(hash::equals).isPresent()) {
                     // The same bytes as last time: nothing to parse, nothing changed.
@@ -235,33 +231,7 @@ public final class Planet {
             OptionalInt httpStatus,
             Optional<Duration> retryAfter) {
         boolean gone = httpStatus.equals(OptionalInt.of(410));
-        Schedule before = state.schedule();
-        Optional<Instant> next =
-                gone ? Optional.empty() : Optional.of(schedule.afterFailure(at, state.errorCount() + 1, retryAfter));
-        return new Refresh.Failed(
-                uri,
-                at,
-                reason,
-                httpStatus,
-                gone,
-                new Schedule(next, before.redirectedTo(), before.redirectCandidate(), before.redirectCount()));
-    }
-
-    /**
-     * The schedule after a success that followed {@code redirects}: a permanent move seen on
-     * {@value #MOVE_AFTER} fetches in a row becomes the URL fetched from then on; one seen
-     * fewer times is remembered; any other answer forgets it.
-     */
-    static Schedule succeeded(FeedState state, List<Redirect> redirects, Instant next) {
-        Schedule before = state.schedule();
-        Optional<URI> moved = Redirect.movedTo(redirects);
-        if (moved.isEmpty()) {
-            return new Schedule(Optional.of(next), before.redirectedTo(), Optional.empty(), 0);
-        }
-        int seen = moved.equals(before.redirectCandidate()) ? before.redirectCount() + 1 : 1;
-        return seen >= MOVE_AFTER
-                ? new Schedule(Optional.of(next), moved, Optional.empty(), 0)
-                : new Schedule(Optional.of(next), before.redirectedTo(), moved, seen);
+        return new Refresh.Failed(uri, at, reason, httpStatus, gone, next.afterFailure(state, at, gone, retryAfter));
     }
 
     private static boolean yes(String value) {
