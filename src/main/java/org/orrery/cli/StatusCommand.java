@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show how each subscription's fetching goes, worst first: gone, failing, moved,"
-                + " duplicate, quiet, new, ok.")
+        description = "Show how each subscription's fetching goes, worst first: gone, failing,"
+                + " duplicate, moved, quiet, new, ok.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigFiles config;
