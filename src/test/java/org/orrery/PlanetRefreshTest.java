@@ -315,4 +315,24 @@ class PlanetRefreshTest {
                 .containsExactly(HealthReport.State.DUPLICATE, HealthReport.State.OK);
         assertThat(rows.getFirst().message()).contains("duplicate subscription of " + url("/b"));
     }
+
+    @Test
+    void theHealthReportSaysWhatEachFailureWas() throws Exception {
+        routes.put("/busy", () -> status(429, "Retry-After", "3600"));
+        routes.put("/loop", () -> status(301, "Location", "/loop"));
+        routes.put("/empty", () -> ok("this is not a feed"));
+        Planet planet = planet("", "/busy", "/loop", "/empty");
+        planet.refresh();
+
+        Map<String, HealthReport.Row> rows = new java.util.HashMap<>();
+        planet.health().rows().forEach(r -> rows.put(r.name(), r));
+
+        assertThat(rows.get("/busy").message()).contains("429: too many requests");
+        assertThat(rows.get("/busy").health().schedule().nextFetchAt()).contains(T0.plus(Duration.ofHours(1)));
+        assertThat(rows.get("/loop").message().orElseThrow()).startsWith("redirect loop: ");
+        assertThat(rows.get("/empty").state()).isEqualTo(HealthReport.State.FAILING);
+        assertThat(rows.get("/empty").health().httpStatus()).hasValue(200);
+        assertThat(rows.values())
+                .allSatisfy(r -> assertThat(r.health().errorCount()).isEqualTo(1));
+    }
 }
