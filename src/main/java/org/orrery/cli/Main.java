@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             FetchCommand.class,
             BuildCommand.class,
             StatusCommand.class,
+            DiscoverCommand.class,
             CheckCommand.class,
             ParseCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,62 @@
+package org.orrery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DiscoverCommandTest {
+    private FeedServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FeedServer("discover");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void listsTheFeedsAPageAnnouncesOnceEachAsConfigSections() {
+        var run = orrery("discover", server.url("page.html"));
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "[" + server.url("feed.atom") + "]  # Moshe Zadka (Atom)", "[" + server.url("rss.xml") + "]");
+    }
+
+    @Test
+    void confirmsAFeedUrlWithItsTitle() {
+        var run = orrery("discover", server.url("feed.atom"));
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines().toList()).first().isEqualTo("[" + server.url("feed.atom") + "]");
+        assertThat(run.out()).contains("name = ");
+    }
+
+    @Test
+    void saysWhenThereIsNoFeed() {
+        var plain = orrery("discover", server.url("plain.html"));
+        var missing = orrery("discover", server.url("missing.html"));
+
+        assertThat(plain.status()).isEqualTo(1);
+        assertThat(plain.err()).contains("no feed found at " + server.url("plain.html"));
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("HTTP 404 Not Found");
+    }
+
+    record Run(int status, String out, String err) {}
+
+    private static Run orrery(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+}
