@@ -48,14 +48,17 @@ public record HealthReport(Instant generated, List<Row> rows) {
      * One subscription.
      *
      * @param name the configured name, else the feed's title, else the URL
-     * @param message Venus's {@code message}: what is wrong, in words; empty when nothing is
+     * @param message Venus's {@code message}: what is wrong, in words a reader of the site may
+     *     see too; empty when nothing is
+     * @param action what the maintainer should change in the config, when anything
      */
-    public record Row(String name, FeedHealth health, State state, Optional<String> message) {
+    public record Row(String name, FeedHealth health, State state, Optional<String> message, Optional<String> action) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(action, "action");
         }
     }
 
@@ -106,32 +109,37 @@ public record HealthReport(Instant generated, List<Row> rows) {
 
     private static Row row(String name, FeedHealth h, Optional<URI> duplicateOf, int thresholdDays, Instant now) {
         if (h.gone()) {
-            return new Row(name, h, State.GONE, Optional.of("410: gone; no longer fetched, remove it from the config"));
+            return new Row(name, h, State.GONE, Optional.of("410: gone"), Optional.of("remove its section"));
         }
         if (h.errorCount() > 0) {
-            return new Row(name, h, State.FAILING, Optional.of(failure(h)));
+            return new Row(name, h, State.FAILING, Optional.of(failure(h)), Optional.empty());
         }
         if (duplicateOf.isPresent()) {
-            return new Row(name, h, State.DUPLICATE, Optional.of("duplicate subscription of " + duplicateOf.get()));
+            return new Row(
+                    name,
+                    h,
+                    State.DUPLICATE,
+                    Optional.of("duplicate subscription of " + duplicateOf.get()),
+                    Optional.of("remove its section"));
         }
-        if (h.schedule().redirectedTo().isPresent()) {
+        Optional<URI> moved = h.schedule().redirectedTo();
+        if (moved.isPresent()) {
             return new Row(
                     name,
                     h,
                     State.MOVED,
-                    Optional.of(Planet.movedLine(
-                            h.feedUri(), h.schedule().redirectedTo().get())));
+                    Optional.of("moved permanently to " + moved.get()),
+                    Optional.of("update the section name in config.ini to " + moved.get()));
         }
         if (thresholdDays > 0
                 && h.newestEntry()
                         .filter(t -> t.isBefore(now.minus(Duration.ofDays(thresholdDays))))
                         .isPresent()) {
-            return new Row(name, h, State.QUIET, Optional.of("no activity in " + thresholdDays + " days"));
+            return new Row(
+                    name, h, State.QUIET, Optional.of("no activity in " + thresholdDays + " days"), Optional.empty());
         }
-        if (h.lastAttempt().isEmpty()) {
-            return new Row(name, h, State.NEW, Optional.empty());
-        }
-        return new Row(name, h, State.OK, Optional.empty());
+        State state = h.lastAttempt().isEmpty() ? State.NEW : State.OK;
+        return new Row(name, h, state, Optional.empty(), Optional.empty());
     }
 
     /** {@code 404: not found}, as Venus words an HTTP failure; other failures as they were recorded. */
@@ -180,7 +188,10 @@ public record HealthReport(Instant generated, List<Row> rows) {
                                     .map(this::in)
                                     .orElse("next run"),
                     row.name().equals(h.feedUri().toString()) ? row.name() : row.name() + " <" + h.feedUri() + ">"));
-            row.message().ifPresent(m -> out.append("          ").append(m).append(System.lineSeparator()));
+            row.message().ifPresent(m -> out.append("          ")
+                    .append(m)
+                    .append(row.action().map(a -> ": " + a).orElse(""))
+                    .append(System.lineSeparator()));
         }
         return out.toString();
     }
@@ -221,6 +232,7 @@ public record HealthReport(Instant generated, List<Row> rows) {
                 json.writeStringField("name", row.name());
                 json.writeStringField("state", row.state().label());
                 writeOptional(json, "message", row.message());
+                writeOptional(json, "action", row.action());
                 if (h.httpStatus().isPresent()) {
                     json.writeNumberField("http_status", h.httpStatus().getAsInt());
                 }

@@ -158,6 +158,8 @@ class PlanetRefreshTest {
         HealthReport.Row row = planet.health().rows().getFirst();
         assertThat(row.state()).isEqualTo(HealthReport.State.MOVED);
         assertThat(row.health().schedule().redirectedTo()).contains(url("/new"));
+        assertThat(row.message()).contains("moved permanently to " + url("/new"));
+        assertThat(row.action()).contains("update the section name in config.ini to " + url("/new"));
     }
 
     @Test
@@ -208,8 +210,8 @@ class PlanetRefreshTest {
                                 10)
                         .posts())
                 .hasSize(1);
-        assertThat(planet.health().rows().getFirst().message())
-                .contains("410: gone; no longer fetched, remove it from the config");
+        assertThat(planet.health().rows().getFirst().message()).contains("410: gone");
+        assertThat(planet.health().rows().getFirst().action()).contains("remove its section");
     }
 
     @Test
