@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public record HealthReport(Instant generated, List<Row> rows) {
         OK;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -148,7 +149,7 @@ public record HealthReport(Instant generated, List<Row> rows) {
         OptionalInt status = h.httpStatus();
         String prefix = status.isPresent() ? "HTTP " + status.getAsInt() + " " : null;
         if (prefix != null && error.startsWith(prefix)) {
-            return status.getAsInt() + ": " + error.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
+            return status.getAsInt() + ": " + error.substring(prefix.length()).toLowerCase(Locale.ROOT);
         }
         return error;
     }

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -20,6 +22,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
+import org.orrery.model.Subscription;
 import org.orrery.store.JdbcStore;
 
 /** Refreshing a planet against a loopback server with a clock the test moves: what is fetched when. */
@@ -204,10 +208,7 @@ class PlanetRefreshTest {
 
         assertThat(requests).isEmpty();
         assertThat(later.line()).endsWith("; 1 gone");
-        assertThat(store.river(
-                                List.of(new org.orrery.model.Subscription(
-                                        url("/feed"), java.util.Optional.empty(), Map.of())),
-                                10)
+        assertThat(store.river(List.of(new Subscription(url("/feed"), Optional.empty(), Map.of())), 10)
                         .posts())
                 .hasSize(1);
         assertThat(planet.health().rows().getFirst().message()).contains("410: gone");
@@ -298,7 +299,7 @@ class PlanetRefreshTest {
                 .contains("\"state\" : \"ok\"");
         assertThat(health.indexOf("/missing")).isLessThan(health.indexOf("/old-news"));
         assertThat(health.indexOf("/old-news")).isLessThan(health.indexOf("/ok\""));
-        var index = org.jsoup.Jsoup.parse(dir.resolve("output/index.html"));
+        var index = Jsoup.parse(dir.resolve("output/index.html"));
         assertThat(index.select("aside li.failing").eachAttr("title"))
                 .containsExactlyInAnyOrder("404: not found", "no activity in 180 days");
     }
@@ -326,7 +327,7 @@ class PlanetRefreshTest {
         Planet planet = planet("", "/busy", "/loop", "/empty");
         planet.refresh();
 
-        Map<String, HealthReport.Row> rows = new java.util.HashMap<>();
+        Map<String, HealthReport.Row> rows = new HashMap<>();
         planet.health().rows().forEach(r -> rows.put(r.name(), r));
 
         assertThat(rows.get("/busy").message()).contains("429: too many requests");

@@ -1,6 +1,7 @@
 package org.orrery.fetch;
 
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,9 +62,9 @@ public final class FeedLinks {
         return links;
     }
 
-    private static Optional<java.nio.charset.Charset> charsetOf(String name) {
+    private static Optional<Charset> charsetOf(String name) {
         try {
-            return Optional.of(java.nio.charset.Charset.forName(name));
+            return Optional.of(Charset.forName(name));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // unknown charset name: read as UTF-8, good enough for a head
         }
