@@ -2,10 +2,13 @@ package org.orrery.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.fetch.FeedLinks;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.FetchSettings;
+import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.HttpFetcher;
 import org.orrery.model.Validators;
 import org.orrery.parse.FeedParseException;
@@ -29,38 +32,59 @@ final class DiscoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A feed found for a URL, with the title the feed or the page gives it. */
+    record Found(URI uri, Optional<String> title) {}
+
+    /**
+     * The URL itself when it is a feed, else the feeds its page announces, in page order.
+     *
+     * @throws NotFound saying why there is none
+     */
+    static List<Found> discover(Fetcher fetcher, URI url) throws NotFound {
+        return switch (fetcher.fetch(url, Validators.NONE)) {
+            case FetchResult.Fetched f -> {
+                try {
+                    var feed = new FeedParser().parse(f.body(), f.finalUri(), f.charset());
+                    yield List.of(new Found(f.finalUri(), feed.title()));
+                } catch (FeedParseException notAFeed) {
+                    // Not a feed: a page that may announce some.
+                }
+                var links = FeedLinks.of(f.body(), f.charset(), f.finalUri());
+                if (links.isEmpty()) {
+                    throw new NotFound("no feed found at " + f.finalUri());
+                }
+                yield links.stream().map(l -> new Found(l.uri(), l.title())).toList();
+            }
+            case FetchResult.NotModified n -> throw new IllegalStateException("304 to an unconditional request");
+            case FetchResult.Failed f -> throw new NotFound(url + ": " + f.reason());
+        };
+    }
+
+    /** No feed could be found; the message says why. */
+    static final class NotFound extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try (var fetcher = new HttpFetcher(FetchSettings.defaults())) {
-            switch (fetcher.fetch(url, Validators.NONE)) {
-                case FetchResult.Fetched f -> {
-                    try {
-                        var feed = new FeedParser().parse(f.body(), f.finalUri(), f.charset());
-                        out.println("[" + f.finalUri() + "]");
-                        feed.title().ifPresent(t -> out.println("name = " + t));
-                        return 0;
-                    } catch (FeedParseException notAFeed) {
-                        // Not a feed: a page that may announce some.
-                    }
-                    var links = FeedLinks.of(f.body(), f.charset(), f.finalUri());
-                    if (links.isEmpty()) {
-                        err.println("orrery: no feed found at " + f.finalUri());
-                        return 1;
-                    }
-                    for (var link : links) {
-                        out.println("[" + link.uri() + "]"
-                                + link.title().map(t -> "  # " + t).orElse(""));
-                    }
-                    return 0;
-                }
-                case FetchResult.NotModified n -> throw new IllegalStateException("304 to an unconditional request");
-                case FetchResult.Failed f -> {
-                    err.println("orrery: " + url + ": " + f.reason());
-                    return 1;
-                }
+            List<Found> found = discover(fetcher, url);
+            if (found.size() == 1 && found.getFirst().uri().equals(url)) {
+                out.println("[" + url + "]");
+                found.getFirst().title().ifPresent(t -> out.println("name = " + t));
+            } else {
+                found.forEach(f -> out.println(
+                        "[" + f.uri() + "]" + f.title().map(t -> "  # " + t).orElse("")));
             }
+            return 0;
+        } catch (NotFound e) {
+            spec.commandLine().getErr().println("orrery: " + e.getMessage());
+            return 1;
         }
     }
 }

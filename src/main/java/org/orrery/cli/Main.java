@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             StatusCommand.class,
             DiscoverCommand.class,
+            AddCommand.class,
             CheckCommand.class,
             ParseCommand.class,
             CommandLine.HelpCommand.class

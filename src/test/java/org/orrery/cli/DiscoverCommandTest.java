@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiscoverCommandTest {
     private FeedServer server;
@@ -49,6 +52,21 @@ class DiscoverCommandTest {
         assertThat(plain.err()).contains("no feed found at " + server.url("plain.html"));
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err()).contains("HTTP 404 Not Found");
+    }
+
+    @Test
+    void addAppendsTheAnnouncedFeedToTheConfigOnce(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("config.ini"), "[Planet]\nname = P");
+
+        var added = orrery("add", config.toString(), server.url("page.html"));
+        var again = orrery("add", config.toString(), server.url("feed.atom"));
+
+        assertThat(added.status()).isZero();
+        assertThat(Files.readString(config))
+                .isEqualTo("[Planet]\nname = P\n\n[" + server.url("feed.atom") + "]\nname = Moshe Zadka (Atom)\n");
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).contains("already has [" + server.url("feed.atom") + "]");
+        assertThat(server.requests()).extracting(FeedServer.Request::path).containsExactly("page.html", "feed.atom");
     }
 
     record Run(int status, String out, String err) {}
