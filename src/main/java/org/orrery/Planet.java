@@ -2,17 +2,34 @@ package org.orrery;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
+import org.orrery.fetch.PrivateAddresses;
+import org.orrery.model.Channel;
 import org.orrery.model.FeedInfo;
+import org.orrery.model.Post;
+import org.orrery.model.River;
 import org.orrery.model.Subscription;
 import org.orrery.normalize.EntryNormalizer;
 import org.orrery.parse.FeedParseException;
@@ -24,8 +41,10 @@ import org.orrery.render.SiteRenderer;
 import org.orrery.render.SiteWriter;
 import org.orrery.render.Strftime;
 import org.orrery.sanitize.HtmlSanitizer;
+import org.orrery.store.FeedState;
 import org.orrery.store.Refresh;
 import org.orrery.store.SaveResult;
+import org.orrery.store.Schedule;
 import org.orrery.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,14 +69,21 @@ public final class Planet {
     private final InstantSource clock;
     private final FeedParser parser = new FeedParser();
     private final EntryNormalizer normalizer;
+    private final NextSchedule next;
 
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock) {
+        this(config, fetcher, store, clock, new Random());
+    }
+
+    /** @param random draws the jitter added to waits; shared by all refresh threads, so thread-safe */
+    public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock, RandomGenerator random) {
         this.config = config;
         this.fetcher = fetcher;
         this.store = store;
         this.clock = clock;
         this.normalizer = new EntryNormalizer(
                 HtmlSanitizer.forIframeHosts(config.planetOptions().get("iframe_hosts")));
+        this.next = new NextSchedule(random);
     }
 
     /** The User-Agent Orrery sends: its name, version, and the planet that asks. */
@@ -71,25 +97,56 @@ public final class Planet {
         return config.cacheDirectory().resolve("orrery.db");
     }
 
-    /** Fetches every subscription and saves what changed. One failing feed never stops the rest. */
+    /** Refreshes the subscriptions that are due; see {@link #refresh(boolean)}. */
     public RefreshSummary refresh() {
+        return refresh(false);
+    }
+
+    /**
+     * Fetches the due subscriptions and saves what changed. One failing feed never stops the
+     * rest. Due means not gone (410) and, unless {@code all}, not waiting out a backoff, a
+     * Retry-After or a freshness lifetime the server gave.
+     */
+    public RefreshSummary refresh(boolean all) {
         var ok = new AtomicInteger();
         var notModified = new AtomicInteger();
+        var waiting = new AtomicInteger();
+        var gone = new AtomicInteger();
         var saved = new ConcurrentLinkedQueue<SaveResult>();
         var failures = new ConcurrentLinkedQueue<String>();
+        var moved = new ConcurrentLinkedQueue<String>();
         var slots = new Semaphore(MAX_IN_FLIGHT);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Subscription subscription : config.subscriptions()) {
                 executor.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        Refresh refresh = refresh(subscription);
+                        FeedState state = store.state(subscription.feedUri());
+                        if (state.gone()) {
+                            gone.incrementAndGet();
+                            return;
+                        }
+                        Instant now = clock.instant();
+                        if (!all
+                                && state.schedule()
+                                        .nextFetchAt()
+                                        .filter(now::isBefore)
+                                        .isPresent()) {
+                            waiting.incrementAndGet();
+                            return;
+                        }
+                        Refresh refresh = refresh(subscription, state);
                         saved.add(store.save(refresh));
                         switch (refresh) {
                             case Refresh.Fetched f -> ok.incrementAndGet();
                             case Refresh.NotModified n -> notModified.incrementAndGet();
-                            case Refresh.Failed f -> failures.add(f.feedUri() + ": " + f.reason());
+                            case Refresh.Failed f ->
+                                failures.add(f.feedUri() + ": " + f.reason()
+                                        + (f.gone() ? " (no longer fetched; remove it from the config)" : ""));
                         }
+                        refresh.schedule()
+                                .redirectedTo()
+                                .ifPresent(to -> moved.add(movedLine(subscription.feedUri(), to)));
                     } catch (RuntimeException e) {
                         // A bug or a store failure for one feed; the others still run.
                         log.error("refreshing {} failed unexpectedly", subscription.feedUri(), e);
@@ -103,29 +160,102 @@ public final class Planet {
         var total = saved.stream().reduce(SaveResult.NOTHING, SaveResult::plus);
         List<String> failed = new ArrayList<>(failures);
         failed.sort(null);
-        return new RefreshSummary(ok.get(), notModified.get(), failed.size(), total.added(), total.updated(), failed);
+        List<String> movedLines = new ArrayList<>(moved);
+        movedLines.sort(null);
+        return new RefreshSummary(
+                ok.get(),
+                notModified.get(),
+                failed.size(),
+                total.added(),
+                total.updated(),
+                failed,
+                waiting.get(),
+                gone.get(),
+                movedLines);
     }
 
-    private Refresh refresh(Subscription subscription) {
+    static String movedLine(URI configured, URI to) {
+        return configured + " → " + to + ": update the section name in config.ini";
+    }
+
+    private Refresh refresh(Subscription subscription, FeedState state) {
         URI uri = subscription.feedUri();
-        var result = fetcher.fetch(uri, store.validators(uri));
+        URI target = state.schedule().redirectedTo().orElse(uri);
+        // The configured URL decides, not where it moved: a redirect never earns private access.
+        boolean privateAllowed = config.option(subscription, "allow_private_addresses")
+                        .filter(Planet::yes)
+                        .isPresent()
+                || PrivateAddresses.namedBy(uri);
+        var result = fetcher.fetch(target, state.validators(), privateAllowed);
         var at = clock.instant();
         return switch (result) {
-            case FetchResult.NotModified n -> new Refresh.NotModified(uri, at, n.validators());
-            case FetchResult.Failed f -> new Refresh.Failed(uri, at, f.reason(), f.httpStatus());
+            case FetchResult.NotModified n ->
+                new Refresh.NotModified(
+                        uri,
+                        at,
+                        n.validators(),
+                        OptionalInt.of(304),
+                        next.afterSuccess(state, at, n.redirects(), n.maxAge()));
+            case FetchResult.Failed f -> failed(uri, at, state, f.reason(), f.httpStatus(), f.retryAfter());
             case FetchResult.Fetched f -> {
+                Schedule next = this.next.afterSuccess(state, at, f.redirects(), f.maxAge());
+                String hash = sha256(f.body());
+                if (state.contentHash().filter(hash::equals).isPresent()) {
+                    // The same bytes as last time: nothing to parse, nothing changed.
+                    yield new Refresh.NotModified(uri, at, f.validators(), f.httpStatus(), next);
+                }
                 try {
                     ParsedFeed feed = parser.parse(f.body(), f.finalUri(), f.charset());
                     feed.warnings().forEach(w -> log.info("{}: {}", uri, w));
                     var entries =
                             feed.entries().stream().map(normalizer::normalize).toList();
                     yield new Refresh.Fetched(
-                            uri, at, f.validators(), f.httpStatus(), new FeedInfo(feed.title(), feed.link()), entries);
+                            uri,
+                            at,
+                            f.validators(),
+                            f.httpStatus(),
+                            new FeedInfo(feed.title(), feed.link()),
+                            entries,
+                            Optional.of(hash),
+                            next);
                 } catch (FeedParseException e) {
-                    yield new Refresh.Failed(uri, at, e.getMessage(), f.httpStatus());
+                    yield failed(uri, at, state, e.getMessage(), f.httpStatus(), Optional.empty());
                 }
             }
         };
+    }
+
+    private Refresh.Failed failed(
+            URI uri,
+            Instant at,
+            FeedState state,
+            String reason,
+            OptionalInt httpStatus,
+            Optional<Duration> retryAfter) {
+        boolean gone = httpStatus.equals(OptionalInt.of(410));
+        return new Refresh.Failed(uri, at, reason, httpStatus, gone, next.afterFailure(state, at, gone, retryAfter));
+    }
+
+    private static boolean yes(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "yes", "true", "on" -> true;
+            default -> false;
+        };
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** How every subscription's refreshes have gone, worst first. */
+    public HealthReport health() {
+        List<URI> uris =
+                config.subscriptions().stream().map(Subscription::feedUri).toList();
+        return HealthReport.of(config, store.health(uris), clock.instant());
     }
 
     /**
@@ -135,9 +265,24 @@ public final class Planet {
      * @return how many files were written (unchanged files are not rewritten)
      */
     public int publish() throws PublishException {
-        var river = store.river(config.subscriptions(), config.itemsPerPage());
-        var files = new SiteRenderer(site(config)).render(river, clock.instant());
+        HealthReport health = health();
+        var river = withMessages(store.river(config.subscriptions(), config.itemsPerPage()), health);
+        var files = new LinkedHashMap<>(new SiteRenderer(site(config)).render(river, clock.instant()));
+        files.put("health.json", health.json());
         return new SiteWriter().publish(files, config.outputDir());
+    }
+
+    /** Venus's per-subscription {@code message}, from the health report, on every channel. */
+    private static River withMessages(River river, HealthReport health) {
+        Map<URI, Channel> channels = new HashMap<>();
+        for (Channel channel : river.channels()) {
+            channels.put(channel.feedUri(), channel.withMessage(health.message(channel.feedUri())));
+        }
+        return new River(
+                river.posts().stream()
+                        .map(p -> new Post(p.entry(), channels.get(p.channel().feedUri()), p.date()))
+                        .toList(),
+                river.channels().stream().map(c -> channels.get(c.feedUri())).toList());
     }
 
     static Site site(PlanetConfig config) {

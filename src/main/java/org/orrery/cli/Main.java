@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             FetchCommand.class,
             BuildCommand.class,
+            StatusCommand.class,
+            DiscoverCommand.class,
+            AddCommand.class,
             CheckCommand.class,
             ParseCommand.class,
             CommandLine.HelpCommand.class

@@ -31,8 +31,10 @@ final class OpenPlanet implements AutoCloseable {
         Store store = null;
         try {
             store = JdbcStore.openSqlite(Planet.databaseFile(config));
-            Fetcher fetcher = new HttpFetcher(
-                    FetchSettings.defaults().withTimeout(config.feedTimeout()).withUserAgent(Planet.userAgent(config)));
+            Fetcher fetcher = new HttpFetcher(FetchSettings.defaults()
+                    .withTimeout(config.feedTimeout())
+                    .withUserAgent(Planet.userAgent(config))
+                    .withMaxBodyBytes(maxFeedBytes(config)));
             return new OpenPlanet(new Planet(config, fetcher, store, InstantSource.system()), lock, store, fetcher);
         } catch (RuntimeException e) {
             if (store != null) {
@@ -40,6 +42,21 @@ final class OpenPlanet implements AutoCloseable {
             }
             lock.close();
             throw e;
+        }
+    }
+
+    /** {@code max_feed_bytes} in {@code [Planet]}: the largest feed accepted, after decompression. */
+    static long maxFeedBytes(PlanetConfig config) {
+        String value = config.planetOptions().get("max_feed_bytes");
+        if (value == null) {
+            return FetchSettings.DEFAULT_MAX_BODY_BYTES;
+        }
+        try {
+            long bytes = Long.parseLong(value.strip());
+            return bytes > 0 ? bytes : FetchSettings.DEFAULT_MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            // Not a number: the default applies, as for any option Orrery cannot read.
+            return FetchSettings.DEFAULT_MAX_BODY_BYTES;
         }
     }
 

@@ -55,6 +55,7 @@ abstract class PlanetCommand implements Callable<Integer> {
 
     void report(RefreshSummary summary) {
         summary.failures().forEach(f -> spec.commandLine().getErr().println("failed: " + f));
+        summary.moved().forEach(m -> spec.commandLine().getErr().println("moved: " + m));
         out().println(summary.line());
     }
 

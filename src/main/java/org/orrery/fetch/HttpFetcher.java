@@ -4,29 +4,42 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.entity.BrotliInputStreamFactory;
+import org.apache.hc.client5.http.entity.DeflateInputStreamFactory;
+import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
+import org.apache.hc.client5.http.entity.InputStreamFactory;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.protocol.RedirectLocations;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
+import org.apache.hc.core5.http.HttpVersion;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.orrery.fetch.FetchResult.Failed;
@@ -35,14 +48,17 @@ import org.orrery.fetch.FetchResult.NotModified;
 import org.orrery.model.Validators;
 
 /**
- * Fetches {@code http:} and {@code https:} feeds with Apache HttpClient 5 (pooled, one blocking
- * call per virtual thread), and {@code file:} feeds from disk.
+ * Fetches {@code http:} and {@code https:} feeds with Apache HttpClient 5 (HTTP/1.1, pooled,
+ * one blocking call per virtual thread), and {@code file:} feeds from disk.
  *
- * <p>Redirects are followed (at most 10, no loops), gzip and deflate decoded, bodies capped at
- * {@link FetchSettings#maxBodyBytes()} after decoding, and every request abandoned once
- * {@link FetchSettings#timeout()} has passed, however slowly its bytes keep coming (time spent
- * waiting for a free pooled connection counts too). No cookies,
- * no automatic retries, no protocol upgrade.
+ * <p>Redirects are followed here, hop by hop (at most 10, no loops, http and https only), so
+ * each hop's status is reported and each target checked: unless private addresses are allowed,
+ * a hop whose URL names one is refused before any request, and names are resolved through a
+ * {@link GuardedDnsResolver} that refuses private addresses just before connecting. Bodies are
+ * decoded (gzip, deflate, br) and capped at {@link FetchSettings#maxBodyBytes()} after
+ * decoding; every fetch, redirects included, is abandoned once {@link FetchSettings#timeout()}
+ * has passed, however slowly its bytes keep coming. No cookies, no automatic retries, no
+ * protocol upgrade. HTTP/2 would need the async client, which this blocking design avoids.
  */
 public final class HttpFetcher implements Fetcher {
     /** Feed types first; servers that ignore {@code Accept} still get to send anything. */
@@ -52,14 +68,39 @@ public final class HttpFetcher implements Fetcher {
     static final int MAX_REDIRECTS = 10;
 
     private final FetchSettings settings;
-    private final CloseableHttpClient client;
+    private final CloseableHttpClient publicOnly;
+    private final CloseableHttpClient anyAddress;
+    private final InstantSource clock;
     private final ScheduledExecutorService deadlines;
     private final FileFetcher files;
 
     public HttpFetcher(FetchSettings settings) {
+        this(settings, SystemDefaultDnsResolver.INSTANCE, AddressPolicy.PUBLIC_ONLY, InstantSource.system());
+    }
+
+    /**
+     * @param dns how names are resolved (tests map made-up names to loopback)
+     * @param policy which resolved addresses a fetch that may not reach private ones accepts
+     */
+    HttpFetcher(FetchSettings settings, DnsResolver dns, AddressPolicy policy, InstantSource clock) {
         this.settings = settings;
+        this.clock = clock;
+        this.publicOnly = client(settings, new GuardedDnsResolver(dns, policy));
+        this.anyAddress = client(settings, dns);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "orrery-fetch-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.deadlines = timer;
+        this.files = new FileFetcher(settings.maxBodyBytes());
+    }
+
+    private static CloseableHttpClient client(FetchSettings settings, DnsResolver dns) {
         Timeout timeout = Timeout.of(settings.timeout());
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(dns)
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnectionsPerHost())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -72,108 +113,186 @@ public final class HttpFetcher implements Fetcher {
         RequestConfig requests = RequestConfig.custom()
                 .setConnectionRequestTimeout(timeout)
                 .setResponseTimeout(timeout)
-                .setMaxRedirects(MAX_REDIRECTS)
-                .setCircularRedirectsAllowed(false)
+                .setRedirectsEnabled(false)
                 .setProtocolUpgradeEnabled(false)
                 .setHardCancellationEnabled(true)
                 .build();
-        this.client = HttpClients.custom()
+        var decoders = new LinkedHashMap<String, InputStreamFactory>();
+        decoders.put("gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("x-gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("deflate", DeflateInputStreamFactory.getInstance());
+        decoders.put("br", BrotliInputStreamFactory.getInstance());
+        return HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(requests)
+                .setContentDecoderRegistry(decoders)
                 .setUserAgent(settings.userAgent())
+                .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAutomaticRetries()
                 .disableAuthCaching()
                 .build();
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "orrery-fetch-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        this.deadlines = timer;
-        this.files = new FileFetcher(settings.maxBodyBytes());
     }
 
     @Override
-    public FetchResult fetch(URI uri, Validators validators) {
+    public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
-            case "http", "https" -> fetchHttp(uri, validators);
+            case "http", "https" -> fetchHttp(uri, validators, privateAllowed);
             case "file" -> files.fetch(uri);
             case "" -> new Failed("not an absolute URL: " + uri, OptionalInt.empty());
             default -> new Failed("unsupported URL scheme: " + scheme, OptionalInt.empty());
         };
     }
 
-    private FetchResult fetchHttp(URI uri, Validators sent) {
-        if (uri.getHost() == null) {
-            return new Failed("URL has no valid host name: " + uri, OptionalInt.empty());
-        }
-        HttpGet request = new HttpGet(uri);
-        request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
-        sent.etag().ifPresent(etag -> request.setHeader(HttpHeaders.IF_NONE_MATCH, etag));
-        sent.lastModified().ifPresent(date -> request.setHeader(HttpHeaders.IF_MODIFIED_SINCE, date));
-        HttpClientContext context = HttpClientContext.create();
+    private FetchResult fetchHttp(URI uri, Validators sent, boolean privateAllowed) {
+        AtomicReference<HttpGet> current = new AtomicReference<>();
         AtomicBoolean overdue = new AtomicBoolean();
-        // Socket timeouts only bound the gap between two reads; this bounds the whole exchange.
+        // Socket timeouts only bound the gap between two reads; this bounds the whole fetch.
         ScheduledFuture<?> deadline = deadlines.schedule(
                 () -> {
                     overdue.set(true);
-                    request.cancel();
+                    HttpGet request = current.get();
+                    if (request != null) {
+                        request.cancel();
+                    }
                 },
                 settings.timeout().toNanos(),
                 NANOSECONDS);
+        List<Redirect> hops = new ArrayList<>();
         try {
-            return exchange(request, context, uri, sent);
+            return follow(uri, sent, privateAllowed, current, overdue, hops);
         } catch (IOException e) {
             String reason = overdue.get()
                     ? Reasons.timedOut(settings.timeout())
                     : Thread.currentThread().isInterrupted() ? "interrupted" : Reasons.of(e, settings.timeout());
-            return new Failed(reason, OptionalInt.empty());
+            return new Failed(reason, OptionalInt.empty(), hops, Optional.empty());
         } finally {
             deadline.cancel(false);
         }
     }
 
-    private FetchResult exchange(HttpGet request, HttpClientContext context, URI uri, Validators sent)
+    private FetchResult follow(
+            URI uri,
+            Validators sent,
+            boolean privateAllowed,
+            AtomicReference<HttpGet> current,
+            AtomicBoolean overdue,
+            List<Redirect> hops)
             throws IOException {
-        ClassicHttpResponse response = client.executeOpen(null, request, context);
-        FetchResult result = null;
-        try {
-            result = interpret(response, context, uri, sent);
-            return result;
-        } finally {
-            if (result instanceof Fetched || result instanceof NotModified) {
-                response.close();
-            } else {
-                // Drop the connection rather than read the rest of a body we will not use.
-                request.cancel();
-                closeCancelled(response);
+        CloseableHttpClient client = privateAllowed ? anyAddress : publicOnly;
+        Set<URI> seen = new HashSet<>();
+        URI at = uri;
+        while (true) {
+            if (at.getHost() == null) {
+                return failed("URL has no valid host name: " + at, hops);
+            }
+            if (!privateAllowed && PrivateAddresses.namedBy(at)) {
+                return failed("refused to reach a private address: " + at.getHost(), hops);
+            }
+            seen.add(at);
+            HttpGet request = new HttpGet(at);
+            request.setVersion(HttpVersion.HTTP_1_1);
+            request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
+            sent.etag().ifPresent(etag -> request.setHeader(HttpHeaders.IF_NONE_MATCH, etag));
+            sent.lastModified().ifPresent(date -> request.setHeader(HttpHeaders.IF_MODIFIED_SINCE, date));
+            current.set(request);
+            if (overdue.get()) {
+                return failed(Reasons.timedOut(settings.timeout()), hops);
+            }
+            ClassicHttpResponse response = client.executeOpen(null, request, null);
+            FetchResult result = null;
+            try {
+                Optional<URI> next;
+                try {
+                    next = redirectTarget(response, at);
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    result = failed("invalid redirect from " + at + ": " + e.getMessage(), hops);
+                    return result;
+                }
+                if (next.isEmpty()) {
+                    result = interpret(response, at, sent, hops);
+                    return result;
+                }
+                URI to = next.get();
+                hops.add(new Redirect(at, response.getCode(), to));
+                String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+                if (!scheme.equals("http") && !scheme.equals("https")) {
+                    result = failed("redirected to an unsupported URL scheme: " + to, hops);
+                } else if (seen.contains(to)) {
+                    result = failed("redirect loop: " + at + " → " + to + " (visited before)", hops);
+                } else if (hops.size() > MAX_REDIRECTS) {
+                    result = failed("too many redirects: more than " + MAX_REDIRECTS + ", the last to " + to, hops);
+                }
+                if (result != null) {
+                    return result;
+                }
+                at = to;
+            } finally {
+                if (result instanceof Fetched || result instanceof NotModified) {
+                    response.close();
+                } else {
+                    // Drop the connection rather than read the rest of a body we will not use.
+                    request.cancel();
+                    closeCancelled(response);
+                }
             }
         }
     }
 
-    private FetchResult interpret(ClassicHttpResponse response, HttpClientContext context, URI uri, Validators sent)
+    /** The resolved Location of a 3xx redirect, or empty when the response is final. */
+    private static Optional<URI> redirectTarget(ClassicHttpResponse response, URI at) throws URISyntaxException {
+        int status = response.getCode();
+        boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+        Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+        if (!redirect || location == null) {
+            return Optional.empty();
+        }
+        return Optional.of(at.resolve(new URI(location.getValue().strip())).normalize());
+    }
+
+    private FetchResult interpret(ClassicHttpResponse response, URI uri, Validators sent, List<Redirect> hops)
             throws IOException {
         int status = response.getCode();
         if (status == HttpStatus.SC_NOT_MODIFIED) {
             // RFC 9111 §4.3.4: a 304 may carry fresher validators; keep ours where it does not.
             Validators received = validators(response);
-            return new NotModified(new Validators(
-                    received.etag().or(sent::etag), received.lastModified().or(sent::lastModified)));
+            return new NotModified(
+                    new Validators(
+                            received.etag().or(sent::etag),
+                            received.lastModified().or(sent::lastModified)),
+                    hops,
+                    ResponseHeaders.maxAge(response));
         }
         if (status != HttpStatus.SC_OK) {
-            return new Failed(Reasons.httpStatus(status, response.getReasonPhrase()), OptionalInt.of(status));
+            var retryAfter = status == 429 || status == 503
+                    ? ResponseHeaders.retryAfter(response, clock.instant())
+                    : Optional.<Duration>empty();
+            return new Failed(
+                    Reasons.httpStatus(status, response.getReasonPhrase()), OptionalInt.of(status), hops, retryAfter);
         }
         HttpEntity entity = response.getEntity();
         Optional<byte[]> body =
                 entity == null ? Optional.of(new byte[0]) : Bodies.read(entity.getContent(), settings.maxBodyBytes());
         if (body.isEmpty()) {
-            return new Failed("response larger than " + Bodies.size(settings.maxBodyBytes()), OptionalInt.of(status));
+            return new Failed(
+                    "response larger than " + Bodies.size(settings.maxBodyBytes()),
+                    OptionalInt.of(status),
+                    hops,
+                    Optional.empty());
         }
         return new Fetched(
-                body.get(), charset(entity), finalUri(context, uri), validators(response), OptionalInt.of(status));
+                body.get(),
+                entity == null ? Optional.empty() : charset(entity),
+                uri,
+                validators(response),
+                OptionalInt.of(status),
+                hops,
+                ResponseHeaders.maxAge(response));
+    }
+
+    private static Failed failed(String reason, List<Redirect> hops) {
+        return new Failed(reason, OptionalInt.empty(), hops, Optional.empty());
     }
 
     private static void closeCancelled(ClassicHttpResponse response) {
@@ -200,16 +319,11 @@ public final class HttpFetcher implements Fetcher {
                 .filter(name -> !name.isEmpty());
     }
 
-    private static URI finalUri(HttpClientContext context, URI requested) {
-        RedirectLocations hops = context.getRedirectLocations();
-        List<URI> all = hops == null ? List.of() : hops.getAll();
-        return all.isEmpty() ? requested : all.getLast();
-    }
-
-    /** Closes the connection pool; fetches still running fail. */
+    /** Closes the connection pools; fetches still running fail. */
     @Override
     public void close() {
         deadlines.shutdownNow();
-        client.close(CloseMode.GRACEFUL);
+        publicOnly.close(CloseMode.GRACEFUL);
+        anyAddress.close(CloseMode.GRACEFUL);
     }
 }

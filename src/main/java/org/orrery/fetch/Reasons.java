@@ -7,10 +7,14 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.CircularRedirectException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.RedirectException;
@@ -21,6 +25,9 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /** Turns fetch failures into the short sentences a planet maintainer reads in the status page. */
 final class Reasons {
+    private static final String UNTRUSTED =
+            "the server's certificate is not trusted (self-signed, or signed by an unknown authority)";
+
     private Reasons() {}
 
     /** {@code HTTP 404 Not Found}; the standard phrase wins over what the server sent. */
@@ -49,7 +56,13 @@ final class Reasons {
     }
 
     private static String known(Throwable t, Duration timeout) {
+        // org.brotli.dec keeps its exception type package-private.
+        if (t.getClass().getName().equals("org.brotli.dec.BrotliRuntimeException")) {
+            return "badly compressed response (br): " + message(t);
+        }
         return switch (t) {
+            case GuardedDnsResolver.RefusedAddressException r ->
+                "refused to reach a private address: " + message(r) + " (allow_private_addresses = yes permits it)";
             case UnknownHostException u -> "unknown host " + hostOf(u);
             // Both extend InterruptedIOException, so they come before it.
             case ConnectTimeoutException c -> timedOut(timeout);
@@ -60,7 +73,7 @@ final class Reasons {
                 message(c).toLowerCase(Locale.ROOT).contains("refused")
                         ? "connection refused"
                         : "could not connect: " + message(c);
-            case SSLException s -> "TLS handshake failed: " + message(root(s));
+            case SSLException s -> "TLS handshake failed: " + tls(s);
             case CircularRedirectException c -> "redirect loop: " + message(c);
             case RedirectException r -> "too many redirects: " + message(r);
             case NoHttpResponseException n -> "the server closed the connection without answering";
@@ -70,6 +83,34 @@ final class Reasons {
             case EOFException eof -> "response ended early: " + message(eof);
             default -> null;
         };
+    }
+
+    /** The certificate problems a maintainer can act on, in words; otherwise the JDK's message. */
+    private static String tls(SSLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String problem =
+                    switch (t) {
+                        case CertificateExpiredException x -> "the server's certificate has expired";
+                        case CertificateNotYetValidException x -> "the server's certificate is not valid yet";
+                        case CertPathBuilderException x -> UNTRUSTED;
+                        case SSLPeerUnverifiedException x ->
+                            "the server's certificate is for another name: " + message(x);
+                        default -> {
+                            String message = message(t);
+                            if (message.contains("PKIX path building failed")
+                                    || message.contains("unable to find valid certification path")) {
+                                yield UNTRUSTED;
+                            }
+                            yield message.contains("Unsupported or unrecognized SSL message")
+                                    ? "the server does not speak TLS on this port"
+                                    : null;
+                        }
+                    };
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return message(root(e));
     }
 
     /** The JDK says {@code example.invalid} or {@code example.invalid: Name or service not known}. */

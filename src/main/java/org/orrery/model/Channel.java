@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param siteLink the site the feed belongs to, when known
  * @param lastFetched when the feed was last fetched successfully (200 or 304)
  * @param lastError the last refresh's failure in words, when it failed
+ * @param message what a reader should know about the subscription, Venus's {@code message}
+ *     ("HTTP 404 Not Found", "no activity in 180 days", ...), when anything
  * @param options the subscription's config options (templates see them as channel_<key>)
  */
 public record Channel(
@@ -23,10 +25,16 @@ public record Channel(
         Optional<URI> siteLink,
         Optional<Instant> lastFetched,
         Optional<String> lastError,
+        Optional<String> message,
         Map<String, String> options) {
     public Channel {
         Objects.requireNonNull(feedUri, "feedUri");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(message, "message");
         options = Map.copyOf(options);
+    }
+
+    public Channel withMessage(Optional<String> message) {
+        return new Channel(feedUri, name, siteLink, lastFetched, lastError, message, options);
     }
 }

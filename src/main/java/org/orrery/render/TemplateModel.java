@@ -96,7 +96,7 @@ final class TemplateModel {
         map.put("title", channel.name());
         map.put("title_plain", channel.name());
         channel.lastFetched().ifPresent(t -> putDates(map, "last_updated", t));
-        channel.lastError().ifPresent(e -> map.put("message", e));
+        channel.message().ifPresent(m -> map.put("message", m));
         return map;
     }
 

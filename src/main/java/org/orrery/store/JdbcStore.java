@@ -88,17 +88,33 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public Validators validators(URI feedUri) {
+    public FeedState state(URI feedUri) {
         return guarded(
-                "reading validators for " + feedUri,
-                () -> readers.withHandle(
-                        h -> h.createQuery("SELECT etag, last_modified FROM subscription WHERE url = :url")
-                                .bind("url", feedUri.toString())
-                                .map((rs, ctx) -> new Validators(
+                "reading the fetch state of " + feedUri,
+                () -> readers.withHandle(h -> h.createQuery(
+                                """
+                                SELECT etag, last_modified, content_hash, error_count, gone, next_fetch_at,
+                                       redirected_to, redirect_candidate, redirect_count
+                                FROM subscription WHERE url = :url
+                                """)
+                        .bind("url", feedUri.toString())
+                        .map((rs, ctx) -> new FeedState(
+                                new Validators(
                                         Optional.ofNullable(rs.getString("etag")),
-                                        Optional.ofNullable(rs.getString("last_modified"))))
-                                .findOne()
-                                .orElse(Validators.NONE)));
+                                        Optional.ofNullable(rs.getString("last_modified"))),
+                                Optional.ofNullable(rs.getString("content_hash")),
+                                rs.getInt("error_count"),
+                                rs.getInt("gone") != 0,
+                                HealthQuery.schedule(rs)))
+                        .findOne()
+                        .orElse(FeedState.NEW)));
+    }
+
+    @Override
+    public List<FeedHealth> health(List<URI> feedUris) {
+        return guarded(
+                "reading the health of " + feedUris.size() + " subscriptions",
+                () -> readers.inTransaction(h -> HealthQuery.health(h, feedUris)));
     }
 
     @Override

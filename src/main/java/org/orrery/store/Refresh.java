@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
@@ -17,9 +18,23 @@ public sealed interface Refresh {
     /** When the refresh happened. */
     Instant at();
 
-    /** A document was fetched and parsed: these are its entries, already normalised. */
+    /** When the subscription is due next and where it lives now, replacing what was stored. */
+    Schedule schedule();
+
+    /**
+     * A document was fetched and parsed: these are its entries, already normalised.
+     *
+     * @param contentHash SHA-256 (hex) of the body, to recognise the same bytes next time
+     */
     record Fetched(
-            URI feedUri, Instant at, Validators validators, OptionalInt httpStatus, FeedInfo feed, List<Entry> entries)
+            URI feedUri,
+            Instant at,
+            Validators validators,
+            OptionalInt httpStatus,
+            FeedInfo feed,
+            List<Entry> entries,
+            Optional<String> contentHash,
+            Schedule schedule)
             implements Refresh {
         public Fetched {
             Objects.requireNonNull(feedUri, "feedUri");
@@ -27,12 +42,59 @@ public sealed interface Refresh {
             Objects.requireNonNull(validators, "validators");
             Objects.requireNonNull(feed, "feed");
             entries = List.copyOf(entries);
+            Objects.requireNonNull(contentHash, "contentHash");
+            Objects.requireNonNull(schedule, "schedule");
+        }
+
+        public Fetched(
+                URI feedUri,
+                Instant at,
+                Validators validators,
+                OptionalInt httpStatus,
+                FeedInfo feed,
+                List<Entry> entries) {
+            this(feedUri, at, validators, httpStatus, feed, entries, Optional.empty(), Schedule.NONE);
         }
     }
 
-    /** The server answered 304; the validators may have been refreshed. */
-    record NotModified(URI feedUri, Instant at, Validators validators) implements Refresh {}
+    /**
+     * Nothing changed: the server answered 304 (the validators may have been refreshed), or
+     * sent the same bytes as last time.
+     *
+     * @param httpStatus 304, or 200 for the same bytes
+     */
+    record NotModified(URI feedUri, Instant at, Validators validators, OptionalInt httpStatus, Schedule schedule)
+            implements Refresh {
+        public NotModified {
+            Objects.requireNonNull(feedUri, "feedUri");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(validators, "validators");
+            Objects.requireNonNull(httpStatus, "httpStatus");
+            Objects.requireNonNull(schedule, "schedule");
+        }
 
-    /** Fetching or parsing failed; what was stored before stays. */
-    record Failed(URI feedUri, Instant at, String reason, OptionalInt httpStatus) implements Refresh {}
+        public NotModified(URI feedUri, Instant at, Validators validators) {
+            this(feedUri, at, validators, OptionalInt.of(304), Schedule.NONE);
+        }
+    }
+
+    /**
+     * Fetching or parsing failed; what was stored before stays.
+     *
+     * @param gone the server said 410 Gone: the subscription is not fetched again
+     */
+    record Failed(URI feedUri, Instant at, String reason, OptionalInt httpStatus, boolean gone, Schedule schedule)
+            implements Refresh {
+        public Failed {
+            Objects.requireNonNull(feedUri, "feedUri");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(httpStatus, "httpStatus");
+            Objects.requireNonNull(schedule, "schedule");
+        }
+
+        public Failed(URI feedUri, Instant at, String reason, OptionalInt httpStatus) {
+            this(feedUri, at, reason, httpStatus, false, Schedule.NONE);
+        }
+    }
 }

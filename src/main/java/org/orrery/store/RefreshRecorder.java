@@ -1,5 +1,7 @@
 package org.orrery.store;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +19,30 @@ final class RefreshRecorder {
     }
 
     SaveResult record(Refresh refresh) {
-        return switch (refresh) {
-            case Refresh.Fetched fetched -> fetched(fetched);
-            case Refresh.NotModified notModified -> notModified(notModified);
-            case Refresh.Failed failed -> failed(failed);
-        };
+        SaveResult result =
+                switch (refresh) {
+                    case Refresh.Fetched fetched -> fetched(fetched);
+                    case Refresh.NotModified notModified -> notModified(notModified);
+                    case Refresh.Failed failed -> failed(failed);
+                };
+        Schedule schedule = refresh.schedule();
+        handle.createUpdate(
+                        """
+                        UPDATE subscription SET next_fetch_at = :next, redirected_to = :redirected_to,
+                            redirect_candidate = :candidate, redirect_count = :count
+                        WHERE url = :url
+                        """)
+                .bind("url", refresh.feedUri().toString())
+                .bind("next", schedule.nextFetchAt().map(Instant::toEpochMilli).orElse(null))
+                .bind(
+                        "redirected_to",
+                        schedule.redirectedTo().map(URI::toString).orElse(null))
+                .bind(
+                        "candidate",
+                        schedule.redirectCandidate().map(URI::toString).orElse(null))
+                .bind("count", schedule.redirectCount())
+                .execute();
+        return result;
     }
 
     private SaveResult fetched(Refresh.Fetched refresh) {
@@ -29,13 +50,16 @@ final class RefreshRecorder {
         handle.createUpdate(
                         """
                         INSERT INTO subscription (url, title, site_url, etag, last_modified, http_status,
-                                                  last_fetched_at, last_attempt_at, error_count, last_error)
-                        VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, NULL)
+                                                  last_fetched_at, last_attempt_at, error_count, last_error,
+                                                  content_hash, gone)
+                        VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, NULL,
+                                :content_hash, 0)
                         ON CONFLICT (url) DO UPDATE SET
                             title = excluded.title, site_url = excluded.site_url,
                             etag = excluded.etag, last_modified = excluded.last_modified,
                             http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
-                            last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL
+                            last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL,
+                            content_hash = excluded.content_hash, gone = 0
                         """)
                 .bind("url", refresh.feedUri().toString())
                 .bind("title", refresh.feed().title().orElse(null))
@@ -46,6 +70,7 @@ final class RefreshRecorder {
                 .bind("last_modified", refresh.validators().lastModified().orElse(null))
                 .bind("http_status", status(refresh.httpStatus()))
                 .bind("at", refresh.at().toEpochMilli())
+                .bind("content_hash", refresh.contentHash().orElse(null))
                 .execute();
         long subscriptionId = handle.createQuery("SELECT id FROM subscription WHERE url = :url")
                 .bind("url", refresh.feedUri().toString())
@@ -88,16 +113,17 @@ final class RefreshRecorder {
                         """
                         INSERT INTO subscription (url, etag, last_modified, http_status,
                                                   last_fetched_at, last_attempt_at, error_count, last_error)
-                        VALUES (:url, :etag, :last_modified, 304, :at, :at, 0, NULL)
+                        VALUES (:url, :etag, :last_modified, :http_status, :at, :at, 0, NULL)
                         ON CONFLICT (url) DO UPDATE SET
                             etag = COALESCE(excluded.etag, subscription.etag),
                             last_modified = COALESCE(excluded.last_modified, subscription.last_modified),
-                            http_status = 304, last_fetched_at = excluded.last_fetched_at,
+                            http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
                             last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL
                         """)
                 .bind("url", refresh.feedUri().toString())
                 .bind("etag", validators.etag().orElse(null))
                 .bind("last_modified", validators.lastModified().orElse(null))
+                .bind("http_status", status(refresh.httpStatus()))
                 .bind("at", refresh.at().toEpochMilli())
                 .execute();
         return SaveResult.NOTHING;
@@ -106,16 +132,18 @@ final class RefreshRecorder {
     private SaveResult failed(Refresh.Failed refresh) {
         handle.createUpdate(
                         """
-                        INSERT INTO subscription (url, http_status, last_attempt_at, error_count, last_error)
-                        VALUES (:url, :http_status, :at, 1, :reason)
+                        INSERT INTO subscription (url, http_status, last_attempt_at, error_count, last_error, gone)
+                        VALUES (:url, :http_status, :at, 1, :reason, :gone)
                         ON CONFLICT (url) DO UPDATE SET
                             http_status = excluded.http_status, last_attempt_at = excluded.last_attempt_at,
-                            error_count = subscription.error_count + 1, last_error = excluded.last_error
+                            error_count = subscription.error_count + 1, last_error = excluded.last_error,
+                            gone = excluded.gone
                         """)
                 .bind("url", refresh.feedUri().toString())
                 .bind("http_status", status(refresh.httpStatus()))
                 .bind("at", refresh.at().toEpochMilli())
                 .bind("reason", refresh.reason())
+                .bind("gone", refresh.gone() ? 1 : 0)
                 .execute();
         return SaveResult.NOTHING;
     }

@@ -100,6 +100,7 @@ final class RiverQuery {
                 stored.flatMap(StoredFeed::siteLink),
                 stored.flatMap(StoredFeed::lastFetched),
                 stored.flatMap(StoredFeed::lastError),
+                stored.flatMap(StoredFeed::lastError),
                 subscription.options());
     }
 

@@ -4,12 +4,17 @@ import java.net.URI;
 import java.util.List;
 import org.orrery.model.River;
 import org.orrery.model.Subscription;
-import org.orrery.model.Validators;
 
 /** A planet's persistent state. Safe to call from many threads; writes are serialised. */
 public interface Store extends AutoCloseable {
-    /** The validators of the subscription's last fetch, or {@link Validators#NONE}. */
-    Validators validators(URI feedUri);
+    /** What the last refreshes of a subscription left for the next one, or {@link FeedState#NEW}. */
+    FeedState state(URI feedUri);
+
+    /**
+     * How the refreshes of the given subscriptions have gone, in the given order; a
+     * subscription never refreshed gets {@link FeedHealth#never}.
+     */
+    List<FeedHealth> health(List<URI> feedUris);
 
     /**
      * Records one refresh in a single transaction: the subscription's fetch state and, for

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +32,34 @@ class ReasonsTest {
     }
 
     @Test
-    void givesTheRootCauseOfTlsFailures() {
-        SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed: ...");
-        handshake.initCause(new IOException("unable to find valid certification path to requested target"));
+    void saysWhatIsWrongWithACertificate() {
+        SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed: ...");
+        untrusted.initCause(new IOException("unable to find valid certification path to requested target"));
+        SSLHandshakeException expired = new SSLHandshakeException("validity check failed");
+        expired.initCause(new CertificateExpiredException("NotAfter: Mon Jan 01 00:00:00 UTC 2024"));
+        SSLPeerUnverifiedException otherName = new SSLPeerUnverifiedException(
+                "Certificate for <feeds.example.org> doesn't match any of the subject alternative names: [example.com]");
+        SSLHandshakeException odd = new SSLHandshakeException("Received fatal alert: handshake_failure");
 
-        assertThat(Reasons.of(handshake, TIMEOUT))
-                .isEqualTo("TLS handshake failed: unable to find valid certification path to requested target");
+        assertThat(Reasons.of(untrusted, TIMEOUT))
+                .isEqualTo("TLS handshake failed: the server's certificate is not trusted"
+                        + " (self-signed, or signed by an unknown authority)");
+        assertThat(Reasons.of(expired, TIMEOUT))
+                .isEqualTo("TLS handshake failed: the server's certificate has expired");
+        assertThat(Reasons.of(otherName, TIMEOUT))
+                .isEqualTo("TLS handshake failed: the server's certificate is for another name: Certificate for"
+                        + " <feeds.example.org> doesn't match any of the subject alternative names: [example.com]");
+        assertThat(Reasons.of(odd, TIMEOUT)).isEqualTo("TLS handshake failed: Received fatal alert: handshake_failure");
+    }
+
+    @Test
+    void saysWhenAPrivateAddressWasRefused() throws Exception {
+        var refused = new GuardedDnsResolver.RefusedAddressException(
+                "feeds.example.org", java.net.InetAddress.getByName("10.0.0.1"));
+
+        assertThat(Reasons.of(refused, TIMEOUT))
+                .isEqualTo("refused to reach a private address: feeds.example.org resolves to 10.0.0.1"
+                        + " (allow_private_addresses = yes permits it)");
     }
 
     @Test

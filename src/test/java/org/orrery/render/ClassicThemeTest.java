@@ -29,12 +29,14 @@ class ClassicThemeTest {
             Optional.of(URI.create("https://moshe.example.org/")),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             Map.of());
     private static final Channel GLYPH = new Channel(
             URI.create("https://glyph.example.net/rss"),
             "Glyph Lefkowitz",
             Optional.of(URI.create("https://glyph.example.net/")),
             Optional.empty(),
+            Optional.of("HTTP 404 Not Found"),
             Optional.of("404: not found"),
             Map.of());
 

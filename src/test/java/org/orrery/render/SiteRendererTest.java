@@ -36,6 +36,7 @@ class SiteRendererTest {
             Optional.of(URI.create("https://moshe.example.org/")),
             Optional.of(NOW),
             Optional.empty(),
+            Optional.empty(),
             Map.of("face", "moshe.png"));
     private static final Channel GLYPH = new Channel(
             URI.create("https://glyph.example.net/rss"),
@@ -43,6 +44,7 @@ class SiteRendererTest {
             Optional.empty(),
             Optional.empty(),
             Optional.of("HTTP 404 Not Found"),
+            Optional.of("404: not found"),
             Map.of());
 
     private final SiteRenderer renderer = new SiteRenderer(new Site(
@@ -200,7 +202,7 @@ class SiteRendererTest {
     void indexGroupsByDayAndShowsFailingSubscriptions() {
         var index = org.jsoup.Jsoup.parse(new String(files().get("index.html"), StandardCharsets.UTF_8));
         assertThat(index.select("section.day > h2").eachText()).containsExactly("19 Sep 2017", "18 Sep 2017");
-        assertThat(index.select("aside li.failing .health").text()).isEqualTo("(HTTP 404 Not Found)");
+        assertThat(index.select("aside li.failing .health").text()).isEqualTo("(404: not found)");
         assertThat(index.select("link[rel=alternate]").eachAttr("href"))
                 .containsExactly("atom.xml", "rss20.xml", "feed.json");
     }

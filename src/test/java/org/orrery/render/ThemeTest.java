@@ -41,6 +41,7 @@ class ThemeTest {
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             Map.of());
     private static final River RIVER = new River(
             List.of(new Post(

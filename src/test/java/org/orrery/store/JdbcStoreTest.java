@@ -133,7 +133,7 @@ class JdbcStoreTest {
 
         store.save(new Refresh.Failed(FEED, hours(1), "HTTP 503 Service Unavailable", OptionalInt.of(503)));
 
-        assertThat(store.validators(FEED)).isEqualTo(validators);
+        assertThat(store.state(FEED).validators()).isEqualTo(validators);
         River river = store.river(List.of(sub(FEED)), 10);
         assertThat(river.posts()).hasSize(1);
         Channel channel = river.channels().getFirst();
@@ -147,7 +147,7 @@ class JdbcStoreTest {
 
     @Test
     void notModifiedReplacesTheValidatorsItRepeats() {
-        assertThat(store.validators(FEED)).isEqualTo(Validators.NONE);
+        assertThat(store.state(FEED).validators()).isEqualTo(Validators.NONE);
         store.save(new Refresh.Fetched(
                 FEED,
                 T0,
@@ -157,10 +157,10 @@ class JdbcStoreTest {
                 List.of()));
 
         store.save(new Refresh.NotModified(FEED, hours(1), new Validators(Optional.of("\"v2\""), Optional.empty())));
-        assertThat(store.validators(FEED)).isEqualTo(new Validators(Optional.of("\"v2\""), Optional.of("Mon")));
+        assertThat(store.state(FEED).validators()).isEqualTo(new Validators(Optional.of("\"v2\""), Optional.of("Mon")));
 
         store.save(new Refresh.NotModified(FEED, hours(2), Validators.NONE));
-        assertThat(store.validators(FEED)).isEqualTo(new Validators(Optional.of("\"v2\""), Optional.of("Mon")));
+        assertThat(store.state(FEED).validators()).isEqualTo(new Validators(Optional.of("\"v2\""), Optional.of("Mon")));
         assertThat(store.river(List.of(sub(FEED)), 1).channels().getFirst().lastFetched())
                 .contains(hours(2));
     }
@@ -176,7 +176,7 @@ class JdbcStoreTest {
                 List.of()));
         store.save(fetched(FEED, hours(1)));
 
-        assertThat(store.validators(FEED)).isEqualTo(Validators.NONE);
+        assertThat(store.state(FEED).validators()).isEqualTo(Validators.NONE);
     }
 
     @Test
@@ -201,7 +201,7 @@ class JdbcStoreTest {
                     entries.add(entry("shared-" + k, "same in every save of this feed"));
                 }
                 results.add(threads.submit(() -> {
-                    store.validators(feed);
+                    store.state(feed).validators();
                     return store.save(new Refresh.Fetched(
                             feed, at, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, entries));
                 }));
@@ -226,9 +226,9 @@ class JdbcStoreTest {
         assertThatThrownBy(() -> store.save(fetched(FEED, T0, entry("a", "A"), entry("b", "B"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("store: saving 2 entries for https://example.org/feed: the store is closed");
-        assertThatThrownBy(() -> store.validators(FEED))
+        assertThatThrownBy(() -> store.state(FEED).validators())
                 .isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("store: reading validators for https://example.org/feed: ");
+                .hasMessageStartingWith("store: reading the fetch state of https://example.org/feed: ");
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.orrery.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import org.orrery.HealthReport;
+import org.orrery.Planet;
+import org.orrery.config.ConfigException;
+import org.orrery.config.PlanetConfig;
+import org.orrery.model.Subscription;
+import org.orrery.store.JdbcStore;
+import org.orrery.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orrery status}: how each subscription is doing, worst first. Reads only; takes no lock. */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show how each subscription's fetching goes, worst first: gone, failing,"
+                + " duplicate, moved, quiet, new, ok.")
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    ConfigFiles config;
+
+    @Option(names = "--json", description = "Print the report as JSON (the same as health.json in the output).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PlanetConfig loaded;
+        try {
+            loaded = config.load();
+        } catch (ConfigException e) {
+            err.println("orrery: " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        }
+        HealthReport report;
+        try (var store = JdbcStore.openSqlite(Planet.databaseFile(loaded))) {
+            var uris =
+                    loaded.subscriptions().stream().map(Subscription::feedUri).toList();
+            report = HealthReport.of(
+                    loaded, store.health(uris), InstantSource.system().instant());
+        } catch (StoreException e) {
+            err.println("orrery: " + e.getMessage());
+            return Main.EXIT_CANT_CREATE;
+        }
+        if (json) {
+            out.print(new String(report.json(), StandardCharsets.UTF_8));
+        } else {
+            out.print(report.table());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+package org.orrery.fetch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+
+/** Reads the scheduling hints of a response: Cache-Control max-age and Retry-After. */
+final class ResponseHeaders {
+    private ResponseHeaders() {}
+
+    /** RFC 9111 §5.2.2.1 max-age; empty when absent or when no-store / no-cache forbid reuse. */
+    static Optional<Duration> maxAge(HttpResponse response) {
+        Optional<Duration> maxAge = Optional.empty();
+        for (Header header : response.getHeaders("Cache-Control")) {
+            for (String directive : header.getValue().split(",")) {
+                String d = directive.strip().toLowerCase(Locale.ROOT);
+                if (d.equals("no-store") || d.equals("no-cache")) {
+                    return Optional.empty();
+                }
+                if (d.startsWith("max-age=")) {
+                    maxAge = seconds(d.substring("max-age=".length()).replace("\"", ""));
+                }
+            }
+        }
+        return maxAge;
+    }
+
+    /**
+     * RFC 9110 §10.2.3 Retry-After, as seconds or an HTTP-date. A date is measured from the
+     * response's own Date header when it has one, so a server whose clock is off still gets
+     * the delay it meant; otherwise from {@code now}. Past dates mean no wait.
+     */
+    static Optional<Duration> retryAfter(HttpResponse response, Instant now) {
+        Header header = response.getFirstHeader("Retry-After");
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.getValue().strip();
+        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+            return seconds(value);
+        }
+        Instant at = DateUtils.parseStandardDate(value);
+        if (at == null) {
+            return Optional.empty();
+        }
+        Header date = response.getFirstHeader("Date");
+        Instant sent = date == null ? null : DateUtils.parseStandardDate(date.getValue());
+        Duration wait = Duration.between(sent == null ? now : sent, at);
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    private static Optional<Duration> seconds(String digits) {
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(digits.strip())));
+        } catch (NumberFormatException e) {
+            // Too large or not a number: the header is unusable, so it is ignored.
+            return Optional.empty();
+        }
+    }
+}

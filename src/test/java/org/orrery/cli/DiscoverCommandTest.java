@@ -1,0 +1,80 @@
+package org.orrery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoverCommandTest {
+    private FeedServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FeedServer("discover");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void listsTheFeedsAPageAnnouncesOnceEachAsConfigSections() {
+        var run = orrery("discover", server.url("page.html"));
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "[" + server.url("feed.atom") + "]  # Moshe Zadka (Atom)", "[" + server.url("rss.xml") + "]");
+    }
+
+    @Test
+    void confirmsAFeedUrlWithItsTitle() {
+        var run = orrery("discover", server.url("feed.atom"));
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines().toList()).first().isEqualTo("[" + server.url("feed.atom") + "]");
+        assertThat(run.out()).contains("name = ");
+    }
+
+    @Test
+    void saysWhenThereIsNoFeed() {
+        var plain = orrery("discover", server.url("plain.html"));
+        var missing = orrery("discover", server.url("missing.html"));
+
+        assertThat(plain.status()).isEqualTo(1);
+        assertThat(plain.err()).contains("no feed found at " + server.url("plain.html"));
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("HTTP 404 Not Found");
+    }
+
+    @Test
+    void addAppendsTheAnnouncedFeedToTheConfigOnce(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("config.ini"), "[Planet]\nname = P");
+
+        var added = orrery("add", config.toString(), server.url("page.html"));
+        var again = orrery("add", config.toString(), server.url("feed.atom"));
+
+        assertThat(added.status()).isZero();
+        assertThat(Files.readString(config))
+                .isEqualTo("[Planet]\nname = P\n\n[" + server.url("feed.atom") + "]\nname = Moshe Zadka (Atom)\n");
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).contains("already has [" + server.url("feed.atom") + "]");
+        assertThat(server.requests()).extracting(FeedServer.Request::path).containsExactly("page.html", "feed.atom");
+    }
+
+    record Run(int status, String out, String err) {}
+
+    private static Run orrery(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,71 @@
+package org.orrery.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class RefreshScheduleTest {
+    private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
+    private final RandomGenerator most = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return -1;
+        }
+
+        @Override
+        public double nextDouble() {
+            return Math.nextDown(1.0);
+        }
+    };
+    private final RefreshSchedule none = new RefreshSchedule(new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public double nextDouble() {
+            return 0;
+        }
+    });
+    private final RefreshSchedule full = new RefreshSchedule(most);
+
+    @Test
+    void backsOffGeometricallyUpToADayAndNeverStops() {
+        assertThat(RefreshSchedule.backoff(1)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(RefreshSchedule.backoff(2)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(RefreshSchedule.backoff(5)).isEqualTo(Duration.ofHours(4));
+        assertThat(RefreshSchedule.backoff(7)).isEqualTo(Duration.ofHours(16));
+        assertThat(RefreshSchedule.backoff(8)).isEqualTo(Duration.ofDays(1));
+        assertThat(RefreshSchedule.backoff(10_000)).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void jitterOnlyLengthensWaitsByAtMostATenth() {
+        assertThat(none.afterFailure(AT, 1, Optional.empty())).isEqualTo(AT.plus(Duration.ofMinutes(15)));
+        assertThat(full.afterFailure(AT, 1, Optional.empty()))
+                .isAfter(AT.plus(Duration.ofMinutes(15)))
+                .isBefore(AT.plus(Duration.ofMinutes(15)).plus(Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void retryAfterLongerThanTheBackoffWinsUpToAWeek() {
+        assertThat(full.afterFailure(AT, 1, Optional.of(Duration.ofHours(3)))).isEqualTo(AT.plus(Duration.ofHours(3)));
+        assertThat(none.afterFailure(AT, 3, Optional.of(Duration.ofSeconds(5))))
+                .isEqualTo(AT.plus(Duration.ofHours(1)));
+        assertThat(none.afterFailure(AT, 1, Optional.of(Duration.ofDays(30)))).isEqualTo(AT.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void aSuccessIsDueAtOnceUnlessTheServerGaveAFreshnessLifetimeCappedAtADay() {
+        assertThat(full.afterSuccess(AT, Optional.empty())).isEqualTo(AT);
+        assertThat(full.afterSuccess(AT, Optional.of(Duration.ZERO))).isEqualTo(AT);
+        assertThat(none.afterSuccess(AT, Optional.of(Duration.ofMinutes(10))))
+                .isEqualTo(AT.plus(Duration.ofMinutes(10)));
+        assertThat(none.afterSuccess(AT, Optional.of(Duration.ofDays(365)))).isEqualTo(AT.plus(Duration.ofDays(1)));
+    }
+}

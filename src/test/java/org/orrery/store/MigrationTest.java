@@ -1,0 +1,46 @@
+package org.orrery.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.model.Validators;
+import org.sqlite.SQLiteDataSource;
+
+/** A database written by an earlier Orrery opens with its subscriptions' state intact. */
+class MigrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVersion1DatabaseKeepsItsValidatorsAndStartsWithNoSchedule() {
+        Path file = dir.resolve("orrery.db");
+        SQLiteDataSource v1 = new SQLiteDataSource();
+        v1.setUrl("jdbc:sqlite:" + file);
+        Flyway.configure()
+                .dataSource(v1)
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
+        Jdbi.create(v1)
+                .useHandle(h -> h.execute("INSERT INTO subscription (url, etag, error_count, last_error, http_status)"
+                        + " VALUES ('https://example.org/feed', '\"v1\"', 2, 'HTTP 500 Internal Server Error', 500)"));
+
+        try (JdbcStore store = JdbcStore.openSqlite(file)) {
+            URI feed = URI.create("https://example.org/feed");
+            FeedState state = store.state(feed);
+            assertThat(state.validators()).isEqualTo(new Validators(Optional.of("\"v1\""), Optional.empty()));
+            assertThat(state.errorCount()).isEqualTo(2);
+            assertThat(state.gone()).isFalse();
+            assertThat(state.schedule()).isEqualTo(Schedule.NONE);
+            assertThat(store.health(List.of(feed)).getFirst().lastError()).contains("HTTP 500 Internal Server Error");
+        }
+    }
+}
