@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -26,7 +28,10 @@ import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.PrivateAddresses;
+import org.orrery.filter.EntryFilters;
+import org.orrery.filter.Verdict;
 import org.orrery.model.Channel;
+import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
 import org.orrery.model.River;
@@ -40,6 +45,7 @@ import org.orrery.render.Site;
 import org.orrery.render.SiteRenderer;
 import org.orrery.render.SiteWriter;
 import org.orrery.render.Strftime;
+import org.orrery.render.Theme;
 import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.store.FeedState;
 import org.orrery.store.Refresh;
@@ -174,6 +180,32 @@ public final class Planet {
                 movedLines);
     }
 
+    /** The entries the filters keep (some of them hidden), in feed order. */
+    private record Kept(List<Entry> entries, Set<String> hiddenKeys) {}
+
+    /**
+     * Venus's filters and sifters, Planet 2.0's {@code new_feed_items}, {@code future_dates}
+     * and {@code ignore_in_feed}, applied when entries are fetched, as Venus does.
+     */
+    private Kept filter(Subscription subscription, List<Entry> entries, Instant now) {
+        Map<String, Instant> firstSeen = store.firstSeen(subscription.feedUri());
+        List<Verdict> verdicts = EntryFilters.forSubscription(config, subscription)
+                .apply(entries, now, e -> firstSeen.getOrDefault(e.key(), now), firstSeen.isEmpty());
+        var kept = new ArrayList<Entry>(entries.size());
+        var hidden = new HashSet<String>();
+        for (Verdict verdict : verdicts) {
+            switch (verdict) {
+                case Verdict.Kept k -> kept.add(k.entry());
+                case Verdict.Hidden h -> {
+                    kept.add(h.entry());
+                    hidden.add(h.entry().key());
+                }
+                case Verdict.Dropped d -> log.debug("{}: dropped {}: {}", subscription.feedUri(), d.key(), d.reason());
+            }
+        }
+        return new Kept(kept, hidden);
+    }
+
     static String movedLine(URI configured, URI to) {
         return configured + " → " + to + ": update the section name in config.ini";
     }
@@ -207,17 +239,19 @@ public final class Planet {
                 try {
                     ParsedFeed feed = parser.parse(f.body(), f.finalUri(), f.charset());
                     feed.warnings().forEach(w -> log.info("{}: {}", uri, w));
-                    var entries =
+                    var normalized =
                             feed.entries().stream().map(normalizer::normalize).toList();
+                    var kept = filter(subscription, normalized, at);
                     yield new Refresh.Fetched(
                             uri,
                             at,
                             f.validators(),
                             f.httpStatus(),
                             new FeedInfo(feed.title(), feed.link()),
-                            entries,
+                            kept.entries(),
                             Optional.of(hash),
-                            next);
+                            next,
+                            kept.hiddenKeys());
                 } catch (FeedParseException e) {
                     yield failed(uri, at, state, e.getMessage(), f.httpStatus(), Optional.empty());
                 }
@@ -267,7 +301,9 @@ public final class Planet {
     public int publish() throws PublishException {
         HealthReport health = health();
         var river = withMessages(store.river(config.subscriptions(), config.itemsPerPage()), health);
-        var files = new LinkedHashMap<>(new SiteRenderer(site(config)).render(river, clock.instant()));
+        Theme theme = ThemeFiles.load(config, Path.of("").toAbsolutePath());
+        theme.warnings().forEach(w -> log.warn("theme: {}", w));
+        var files = new LinkedHashMap<>(new SiteRenderer(site(config), theme).render(river, clock.instant()));
         files.put("health.json", health.json());
         return new SiteWriter().publish(files, config.outputDir());
     }

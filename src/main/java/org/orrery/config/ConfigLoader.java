@@ -78,7 +78,9 @@ public final class ConfigLoader {
             "xml_base",
             // Orrery's own
             "time_zone",
-            "iframe_hosts");
+            "iframe_hosts",
+            "allow_private_addresses",
+            "max_feed_bytes");
 
     /**
      * Options Orrery reads and checks but does not act on yet, with what happens instead; a
@@ -86,16 +88,10 @@ public final class ConfigLoader {
      */
     static final Map<String, String> NOT_YET_ACTED_ON = Map.of(
             "days_per_page", "pages hold items_per_page entries, however many days they span",
-            "activity_threshold", "quiet feeds are not flagged \"no activity\"",
             "locale", "month and day names are English",
             "encoding", "output is UTF-8",
             "cache_keep_entries", "entries are kept until removed from the database",
-            "pubsubhubbub_hub", "no hub is announced or pinged",
-            "output_theme", "Orrery publishes its own theme",
-            "template_files",
-                    "Orrery publishes its own theme (index.html, atom.xml, rss20.xml, rss10.xml,"
-                            + " opml.xml, foafroll.xml, feed.json)",
-            "bill_of_materials", "no files are copied from a theme");
+            "pubsubhubbub_hub", "no hub is announced or pinged");
 
     private ConfigLoader() {}
 

@@ -94,6 +94,11 @@ public final class Theme {
         return new Theme(templates, staticFiles, warnings);
     }
 
+    /** The same theme reporting {@code warnings} instead of its own. */
+    public Theme withWarnings(List<String> warnings) {
+        return new Theme(templates, staticFiles, warnings);
+    }
+
     /** What went wrong loading the theme, for the maintainer. */
     public List<String> warnings() {
         return warnings;

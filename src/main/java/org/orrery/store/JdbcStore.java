@@ -88,6 +88,26 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public java.util.Map<String, java.time.Instant> firstSeen(URI feedUri) {
+        return guarded(
+                "reading the entries of " + feedUri,
+                () -> readers.withHandle(h -> {
+                    var seen = new java.util.HashMap<String, java.time.Instant>();
+                    h.createQuery(
+                                    """
+                                    SELECT e.entry_key, e.first_seen FROM entry e, subscription s
+                                    WHERE s.id = e.subscription_id AND s.url = :url
+                                    """)
+                            .bind("url", feedUri.toString())
+                            .map((rs, ctx) -> java.util.Map.entry(
+                                    rs.getString("entry_key"),
+                                    java.time.Instant.ofEpochMilli(rs.getLong("first_seen"))))
+                            .forEach(e -> seen.put(e.getKey(), e.getValue()));
+                    return seen;
+                }));
+    }
+
+    @Override
     public FeedState state(URI feedUri) {
         return guarded(
                 "reading the fetch state of " + feedUri,

@@ -34,9 +34,11 @@ public sealed interface Refresh {
             FeedInfo feed,
             List<Entry> entries,
             Optional<String> contentHash,
-            Schedule schedule)
+            Schedule schedule,
+            java.util.Set<String> hiddenKeys)
             implements Refresh {
         public Fetched {
+            hiddenKeys = java.util.Set.copyOf(hiddenKeys);
             Objects.requireNonNull(feedUri, "feedUri");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(validators, "validators");
@@ -54,6 +56,19 @@ public sealed interface Refresh {
                 FeedInfo feed,
                 List<Entry> entries) {
             this(feedUri, at, validators, httpStatus, feed, entries, Optional.empty(), Schedule.NONE);
+        }
+
+        /** A fetch whose entries are all shown. */
+        public Fetched(
+                URI feedUri,
+                Instant at,
+                Validators validators,
+                OptionalInt httpStatus,
+                FeedInfo feed,
+                List<Entry> entries,
+                Optional<String> contentHash,
+                Schedule schedule) {
+            this(feedUri, at, validators, httpStatus, feed, entries, contentHash, schedule, java.util.Set.of());
         }
     }
 

@@ -87,7 +87,11 @@ final class RefreshRecorder {
         for (EntryRow row : rows.values()) {
             Optional<StoredRow> stored = stored(subscriptionId, row.key());
             if (stored.isEmpty()) {
-                insert(subscriptionId, row, refresh.at().toEpochMilli());
+                insert(
+                        subscriptionId,
+                        row,
+                        refresh.at().toEpochMilli(),
+                        refresh.hiddenKeys().contains(row.key()));
                 added++;
             } else if (!stored.get().row().equals(row)) {
                 row.bindTo(
@@ -157,12 +161,13 @@ final class RefreshRecorder {
                 .findOne();
     }
 
-    private void insert(long subscriptionId, EntryRow row, long firstSeen) {
-        row.bindTo(handle.createUpdate("INSERT INTO entry (subscription_id, first_seen, " + EntryRow.COLUMNS
-                        + ") VALUES (:subscription_id, :first_seen, :entry_key, :title, :link, :author,"
+    private void insert(long subscriptionId, EntryRow row, long firstSeen, boolean hidden) {
+        row.bindTo(handle.createUpdate("INSERT INTO entry (subscription_id, first_seen, hidden, " + EntryRow.COLUMNS
+                        + ") VALUES (:subscription_id, :first_seen, :hidden, :entry_key, :title, :link, :author,"
                         + " :published, :updated, :content_html, :summary_html, :categories)"))
                 .bind("subscription_id", subscriptionId)
                 .bind("first_seen", firstSeen)
+                .bind("hidden", hidden ? 1 : 0)
                 .execute();
     }
 

@@ -41,7 +41,8 @@ final class RiverQuery {
         }
         // Same date: the entry first seen later first; same moment too: feed document order.
         List<Post> posts = handle.createQuery("SELECT s.url, e.sort_date, " + prefixed() + " FROM "
-                        + joinOrder(urls.size()) + " WHERE s.id = e.subscription_id AND s.url IN (<urls>)"
+                        + joinOrder(urls.size())
+                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
                         + " ORDER BY e.sort_date DESC, e.first_seen DESC, e.id ASC LIMIT :limit")
                 .bindList("urls", urls)
                 .bind("limit", maxPosts)

@@ -11,6 +11,12 @@ public interface Store extends AutoCloseable {
     FeedState state(URI feedUri);
 
     /**
+     * When each stored entry of the subscription was first seen, by entry key; empty when
+     * nothing of it is stored yet (its first refresh).
+     */
+    java.util.Map<String, java.time.Instant> firstSeen(URI feedUri);
+
+    /**
      * How the refreshes of the given subscriptions have gone, in the given order; a
      * subscription never refreshed gets {@link FeedHealth#never}.
      */

@@ -1,0 +1,88 @@
+package org.orrery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.orrery.config.ConfigException;
+import org.orrery.config.IniFile;
+import org.orrery.config.PlanetConfig;
+import org.orrery.render.Theme;
+
+/**
+ * Finds a planet's theme as Venus does: {@code output_theme} names a directory (relative to the
+ * working directory, else to the config file) whose own {@code config.ini} adds its {@code
+ * template_files} and {@code bill_of_materials}; templates are searched in {@code
+ * template_directories}, the theme's directory and the config file's directory.
+ */
+final class ThemeFiles {
+    private ThemeFiles() {}
+
+    static Theme load(PlanetConfig config, Path workingDirectory) {
+        var directories = new LinkedHashSet<Path>();
+        var templates = new ArrayList<>(config.templateFiles());
+        var materials = new ArrayList<>(config.options().billOfMaterials());
+        var warnings = new ArrayList<String>();
+        for (String dir : config.options().templateDirectories()) {
+            directories.add(workingDirectory.resolve(dir).normalize());
+        }
+        List<Path> configDirectories = config.sources().stream()
+                .map(p -> p.toAbsolutePath().getParent())
+                .toList();
+        Optional<String> themeName = config.options().outputTheme().filter(t -> !t.isBlank());
+        if (themeName.isPresent()) {
+            Optional<Path> themeDir = java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(workingDirectory), configDirectories.stream())
+                    .map(d -> d.resolve(themeName.get()))
+                    .filter(Files::isDirectory)
+                    .findFirst();
+            if (themeDir.isEmpty()) {
+                warnings.add("output_theme " + themeName.get() + " not found; the default theme is published");
+            } else {
+                directories.add(themeDir.get());
+                readThemeConfig(themeDir.get(), templates, materials, directories, warnings);
+            }
+        }
+        directories.addAll(configDirectories);
+        Theme theme = Theme.load(templates, List.copyOf(directories), materials);
+        if (warnings.isEmpty()) {
+            return theme;
+        }
+        warnings.addAll(theme.warnings());
+        return theme.withWarnings(warnings);
+    }
+
+    /** Venus merges a theme's config.ini: its template lists are added to the planet's. */
+    private static void readThemeConfig(
+            Path themeDir,
+            List<String> templates,
+            List<String> materials,
+            LinkedHashSet<Path> dirs,
+            List<String> warnings) {
+        Path file = themeDir.resolve("config.ini");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            IniFile ini = IniFile.read(List.of(file));
+            ini.get("Planet", "template_files").ifPresent(v -> addWords(v, templates));
+            ini.get("Planet", "bill_of_materials").ifPresent(v -> addWords(v, materials));
+            ini.get("Planet", "template_directories")
+                    .ifPresent(v -> java.util.Arrays.stream(v.strip().split("\\s+"))
+                            .filter(s -> !s.isEmpty())
+                            .forEach(d -> dirs.add(themeDir.resolve(d).normalize())));
+        } catch (ConfigException e) {
+            warnings.add("theme config " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void addWords(String value, List<String> into) {
+        for (String word : value.strip().split("\\s+")) {
+            if (!word.isEmpty() && !into.contains(word)) {
+                into.add(word);
+            }
+        }
+    }
+}
