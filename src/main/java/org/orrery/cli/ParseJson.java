@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.orrery.model.Entry;
 import org.orrery.normalize.EntryNormalizer;
+import org.orrery.parse.Enclosure;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 
@@ -60,6 +61,17 @@ final class ParseJson {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("enclosures");
+        for (Enclosure enclosure : parsed.enclosures()) {
+            g.writeStartObject();
+            g.writeStringField("url", enclosure.url().toString());
+            field(g, "type", enclosure.type());
+            if (enclosure.length().isPresent()) {
+                g.writeNumberField("length", enclosure.length().getAsLong());
+            } else {
+                g.writeNullField("length");
+            }
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeEndObject();
     }

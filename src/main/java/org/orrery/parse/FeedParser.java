@@ -61,7 +61,8 @@ public final class FeedParser {
         if (root.equals("rss") || (root.equals("RDF") && ns.equals(RDF))) {
             return RssAdapter.read(cursor);
         }
-        if (root.equals("feed") && ns.equals(AtomAdapter.NAMESPACE)) {
+        // Atom 0.3 and its drafts used several namespaces (and none): the root's name decides.
+        if (root.equals("feed")) {
             return AtomAdapter.read(cursor);
         }
         throw new FeedParseException("not a feed: root element <" + cursor.qualifiedName() + ">"

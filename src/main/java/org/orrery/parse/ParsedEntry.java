@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param content the fullest body: {@code content:encoded}, Atom {@code content}
  * @param summary RSS {@code description}, Atom {@code summary}
  * @param categories category terms in document order
+ * @param enclosures attached files in document order
  */
 public record ParsedEntry(
         Optional<String> id,
@@ -28,8 +29,10 @@ public record ParsedEntry(
         Optional<Instant> updated,
         Optional<Html> content,
         Optional<Html> summary,
-        List<String> categories) {
+        List<String> categories,
+        List<Enclosure> enclosures) {
     public ParsedEntry {
         categories = List.copyOf(categories);
+        enclosures = List.copyOf(enclosures);
     }
 }

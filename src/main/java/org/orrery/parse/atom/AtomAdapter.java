@@ -9,7 +9,7 @@ import org.orrery.parse.ParsedFeed;
 import org.orrery.parse.dates.FeedDates;
 import org.orrery.parse.xml.XmlCursor;
 
-/** Reads an Atom 1.0 document and maps its feed and entries onto {@link ParsedFeed}. */
+/** Reads an Atom 1.0 or 0.3 document and maps its feed and entries onto {@link ParsedFeed}. */
 public final class AtomAdapter {
     /** The Atom 1.0 namespace (RFC 4287 §2). */
     public static final String NAMESPACE = AtomReader.ATOM;
@@ -25,7 +25,7 @@ public final class AtomAdapter {
             entries.add(entry(entry, feed.author, "entry " + (entries.size() + 1), warnings));
         }
         return new ParsedFeed(
-                "atom1.0",
+                feed.format,
                 feed.title.flatMap(AtomText::plain),
                 AtomLink.alternate(feed.links),
                 feed.subtitle.flatMap(AtomText::plain),
@@ -47,6 +47,7 @@ public final class AtomAdapter {
                 FeedDates.parse(entry.updated, where, warnings),
                 entry.content.flatMap(AtomText::html),
                 entry.summary.flatMap(AtomText::html),
-                entry.categories);
+                entry.categories,
+                entry.enclosures);
     }
 }

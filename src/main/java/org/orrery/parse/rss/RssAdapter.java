@@ -49,7 +49,8 @@ public final class RssAdapter {
                 FeedDates.parse(item.modified, where, warnings),
                 item.encoded,
                 item.description,
-                item.categories);
+                item.categories,
+                item.enclosures);
     }
 
     /** A name from {@code author} first, then {@code dc:creator}, then a bare e-mail. */

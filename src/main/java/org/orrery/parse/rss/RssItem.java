@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.orrery.parse.Enclosure;
 import org.orrery.parse.Html;
 
 /** What an RSS item said, as read: text as written, links resolved, dates unparsed. */
@@ -21,4 +22,5 @@ final class RssItem {
     Optional<Html> description = Optional.empty();
     Optional<Html> encoded = Optional.empty();
     final List<String> categories = new ArrayList<>();
+    final List<Enclosure> enclosures = new ArrayList<>();
 }

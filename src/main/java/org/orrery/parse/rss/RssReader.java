@@ -3,7 +3,9 @@ package org.orrery.parse.rss;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.xml.stream.XMLStreamException;
+import org.orrery.parse.Enclosure;
 import org.orrery.parse.Html;
 import org.orrery.parse.xml.XmlBase;
 import org.orrery.parse.xml.XmlCursor;
@@ -23,7 +25,7 @@ final class RssReader {
         int depth = cursor.depth();
         while (cursor.nextChild(depth)) {
             if (rdf && cursor.namespace().equals(RssNames.RSS_090)) {
-                channel.format = "rss0.90";
+                channel.format = "rss0.9";
             }
             switch (key()) {
                 case "channel" -> channel(channel);
@@ -71,10 +73,19 @@ final class RssReader {
                 case "dc:date" -> item.dcDate = first(item.dcDate, cursor.text());
                 case "dcterms:modified" -> item.modified = first(item.modified, cursor.text());
                 case "category", "dc:subject" -> nonBlank(cursor.text()).ifPresent(item.categories::add);
+                case "enclosure" -> enclosure(item, base);
                 default -> cursor.skip();
             }
         }
         return item;
+    }
+
+    private void enclosure(RssItem item, URI base) throws XMLStreamException {
+        Optional<String> type = cursor.attribute("", "type").map(String::strip).filter(t -> !t.isEmpty());
+        OptionalLong length = Enclosure.length(cursor.attribute("", "length"));
+        Optional<URI> url = cursor.attribute("", "url").flatMap(u -> XmlBase.resolve(base, u));
+        cursor.skip();
+        url.ifPresent(u -> item.enclosures.add(new Enclosure(u, type, length)));
     }
 
     private void guid(RssItem item, URI base) throws XMLStreamException {
@@ -115,15 +126,10 @@ final class RssReader {
         return prefix + cursor.localName();
     }
 
+    /** RSS 0.91 to 0.94 are one family, "rss0.9"; anything else (2.0, none) reads as 2.0. */
     private static String versionFormat(Optional<String> version) {
         String v = version.map(String::strip).orElse("");
-        if (v.startsWith("2.")) {
-            return "rss2.0";
-        }
-        return switch (v) {
-            case "0.91", "0.92", "0.93", "0.94" -> "rss" + v;
-            default -> "rss";
-        };
+        return v.startsWith("0.9") ? "rss0.9" : "rss2.0";
     }
 
     private static Optional<String> first(Optional<String> current, String text) {
