@@ -49,12 +49,22 @@ class FeedParserTest {
     }
 
     @Test
-    void rejectsMalformedXmlWithThePosition() {
+    void readsMalformedXmlLenientlyWarningWithThePosition() throws FeedParseException {
         byte[] document = "<rss version=\"2.0\"><channel><title>x</channel></rss>".getBytes(UTF_8);
+        ParsedFeed feed = parser.parse(document, URI.create("https://example.org/f"), Optional.empty());
+        assertThat(feed.title()).contains("x");
+        assertThat(feed.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("not well-formed XML at line 1, column ")
+                .endsWith(": Unexpected close tag </channel>; expected </title>.; read leniently");
+    }
+
+    @Test
+    void rejectsADocumentWithoutAnyElement() {
+        byte[] document = "just some words & no markup".getBytes(UTF_8);
         assertThatThrownBy(() -> parser.parse(document, URI.create("https://example.org/f"), Optional.empty()))
                 .isInstanceOf(FeedParseException.class)
-                .hasMessageStartingWith("not well-formed XML at line 1, column ")
-                .hasMessageEndingWith(": Unexpected close tag </channel>; expected </title>.");
+                .hasMessageStartingWith("not well-formed XML");
     }
 
     @Test
