@@ -52,7 +52,8 @@ final class ParseJson {
         field(g, "link", parsed.link().map(URI::toString));
         field(g, "author", parsed.author());
         field(g, "published", parsed.published().map(ParseJson::timestamp));
-        field(g, "updated", parsed.updated().map(ParseJson::timestamp));
+        // An entry never updated was last changed when it was published (feedparser reads it so).
+        field(g, "updated", parsed.updated().or(parsed::published).map(ParseJson::timestamp));
         field(g, "content", Optional.of(entry.contentHtml()).filter(s -> !s.isEmpty()));
         field(g, "summary", entry.summaryHtml());
         g.writeArrayFieldStart("categories");

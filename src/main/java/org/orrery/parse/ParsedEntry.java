@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param title plain text, entities decoded, markup removed, whitespace collapsed
  * @param link absolute URL of the entry's alternate link
  * @param author a person's name; the e-mail only when there is no name
- * @param published {@code pubDate}, {@code dc:date}, {@code published} (Atom {@code issued})
- * @param updated Atom {@code updated} ({@code modified}), {@code dcterms:modified}
+ * @param published {@code pubDate}, {@code dcterms:issued}, Atom {@code published} ({@code issued})
+ * @param updated Atom {@code updated} ({@code modified}), {@code dcterms:modified}, {@code dc:date}
  * @param content the fullest body: {@code content:encoded}, Atom {@code content}
  * @param summary RSS {@code description}, Atom {@code summary}
  * @param categories category terms in document order

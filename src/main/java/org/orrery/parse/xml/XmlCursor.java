@@ -55,6 +55,11 @@ public final class XmlCursor {
         return reader.getLocalName();
     }
 
+    /** The namespace {@code prefix} ("" for the default) is bound to on the current element. */
+    public Optional<String> namespaceOf(String prefix) {
+        return Optional.ofNullable(reader.getNamespaceURI(prefix)).filter(ns -> !ns.isEmpty());
+    }
+
     /** The current element's name as written, prefix included. */
     public String qualifiedName() {
         String prefix = reader.getPrefix();
