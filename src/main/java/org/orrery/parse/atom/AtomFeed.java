@@ -7,6 +7,7 @@ import java.util.Optional;
 /** What an {@code atom:feed} said, as read: links resolved, dates unparsed. */
 final class AtomFeed {
     final String format;
+    Optional<String> id = Optional.empty();
     Optional<AtomText> title = Optional.empty();
     Optional<AtomText> subtitle = Optional.empty();
     final List<AtomLink> links = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.orrery.parse.atom;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -38,6 +40,7 @@ final class AtomReader {
         int depth = cursor.depth();
         while (cursor.nextChild(depth)) {
             switch (atomName()) {
+                case "id" -> feed.id = first(feed.id);
                 case "title" -> feed.title = text(feed.title);
                 // Atom 0.3 §4.2.7: tagline is 1.0's subtitle.
                 case "subtitle", "tagline" -> feed.subtitle = text(feed.subtitle);
@@ -133,17 +136,10 @@ final class AtomReader {
         URI base = cursor.base();
         String type = cursor.attribute("", "type")
                 .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty())
                 .orElse("text");
-        AtomText.Kind kind =
-                switch (type) {
-                    case "text", "text/plain" -> AtomText.Kind.TEXT;
-                    case "html", "text/html" -> AtomText.Kind.HTML;
-                    case "xhtml", "application/xhtml+xml" -> AtomText.Kind.XHTML;
-                    default -> type.startsWith("text/") ? AtomText.Kind.TEXT : null;
-                };
-        // RFC 4287 §4.1.3.2: content with a src is out of line; other media types are Base64 or
-        // XML documents, neither of which we show.
-        if (kind == null || cursor.attribute("", "src").isPresent()) {
+        // RFC 4287 §4.1.3.2: content with a src is out of line.
+        if (cursor.attribute("", "src").isPresent()) {
             cursor.skip();
             return current;
         }
@@ -153,18 +149,58 @@ final class AtomReader {
                 : cursor.attribute("", "mode")
                         .map(m -> m.strip().toLowerCase(Locale.ROOT))
                         .orElse("xml");
-        String value =
-                switch (mode) {
-                    case "base64" -> base64(cursor.text());
-                    case "escaped" -> cursor.text();
-                    default ->
-                        switch (kind) {
-                            case XHTML -> xhtml();
-                            case HTML -> cursor.markup(true);
-                            case TEXT -> cursor.text();
-                        };
+        AtomText.Kind kind =
+                switch (type) {
+                    case "text", "text/plain" -> AtomText.Kind.TEXT;
+                    case "html", "text/html" -> AtomText.Kind.HTML;
+                    case "xhtml", "application/xhtml+xml" -> AtomText.Kind.XHTML;
+                    default -> type.startsWith("text/") ? AtomText.Kind.TEXT : null;
                 };
+        String value;
+        if (kind == null) {
+            // RFC 4287 §4.1.3.3: other XML media types are documents we do not show; any other
+            // type is Base64, shown when it decodes to text (images and the like are not).
+            if (type.endsWith("+xml") || type.endsWith("/xml")) {
+                cursor.skip();
+                return current;
+            }
+            Optional<String> decoded = base64Text(cursor.text());
+            if (decoded.isEmpty()) {
+                return current;
+            }
+            kind = AtomText.Kind.TEXT;
+            value = decoded.get();
+        } else if (mode.equals("base64")) {
+            value = base64(cursor.text());
+        } else if (mode.equals("escaped")) {
+            value = cursor.text();
+        } else if (kind == AtomText.Kind.TEXT && !atom10) {
+            // Atom 0.3 text in xml mode may carry inline markup, which readers show as HTML.
+            kind = AtomText.Kind.HTML;
+            value = cursor.markup(false);
+        } else {
+            value = switch (kind) {
+                case XHTML -> xhtml();
+                case HTML -> cursor.markup(true);
+                case TEXT -> cursor.text();
+            };
+        }
         return current.isPresent() ? current : Optional.of(new AtomText(kind, value, base));
+    }
+
+    /** Base64 that decodes to UTF-8 text without control characters; empty for anything else. */
+    private static Optional<String> base64Text(String text) {
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(text.strip());
+            String decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            boolean control = decoded.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+            return control ? Optional.empty() : Optional.of(decoded);
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private String base64(String text) {
