@@ -13,12 +13,13 @@ import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.orrery.parse.atom.AtomAdapter;
 import org.orrery.parse.encoding.DocumentText;
+import org.orrery.parse.jsonfeed.JsonFeedAdapter;
 import org.orrery.parse.rss.RssAdapter;
 import org.orrery.parse.xml.LenientXml;
 import org.orrery.parse.xml.XmlCursor;
 
 /**
- * Reads a feed document (RSS 0.9x/1.0/2.0, Atom 1.0) into a {@link ParsedFeed}, streaming.
+ * Reads a feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) into a {@link ParsedFeed}, streaming.
  *
  * <p>Threat model: documents are untrusted. The DTD is never read and no entity is ever
  * resolved (no file or network access, no entity expansion); references to undeclared entities
@@ -43,6 +44,9 @@ public final class FeedParser {
             throws FeedParseException {
         List<String> warnings = new ArrayList<>();
         String text = DocumentText.decode(document, declaredCharset, warnings);
+        if (JsonFeedAdapter.looksLikeJson(text)) {
+            return JsonFeedAdapter.read(text, documentUri, warnings);
+        }
         try {
             return read(text, documentUri, warnings);
         } catch (XMLStreamException strictFailure) {

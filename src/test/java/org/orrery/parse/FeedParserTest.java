@@ -21,12 +21,14 @@ class FeedParserTest {
 
     private final FeedParser parser = new FeedParser();
 
-    /** Each {@code cases/NAME.xml} parsed as if fetched from https://example.org/feeds/NAME.xml. */
+    /**
+     * Each {@code cases/NAME.xml} (or {@code NAME.json}) parsed as if fetched from
+     * https://example.org/feeds/NAME.xml, beside its {@code NAME.expected.txt}.
+     */
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(CASES)) {
             List<String> names = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".xml"))
-                    .map(n -> n.substring(0, n.length() - ".xml".length()))
+                    .filter(n -> n.endsWith(".xml") || n.endsWith(".json"))
                     .sorted()
                     .toList();
             return names.stream();
@@ -35,13 +37,14 @@ class FeedParserTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void readsCaseAsItsGoldenSays(String name) throws IOException {
-        byte[] document = Files.readAllBytes(CASES.resolve(name + ".xml"));
+    void readsCaseAsItsGoldenSays(String file) throws IOException {
+        String name = file.substring(0, file.lastIndexOf('.'));
+        byte[] document = Files.readAllBytes(CASES.resolve(file));
         String expected = Files.readString(CASES.resolve(name + ".expected.txt"), UTF_8);
         String actual;
         try {
             actual = Golden.render(
-                    parser.parse(document, URI.create("https://example.org/feeds/" + name + ".xml"), Optional.empty()));
+                    parser.parse(document, URI.create("https://example.org/feeds/" + file), Optional.empty()));
         } catch (FeedParseException e) {
             actual = Golden.renderError(e);
         }
