@@ -23,7 +23,8 @@ final class RssItem {
     final Candidates<String> modified = Candidates.text("atom:updated", "dcterms:modified", "dc:date");
     final Candidates<Html> description =
             new Candidates<>(h -> !h.html().isBlank(), "description", "dc:description", "summary", "itunes:summary");
-    final Candidates<Html> encoded = new Candidates<>(h -> !h.html().isBlank(), "content:encoded", "fullitem");
+    final Candidates<Html> encoded =
+            new Candidates<>(h -> !h.html().isBlank(), "content:encoded", "body", "xhtml:body", "fullitem");
     final List<String> categories = new ArrayList<>();
     final List<Enclosure> enclosures = new ArrayList<>();
 }

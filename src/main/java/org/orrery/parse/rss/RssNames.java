@@ -13,6 +13,7 @@ final class RssNames {
     static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String MEDIA = "http://search.yahoo.com/mrss/";
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
     static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     // Namespaces UserLand and Harvard gave RSS 0.9x/2.0 for a while; feeds still carry them.
     private static final Set<String> OTHER_CORE = Set.of(
@@ -37,6 +38,7 @@ final class RssNames {
             case CONTENT -> "content:";
             case ATOM -> "atom:";
             case MEDIA -> "media:";
+            case XHTML -> "xhtml:";
             default -> namespace.toLowerCase(Locale.ROOT).equals(ITUNES) ? "itunes:" : "{" + namespace + "}";
         };
     }

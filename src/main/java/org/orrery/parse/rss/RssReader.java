@@ -83,6 +83,8 @@ final class RssReader {
                 case "description", "dc:description", "summary", "itunes:summary" ->
                     item.description.offer(key, html(base));
                 case "content:encoded", "fullitem" -> item.encoded.offer(key, html(base));
+                // An inline XHTML body: elements are markup, text is text.
+                case "body", "xhtml:body" -> item.encoded.offer(key, new Html(cursor.markup(false), base));
                 case "guid" -> guid(item, base);
                 case "atom:id" -> item.atomId = first(item.atomId, cursor.text());
                 case "author", "dc:creator", "dc:author", "itunes:author" -> item.author.offer(key, cursor.text());
