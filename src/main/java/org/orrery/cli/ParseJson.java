@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import org.orrery.model.Entry;
 import org.orrery.normalize.EntryNormalizer;
 import org.orrery.parse.Enclosure;
@@ -18,6 +19,10 @@ import org.orrery.parse.ParsedFeed;
  * policy the planet publishes with.
  */
 final class ParseJson {
+    /** The formats parse-json.md names; others (CDF) are {@code null} there. */
+    private static final Set<String> SPEC_FORMATS =
+            Set.of("rss2.0", "rss1.0", "rss0.9", "atom1.0", "atom0.3", "json1.0", "json1.1");
+
     private final EntryNormalizer normalizer;
 
     ParseJson(EntryNormalizer normalizer) {
@@ -26,7 +31,7 @@ final class ParseJson {
 
     void write(ParsedFeed feed, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeStringField("format", feed.format());
+        field(g, "format", Optional.of(feed.format()).filter(SPEC_FORMATS::contains));
         field(g, "title", feed.title());
         field(g, "link", feed.link().map(URI::toString));
         field(g, "subtitle", feed.subtitle());

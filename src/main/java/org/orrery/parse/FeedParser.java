@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.orrery.parse.atom.AtomAdapter;
+import org.orrery.parse.cdf.CdfAdapter;
 import org.orrery.parse.encoding.DocumentText;
 import org.orrery.parse.jsonfeed.JsonFeedAdapter;
 import org.orrery.parse.rss.RssAdapter;
@@ -85,6 +86,9 @@ public final class FeedParser {
         // Atom 0.3 and its drafts used several namespaces (and none): the root's name decides.
         if (root.equals("feed")) {
             return AtomAdapter.read(cursor);
+        }
+        if (CdfAdapter.isChannel(cursor)) {
+            return CdfAdapter.read(cursor);
         }
         throw new FeedParseException("not a feed: root element <" + cursor.qualifiedName() + ">"
                 + (ns.isEmpty() ? "" : " in namespace " + ns));

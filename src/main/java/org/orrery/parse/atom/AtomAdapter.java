@@ -32,7 +32,8 @@ public final class AtomAdapter {
                 feed.title.flatMap(AtomText::plain),
                 AtomLink.alternate(feed.links).or(() -> idAsLink(feed.id)),
                 feed.subtitle.flatMap(AtomText::plain),
-                feed.language,
+                // "en_US" is a common misspelling of the language tag "en-US" (RFC 5646).
+                feed.language.map(l -> l.replace('_', '-')),
                 FeedDates.parse(feed.updated, "feed", warnings),
                 entries,
                 warnings);

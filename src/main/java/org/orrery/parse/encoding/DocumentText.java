@@ -28,8 +28,31 @@ public final class DocumentText {
 
     private DocumentText() {}
 
-    /** The text of {@code document}; problems with its charset are added to {@code warnings}. */
+    /**
+     * The text of {@code document}; problems with its charset are added to {@code warnings}.
+     * C1 control characters, which no one means in a feed, are read as the windows-1252
+     * characters their code points stand for there (curly quotes, dashes).
+     */
     public static String decode(byte[] document, Optional<String> declaredCharset, List<String> warnings) {
+        return withoutC1Controls(decodeBytes(document, declaredCharset, warnings));
+    }
+
+    private static String withoutC1Controls(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                char mapped = new String(new byte[] {(byte) c}, WINDOWS_1252).charAt(0);
+                chars[i] = mapped == '\uFFFD' ? c : mapped;
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    private static String decodeBytes(byte[] document, Optional<String> declaredCharset, List<String> warnings) {
         Bom bom = Bom.of(document);
         if (bom != null) {
             return lenient(document, bom.length, bom.charset);

@@ -33,7 +33,7 @@ public final class RssAdapter {
                 channel.title.best().flatMap(PlainText::fromHtml),
                 channel.link.or(() -> channel.atomLink),
                 channel.description.best().flatMap(PlainText::fromHtml),
-                channel.language.or(() -> channel.lang),
+                channel.language.or(() -> channel.lang).map(RssAdapter::languageTag),
                 FeedDates.parse(channel.updated.best(), "feed", warnings),
                 entries,
                 warnings);
@@ -51,6 +51,11 @@ public final class RssAdapter {
                 item.description.best(),
                 item.categories,
                 item.enclosures);
+    }
+
+    /** "en_US" is a common misspelling of the language tag "en-US" (RFC 5646). */
+    static String languageTag(String language) {
+        return language.replace('_', '-');
     }
 
     /**

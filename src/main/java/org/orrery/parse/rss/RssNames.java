@@ -37,7 +37,7 @@ final class RssNames {
             case DCTERMS -> "dcterms:";
             case CONTENT -> "content:";
             case ATOM -> "atom:";
-            case MEDIA -> "media:";
+            case MEDIA, "http://search.yahoo.com/mrss" -> "media:";
             case XHTML -> "xhtml:";
             default -> namespace.toLowerCase(Locale.ROOT).equals(ITUNES) ? "itunes:" : "{" + namespace + "}";
         };
@@ -48,6 +48,7 @@ final class RssNames {
         return namespace.isEmpty()
                 || namespace.equals(RSS_10)
                 || namespace.equals(RSS_090)
-                || OTHER_CORE.contains(namespace);
+                || OTHER_CORE.contains(namespace)
+                || namespace.startsWith("http://backend.userland.com/rss");
     }
 }

@@ -81,6 +81,17 @@ public final class XmlCursor {
         return Optional.ofNullable(reader.getAttributeValue(namespace, localName));
     }
 
+    /** An unprefixed attribute of the current start tag whose name is written in any case. */
+    public Optional<String> attributeIgnoringCase(String localName) {
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String ns = reader.getAttributeNamespace(i);
+            if ((ns == null || ns.isEmpty()) && reader.getAttributeLocalName(i).equalsIgnoreCase(localName)) {
+                return Optional.of(reader.getAttributeValue(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     public void warn(String warning) {
         warnings.add(warning);
     }
