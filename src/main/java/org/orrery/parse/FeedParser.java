@@ -32,6 +32,9 @@ import org.orrery.parse.xml.XmlCursor;
 public final class FeedParser {
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
+    /** Larger documents are refused: no feed needs them, and each is held in memory twice. */
+    public static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
     private final XMLInputFactory factory = newFactory();
 
     /**
@@ -43,6 +46,10 @@ public final class FeedParser {
      */
     public ParsedFeed parse(byte[] document, URI documentUri, Optional<String> declaredCharset)
             throws FeedParseException {
+        if (document.length > MAX_DOCUMENT_BYTES) {
+            throw new FeedParseException(
+                    "document of " + document.length + " bytes is over the limit of " + MAX_DOCUMENT_BYTES + " bytes");
+        }
         List<String> warnings = new ArrayList<>();
         String text = DocumentText.decode(document, declaredCharset, warnings);
         if (JsonFeedAdapter.looksLikeJson(text)) {

@@ -79,6 +79,30 @@ class FeedParserTest {
     }
 
     @Test
+    void refusesADocumentOverTheSizeLimit() {
+        byte[] document = new byte[FeedParser.MAX_DOCUMENT_BYTES + 1];
+        assertThatThrownBy(() -> parser.parse(document, URI.create("https://example.org/f"), Optional.empty()))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("over the limit");
+    }
+
+    @Test
+    void neverFailsOnArbitraryBytes() {
+        var random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            byte[] document = new byte[random.nextInt(400)];
+            random.nextBytes(document);
+            byte[] feed =
+                    ("<rss version=\"2.0\"><channel><title>" + new String(document, ISO_8859_1)).getBytes(ISO_8859_1);
+            try {
+                parser.parse(feed, URI.create("https://example.org/f"), Optional.empty());
+            } catch (FeedParseException expected) {
+                // Unreadable is a fine answer; anything but this exception is a bug.
+            }
+        }
+    }
+
+    @Test
     void rejectsAnEmptyDocument() {
         assertThatThrownBy(() -> parser.parse(new byte[0], URI.create("https://example.org/f"), Optional.empty()))
                 .isInstanceOf(FeedParseException.class);

@@ -187,14 +187,15 @@ public final class XmlCursor {
 
     /**
      * The replacement of an entity reference that is not one of XML's five: the DTD is never
-     * read, so only HTML's named entities (common in feeds) are known; others are dropped.
+     * read, so only HTML's named entities (common in feeds) are known; others stay as written,
+     * as HTML5 leaves unknown references.
      */
     String entity() {
         String name = reader.getLocalName();
         if (Entities.isNamedEntity(name)) {
             return Entities.getByName(name);
         }
-        warn("dropped unknown entity &" + name + ";");
-        return "";
+        warn("kept unknown entity &" + name + "; as text");
+        return "&" + name + ";";
     }
 }
