@@ -48,7 +48,8 @@ final class AtomReader {
                 // Atom 0.3 §4.2.9: modified is 1.0's updated.
                 case "updated", "modified" -> feed.updated = first(feed.updated);
                 case "author" -> feed.author = person(feed.author);
-                case "entry" -> feed.entries.add(entry());
+                // Pre-1.0 drafts and some generators call entries items.
+                case "entry", "item" -> feed.entries.add(entry());
                 default -> cursor.skip();
             }
         }

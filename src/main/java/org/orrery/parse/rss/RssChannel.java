@@ -16,7 +16,7 @@ final class RssChannel {
     Optional<String> language = Optional.empty();
     Optional<String> lang = Optional.empty();
     final Candidates<String> updated = Candidates.text(
-            "lastbuilddate", "dc:date", "dcterms:modified", "atom:updated", "pubdate", "dcterms:issued");
+            "lastbuilddate", "dc:date", "dcterms:modified", "atom:updated", "updated", "pubdate", "dcterms:issued");
     final List<RssItem> items = new ArrayList<>();
 
     RssChannel(String format) {

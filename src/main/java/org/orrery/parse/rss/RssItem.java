@@ -20,7 +20,7 @@ final class RssItem {
     final Candidates<String> published = Candidates.text("pubdate", "dcterms:issued", "atom:published");
     // Dublin Core's date is the item's last change (DCMI: "associated with an event"), as
     // feedparser reads it.
-    final Candidates<String> modified = Candidates.text("atom:updated", "dcterms:modified", "dc:date");
+    final Candidates<String> modified = Candidates.text("atom:updated", "updated", "dcterms:modified", "dc:date");
     final Candidates<Html> description =
             new Candidates<>(h -> !h.html().isBlank(), "description", "dc:description", "summary", "itunes:summary");
     final Candidates<Html> encoded =

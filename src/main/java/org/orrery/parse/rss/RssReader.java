@@ -55,13 +55,18 @@ final class RssReader {
             String key = key();
             switch (key) {
                 case "title", "dc:title" -> channel.title.offer(key, cursor.text());
-                case "link" -> channel.link = firstLink(channel.link, base, cursor.text());
+                case "link" -> channel.link = firstLink(channel.link, base, linkText());
                 case "atom:link" -> channel.atomLink = atomLink(channel.atomLink, base, null);
                 case "description", "dc:description", "itunes:subtitle", "itunes:summary" ->
                     channel.description.offer(key, cursor.text());
                 case "language", "dc:language" -> channel.language = first(channel.language, cursor.text());
-                case "lastbuilddate", "dc:date", "dcterms:modified", "atom:updated", "pubdate", "dcterms:issued" ->
-                    channel.updated.offer(key, cursor.text());
+                case "lastbuilddate",
+                        "dc:date",
+                        "dcterms:modified",
+                        "atom:updated",
+                        "updated",
+                        "pubdate",
+                        "dcterms:issued" -> channel.updated.offer(key, cursor.text());
                 case "item" -> channel.items.add(item());
                 default -> cursor.skip();
             }
@@ -78,7 +83,7 @@ final class RssReader {
             String key = key();
             switch (key) {
                 case "title", "dc:title", "media:title" -> item.title.offer(key, cursor.text());
-                case "link" -> item.link = firstLink(item.link, base, cursor.text());
+                case "link" -> item.link = firstLink(item.link, base, linkText());
                 case "atom:link" -> item.atomLink = atomLink(item.atomLink, base, item);
                 case "description", "dc:description", "summary", "itunes:summary" ->
                     item.description.offer(key, html(base));
@@ -86,10 +91,11 @@ final class RssReader {
                 // An inline XHTML body: elements are markup, text is text.
                 case "body", "xhtml:body" -> item.encoded.offer(key, new Html(cursor.markup(false), base));
                 case "guid" -> guid(item, base);
-                case "atom:id" -> item.atomId = first(item.atomId, cursor.text());
+                case "atom:id", "id" -> item.atomId = first(item.atomId, cursor.text());
                 case "author", "dc:creator", "dc:author", "itunes:author" -> item.author.offer(key, cursor.text());
                 case "pubdate", "dcterms:issued", "atom:published" -> item.published.offer(key, cursor.text());
-                case "dcterms:modified", "atom:updated", "dc:date" -> item.modified.offer(key, cursor.text());
+                case "dcterms:modified", "atom:updated", "updated", "dc:date" ->
+                    item.modified.offer(key, cursor.text());
                 case "category", "dc:subject", "media:category" ->
                     nonBlank(cursor.text()).ifPresent(item.categories::add);
                 case "itunes:category" -> itunesCategory(item.categories);
@@ -158,6 +164,13 @@ final class RssReader {
         if (permaLink && (lower.startsWith("http://") || lower.startsWith("https://"))) {
             item.guidLink = XmlBase.resolve(base, guid.get());
         }
+    }
+
+    /** A link's URL: its text, or an Atom-style href some RSS feeds write instead. */
+    private String linkText() throws XMLStreamException {
+        Optional<String> href = cursor.attribute("", "href");
+        String text = cursor.text();
+        return text.isBlank() ? href.orElse(text) : text;
     }
 
     private Html html(URI base) throws XMLStreamException {
