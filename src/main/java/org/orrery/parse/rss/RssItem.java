@@ -21,8 +21,13 @@ final class RssItem {
     // Dublin Core's date is the item's last change (DCMI: "associated with an event"), as
     // feedparser reads it.
     final Candidates<String> modified = Candidates.text("atom:updated", "updated", "dcterms:modified", "dc:date");
-    final Candidates<Html> description =
-            new Candidates<>(h -> !h.html().isBlank(), "description", "dc:description", "summary", "itunes:summary");
+    final Candidates<Html> description = new Candidates<>(
+            h -> !h.html().isBlank(),
+            "description",
+            "dc:description",
+            "summary",
+            "itunes:summary",
+            "media:description");
     final Candidates<Html> encoded =
             new Candidates<>(h -> !h.html().isBlank(), "content:encoded", "body", "xhtml:body", "fullitem");
     final List<String> categories = new ArrayList<>();

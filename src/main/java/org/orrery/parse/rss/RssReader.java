@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.parse.Enclosure;
 import org.orrery.parse.Html;
+import org.orrery.parse.text.PlainText;
 import org.orrery.parse.xml.XmlBase;
 import org.orrery.parse.xml.XmlCursor;
 
@@ -87,6 +88,8 @@ final class RssReader {
                 case "atom:link" -> item.atomLink = atomLink(item.atomLink, base, item);
                 case "description", "dc:description", "summary", "itunes:summary" ->
                     item.description.offer(key, html(base));
+                case "media:description" -> item.description.offer(key, text(base));
+                case "media:group" -> mediaGroup(item);
                 case "content:encoded", "fullitem" -> item.encoded.offer(key, html(base));
                 // An inline XHTML body: elements are markup, text is text.
                 case "body", "xhtml:body" -> item.encoded.offer(key, new Html(cursor.markup(false), base));
@@ -105,6 +108,30 @@ final class RssReader {
             }
         }
         return item;
+    }
+
+    /** Media RSS §2: a group of alternative media objects, with their shared metadata. */
+    private void mediaGroup(RssItem item) throws XMLStreamException {
+        int depth = cursor.depth();
+        while (cursor.nextChild(depth)) {
+            URI base = cursor.base();
+            String key = key();
+            switch (key) {
+                case "media:title" -> item.title.offer(key, cursor.text());
+                case "media:description" -> item.description.offer(key, text(base));
+                case "media:category" -> nonBlank(cursor.text()).ifPresent(item.categories::add);
+                default -> cursor.skip();
+            }
+        }
+    }
+
+    /** Plain text as HTML; Media RSS descriptions are plain unless their type says html. */
+    private Html text(URI base) throws XMLStreamException {
+        boolean html = cursor.attribute("", "type")
+                .map(String::strip)
+                .filter("html"::equalsIgnoreCase)
+                .isPresent();
+        return new Html(html ? cursor.markup(true) : PlainText.toHtml(cursor.text()), base);
     }
 
     /** iTunes categories are in a {@code text} attribute and nest (Podcasts Connect spec). */
