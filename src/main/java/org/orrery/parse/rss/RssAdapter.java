@@ -43,7 +43,8 @@ public final class RssAdapter {
         return new ParsedEntry(
                 item.guid.or(() -> item.atomId).or(() -> item.about),
                 item.title.best().flatMap(PlainText::fromHtml),
-                item.link.or(() -> item.atomLink).or(() -> item.guidLink),
+                // FeedBurner's link is a tracking redirect to the article origLink names.
+                item.origLink.or(() -> item.link).or(() -> item.atomLink).or(() -> item.guidLink),
                 author(item.author.all()),
                 FeedDates.parse(published(item), where, warnings),
                 FeedDates.parse(item.modified.best(), where, warnings),

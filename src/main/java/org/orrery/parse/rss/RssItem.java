@@ -16,6 +16,7 @@ final class RssItem {
     final Candidates<String> title = Candidates.text("title", "dc:title", "media:title");
     Optional<URI> link = Optional.empty();
     Optional<URI> atomLink = Optional.empty();
+    Optional<URI> origLink = Optional.empty();
     final Candidates<String> author = Candidates.text("author", "dc:creator", "dc:author", "itunes:author");
     final Candidates<String> published = Candidates.text("pubdate", "dcterms:issued", "atom:published");
     // Dublin Core's date is the item's last change (DCMI: "associated with an event"), as

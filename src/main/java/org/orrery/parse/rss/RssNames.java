@@ -13,6 +13,7 @@ final class RssNames {
     static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String MEDIA = "http://search.yahoo.com/mrss/";
+    static final String FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
     static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     // Namespaces UserLand and Harvard gave RSS 0.9x/2.0 for a while; feeds still carry them.
@@ -39,6 +40,7 @@ final class RssNames {
             case ATOM -> "atom:";
             case MEDIA, "http://search.yahoo.com/mrss" -> "media:";
             case XHTML -> "xhtml:";
+            case FEEDBURNER -> "feedburner:";
             default -> namespace.toLowerCase(Locale.ROOT).equals(ITUNES) ? "itunes:" : "{" + namespace + "}";
         };
     }

@@ -86,6 +86,7 @@ final class RssReader {
                 case "title", "dc:title", "media:title" -> item.title.offer(key, cursor.text());
                 case "link" -> item.link = firstLink(item.link, base, linkText());
                 case "atom:link" -> item.atomLink = atomLink(item.atomLink, base, item);
+                case "feedburner:origLink" -> item.origLink = firstLink(item.origLink, base, cursor.text());
                 case "description", "dc:description", "summary", "itunes:summary" ->
                     item.description.offer(key, html(base));
                 case "media:description" -> item.description.offer(key, text(base));
