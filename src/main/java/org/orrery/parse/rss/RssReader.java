@@ -100,8 +100,9 @@ final class RssReader {
                 case "pubdate", "dcterms:issued", "atom:published" -> item.published.offer(key, cursor.text());
                 case "dcterms:modified", "atom:updated", "updated", "dc:date" ->
                     item.modified.offer(key, cursor.text());
+                // A category is a term: markup some feeds nest in it (an image) is not part of it.
                 case "category", "dc:subject", "media:category" ->
-                    nonBlank(cursor.text()).ifPresent(item.categories::add);
+                    nonBlank(cursor.ownText()).ifPresent(item.categories::add);
                 case "itunes:category" -> itunesCategory(item.categories);
                 case "tags" -> tags(item.categories);
                 case "enclosure" -> enclosure(item, base);

@@ -138,6 +138,31 @@ public final class XmlCursor {
         return text.toString();
     }
 
+    /** Consumes the current element, giving only its own text: descendants' text is left out. */
+    public String ownText() throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int start = depth();
+        while (depth() >= start) {
+            switch (reader.next()) {
+                case XMLStreamConstants.START_ELEMENT -> enter();
+                case XMLStreamConstants.END_ELEMENT -> leave();
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (depth() == start) {
+                        text.append(reader.getText());
+                    }
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> {
+                    String replacement = entity();
+                    if (depth() == start) {
+                        text.append(replacement);
+                    }
+                }
+                default -> {}
+            }
+        }
+        return text.toString();
+    }
+
     /**
      * Consumes the current element, giving its content as HTML: child elements are written as
      * tags without namespace prefixes. Text is copied as is when it already is HTML ({@code
