@@ -177,6 +177,9 @@ final class ParseCommand implements Callable<Integer> {
             out.printf("  - %s%n", entry.title().orElse("(untitled)"));
             entry.link().ifPresent(l -> out.println("      " + l));
             entry.published().or(entry::updated).ifPresent(d -> out.println("      " + d));
+            entry.enclosures()
+                    .forEach(e -> out.println("      attached " + e.url()
+                            + e.type().map(t -> " (" + t + ")").orElse("")));
         }
         for (String warning : feed.warnings()) {
             out.println("warning: " + warning);

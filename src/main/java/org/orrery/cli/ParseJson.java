@@ -6,8 +6,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import org.orrery.model.Entry;
 import org.orrery.normalize.EntryNormalizer;
+import org.orrery.parse.Enclosure;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 
@@ -17,6 +19,10 @@ import org.orrery.parse.ParsedFeed;
  * policy the planet publishes with.
  */
 final class ParseJson {
+    /** The formats parse-json.md names; others (CDF) are {@code null} there. */
+    private static final Set<String> SPEC_FORMATS =
+            Set.of("rss2.0", "rss1.0", "rss0.9", "atom1.0", "atom0.3", "json1.0", "json1.1");
+
     private final EntryNormalizer normalizer;
 
     ParseJson(EntryNormalizer normalizer) {
@@ -25,7 +31,7 @@ final class ParseJson {
 
     void write(ParsedFeed feed, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeStringField("format", feed.format());
+        field(g, "format", Optional.of(feed.format()).filter(SPEC_FORMATS::contains));
         field(g, "title", feed.title());
         field(g, "link", feed.link().map(URI::toString));
         field(g, "subtitle", feed.subtitle());
@@ -51,7 +57,8 @@ final class ParseJson {
         field(g, "link", parsed.link().map(URI::toString));
         field(g, "author", parsed.author());
         field(g, "published", parsed.published().map(ParseJson::timestamp));
-        field(g, "updated", parsed.updated().map(ParseJson::timestamp));
+        // An entry never updated was last changed when it was published (feedparser reads it so).
+        field(g, "updated", parsed.updated().or(parsed::published).map(ParseJson::timestamp));
         field(g, "content", Optional.of(entry.contentHtml()).filter(s -> !s.isEmpty()));
         field(g, "summary", entry.summaryHtml());
         g.writeArrayFieldStart("categories");
@@ -60,6 +67,17 @@ final class ParseJson {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("enclosures");
+        for (Enclosure enclosure : parsed.enclosures()) {
+            g.writeStartObject();
+            g.writeStringField("url", enclosure.url().toString());
+            field(g, "type", enclosure.type());
+            if (enclosure.length().isPresent()) {
+                g.writeNumberField("length", enclosure.length().getAsLong());
+            } else {
+                g.writeNullField("length");
+            }
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeEndObject();
     }

@@ -1,12 +1,8 @@
 package org.orrery.parse;
 
 import com.ctc.wstx.stax.WstxInputFactory;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,73 +12,93 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.orrery.parse.atom.AtomAdapter;
+import org.orrery.parse.cdf.CdfAdapter;
+import org.orrery.parse.encoding.DocumentText;
+import org.orrery.parse.jsonfeed.JsonFeedAdapter;
 import org.orrery.parse.rss.RssAdapter;
+import org.orrery.parse.xml.LenientXml;
 import org.orrery.parse.xml.XmlCursor;
 
 /**
- * Reads a feed document (RSS 0.9x/1.0/2.0, Atom 1.0) into a {@link ParsedFeed}, streaming.
+ * Reads a feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) into a {@link ParsedFeed}, streaming.
  *
  * <p>Threat model: documents are untrusted. The DTD is never read and no entity is ever
  * resolved (no file or network access, no entity expansion); references to undeclared entities
  * become the HTML entity of that name or are dropped with a warning. Woodstox's limits bound
  * element depth and name and text sizes. Thread-safe: one instance serves all feeds.
  *
- * <p>Charset: a byte order mark decides; else a charset declared by the transport (HTTP's
- * {@code Content-Type}) wins over the XML declaration, as feedparser does for XML media types;
- * else the XML declaration, else UTF-8 (XML 1.0 §4.3.3, Appendix F).
+ * <p>Charset: see {@link DocumentText}.
  */
 public final class FeedParser {
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+    /** Larger documents are refused: no feed needs them, and each is held in memory twice. */
+    public static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
     private final XMLInputFactory factory = newFactory();
 
     /**
      * Parses {@code document}, fetched from {@code documentUri} (the outermost base for relative
-     * URLs), with the charset the transport declared, if any.
+     * URLs), with the charset the transport declared, if any. A document that is not well-formed
+     * XML is read again leniently (see {@link LenientXml}), with a warning.
      *
-     * @throws FeedParseException when the document is not well-formed XML or not a feed
+     * @throws FeedParseException when nothing in the document is usable as a feed
      */
     public ParsedFeed parse(byte[] document, URI documentUri, Optional<String> declaredCharset)
             throws FeedParseException {
+        if (document.length > MAX_DOCUMENT_BYTES) {
+            throw new FeedParseException(
+                    "document of " + document.length + " bytes is over the limit of " + MAX_DOCUMENT_BYTES + " bytes");
+        }
         List<String> warnings = new ArrayList<>();
-        XMLStreamReader reader = open(document, documentUri, declaredCharset, warnings);
+        String text = DocumentText.decode(document, declaredCharset, warnings);
+        if (JsonFeedAdapter.looksLikeJson(text)) {
+            return JsonFeedAdapter.read(text, documentUri, warnings);
+        }
         try {
-            return read(new XmlCursor(reader, documentUri, warnings));
-        } catch (XMLStreamException e) {
-            throw notWellFormed(e);
+            return read(text, documentUri, warnings);
+        } catch (XMLStreamException strictFailure) {
+            FeedParseException notWellFormed = notWellFormed(strictFailure);
+            String repaired = LenientXml.repair(text);
+            if (repaired == null) {
+                throw notWellFormed;
+            }
+            warnings.add(notWellFormed.getMessage() + "; read leniently");
+            try {
+                return read(repaired, documentUri, warnings);
+            } catch (XMLStreamException lenientFailure) {
+                notWellFormed.addSuppressed(lenientFailure);
+                throw notWellFormed;
+            }
+        }
+    }
+
+    private ParsedFeed read(String text, URI documentUri, List<String> warnings)
+            throws XMLStreamException, FeedParseException {
+        // The system id only labels error positions: nothing is ever resolved against it.
+        XMLStreamReader reader = factory.createXMLStreamReader(documentUri.toString(), new StringReader(text));
+        try {
+            return readFeed(new XmlCursor(reader, documentUri, warnings));
         } finally {
             close(reader);
         }
     }
 
-    private static ParsedFeed read(XmlCursor cursor) throws XMLStreamException, FeedParseException {
+    private static ParsedFeed readFeed(XmlCursor cursor) throws XMLStreamException, FeedParseException {
         String ns = cursor.namespace();
         String root = cursor.localName();
         if (root.equals("rss") || (root.equals("RDF") && ns.equals(RDF))) {
             return RssAdapter.read(cursor);
         }
-        if (root.equals("feed") && ns.equals(AtomAdapter.NAMESPACE)) {
+        // Atom 0.3 and its drafts used several namespaces (and none): the root's name decides.
+        if (root.equals("feed")) {
             return AtomAdapter.read(cursor);
+        }
+        if (CdfAdapter.isChannel(cursor)) {
+            return CdfAdapter.read(cursor);
         }
         throw new FeedParseException("not a feed: root element <" + cursor.qualifiedName() + ">"
                 + (ns.isEmpty() ? "" : " in namespace " + ns));
-    }
-
-    private XMLStreamReader open(
-            byte[] document, URI documentUri, Optional<String> declaredCharset, List<String> warnings)
-            throws FeedParseException {
-        // The system id only labels error positions: nothing is ever resolved against it.
-        String systemId = documentUri.toString();
-        try {
-            Optional<Charset> charset = declaredCharset.flatMap(name -> charset(name, warnings));
-            if (charset.isPresent() && !hasByteOrderMark(document)) {
-                var text = new InputStreamReader(new ByteArrayInputStream(document), charset.get());
-                return factory.createXMLStreamReader(systemId, text);
-            }
-            return factory.createXMLStreamReader(systemId, new ByteArrayInputStream(document));
-        } catch (XMLStreamException e) {
-            throw notWellFormed(e);
-        }
     }
 
     /** "not well-formed XML at line 3, column 7: ..." from StAX's message and location. */
@@ -94,23 +110,6 @@ public final class FeedParser {
         Location at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
         return new FeedParseException("not well-formed XML" + where + ": " + reason, e);
-    }
-
-    private static Optional<Charset> charset(String name, List<String> warnings) {
-        try {
-            return Optional.of(Charset.forName(name.strip()));
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            warnings.add("ignored unknown declared charset '" + name + "'");
-            return Optional.empty();
-        }
-    }
-
-    private static boolean hasByteOrderMark(byte[] d) {
-        boolean utf8 = d.length >= 3 && (d[0] & 0xFF) == 0xEF && (d[1] & 0xFF) == 0xBB && (d[2] & 0xFF) == 0xBF;
-        boolean utf16 = d.length >= 2
-                && (((d[0] & 0xFF) == 0xFE && (d[1] & 0xFF) == 0xFF)
-                        || ((d[0] & 0xFF) == 0xFF && (d[1] & 0xFF) == 0xFE));
-        return utf8 || utf16;
     }
 
     private static void close(XMLStreamReader reader) {

@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param title plain text, entities decoded, markup removed, whitespace collapsed
  * @param link absolute URL of the entry's alternate link
  * @param author a person's name; the e-mail only when there is no name
- * @param published {@code pubDate}, {@code dc:date}, {@code published} (Atom {@code issued})
- * @param updated Atom {@code updated} ({@code modified}), {@code dcterms:modified}
+ * @param published {@code pubDate}, {@code dcterms:issued}, Atom {@code published} ({@code issued})
+ * @param updated Atom {@code updated} ({@code modified}), {@code dcterms:modified}, {@code dc:date}
  * @param content the fullest body: {@code content:encoded}, Atom {@code content}
  * @param summary RSS {@code description}, Atom {@code summary}
  * @param categories category terms in document order
+ * @param enclosures attached files in document order
  */
 public record ParsedEntry(
         Optional<String> id,
@@ -28,8 +29,10 @@ public record ParsedEntry(
         Optional<Instant> updated,
         Optional<Html> content,
         Optional<Html> summary,
-        List<String> categories) {
+        List<String> categories,
+        List<Enclosure> enclosures) {
     public ParsedEntry {
         categories = List.copyOf(categories);
+        enclosures = List.copyOf(enclosures);
     }
 }

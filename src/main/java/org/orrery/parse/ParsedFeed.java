@@ -10,7 +10,7 @@ import java.util.Optional;
  * Everything readable in one feed document, before sanitising.
  *
  * @param format the detected format: {@code rss2.0}, {@code rss1.0}, {@code rss0.9}, {@code
- *     atom1.0}, {@code atom0.3}, ...
+ *     atom1.0}, {@code atom0.3}, {@code json1.0}, {@code json1.1}, {@code cdf}
  * @param title the feed's title as plain text (entities decoded, markup removed)
  * @param link absolute URL of the site (the alternate link)
  * @param subtitle the feed's description/subtitle as plain text

@@ -21,12 +21,14 @@ class FeedParserTest {
 
     private final FeedParser parser = new FeedParser();
 
-    /** Each {@code cases/NAME.xml} parsed as if fetched from https://example.org/feeds/NAME.xml. */
+    /**
+     * Each {@code cases/NAME.xml} (or {@code NAME.json}) parsed as if fetched from
+     * https://example.org/feeds/NAME.xml, beside its {@code NAME.expected.txt}.
+     */
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(CASES)) {
             List<String> names = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".xml"))
-                    .map(n -> n.substring(0, n.length() - ".xml".length()))
+                    .filter(n -> n.endsWith(".xml") || n.endsWith(".json"))
                     .sorted()
                     .toList();
             return names.stream();
@@ -35,13 +37,14 @@ class FeedParserTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void readsCaseAsItsGoldenSays(String name) throws IOException {
-        byte[] document = Files.readAllBytes(CASES.resolve(name + ".xml"));
+    void readsCaseAsItsGoldenSays(String file) throws IOException {
+        String name = file.substring(0, file.lastIndexOf('.'));
+        byte[] document = Files.readAllBytes(CASES.resolve(file));
         String expected = Files.readString(CASES.resolve(name + ".expected.txt"), UTF_8);
         String actual;
         try {
             actual = Golden.render(
-                    parser.parse(document, URI.create("https://example.org/feeds/" + name + ".xml"), Optional.empty()));
+                    parser.parse(document, URI.create("https://example.org/feeds/" + file), Optional.empty()));
         } catch (FeedParseException e) {
             actual = Golden.renderError(e);
         }
@@ -49,12 +52,22 @@ class FeedParserTest {
     }
 
     @Test
-    void rejectsMalformedXmlWithThePosition() {
+    void readsMalformedXmlLenientlyWarningWithThePosition() throws FeedParseException {
         byte[] document = "<rss version=\"2.0\"><channel><title>x</channel></rss>".getBytes(UTF_8);
+        ParsedFeed feed = parser.parse(document, URI.create("https://example.org/f"), Optional.empty());
+        assertThat(feed.title()).contains("x");
+        assertThat(feed.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("not well-formed XML at line 1, column ")
+                .endsWith(": Unexpected close tag </channel>; expected </title>.; read leniently");
+    }
+
+    @Test
+    void rejectsADocumentWithoutAnyElement() {
+        byte[] document = "just some words & no markup".getBytes(UTF_8);
         assertThatThrownBy(() -> parser.parse(document, URI.create("https://example.org/f"), Optional.empty()))
                 .isInstanceOf(FeedParseException.class)
-                .hasMessageStartingWith("not well-formed XML at line 1, column ")
-                .hasMessageEndingWith(": Unexpected close tag </channel>; expected </title>.");
+                .hasMessageStartingWith("not well-formed XML");
     }
 
     @Test
@@ -63,6 +76,30 @@ class FeedParserTest {
         assertThatThrownBy(() -> parser.parse(document, URI.create("https://example.org/f"), Optional.empty()))
                 .isInstanceOf(FeedParseException.class)
                 .hasMessageContaining("Maximum Element Depth");
+    }
+
+    @Test
+    void refusesADocumentOverTheSizeLimit() {
+        byte[] document = new byte[FeedParser.MAX_DOCUMENT_BYTES + 1];
+        assertThatThrownBy(() -> parser.parse(document, URI.create("https://example.org/f"), Optional.empty()))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("over the limit");
+    }
+
+    @Test
+    void neverFailsOnArbitraryBytes() {
+        var random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            byte[] document = new byte[random.nextInt(400)];
+            random.nextBytes(document);
+            byte[] feed =
+                    ("<rss version=\"2.0\"><channel><title>" + new String(document, ISO_8859_1)).getBytes(ISO_8859_1);
+            try {
+                parser.parse(feed, URI.create("https://example.org/f"), Optional.empty());
+            } catch (FeedParseException expected) {
+                // Unreadable is a fine answer; anything but this exception is a bug.
+            }
+        }
     }
 
     @Test

@@ -29,6 +29,14 @@ final class Golden {
             line(out, "  ", "summary", entry.summary().map(Html::html));
             line(out, "  ", "summary base", entry.summary().map(Html::base));
             entry.categories().forEach(c -> line(out, "  ", "category", Optional.of(c)));
+            for (Enclosure e : entry.enclosures()) {
+                String length = e.length().isPresent() ? " " + e.length().getAsLong() : "";
+                line(
+                        out,
+                        "  ",
+                        "enclosure",
+                        Optional.of(e.url() + e.type().map(t -> " " + t).orElse("") + length));
+            }
         }
         return out.toString();
     }

@@ -1,15 +1,18 @@
 package org.orrery.parse.atom;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.parse.dates.FeedDates;
+import org.orrery.parse.xml.XmlBase;
 import org.orrery.parse.xml.XmlCursor;
 
-/** Reads an Atom 1.0 document and maps its feed and entries onto {@link ParsedFeed}. */
+/** Reads an Atom 1.0 or 0.3 document and maps its feed and entries onto {@link ParsedFeed}. */
 public final class AtomAdapter {
     /** The Atom 1.0 namespace (RFC 4287 §2). */
     public static final String NAMESPACE = AtomReader.ATOM;
@@ -25,14 +28,24 @@ public final class AtomAdapter {
             entries.add(entry(entry, feed.author, "entry " + (entries.size() + 1), warnings));
         }
         return new ParsedFeed(
-                "atom1.0",
+                feed.format,
                 feed.title.flatMap(AtomText::plain),
-                AtomLink.alternate(feed.links),
+                AtomLink.alternate(feed.links).or(() -> idAsLink(feed.id)),
                 feed.subtitle.flatMap(AtomText::plain),
-                feed.language,
+                // "en_US" is a common misspelling of the language tag "en-US" (RFC 5646).
+                feed.language.map(l -> l.replace('_', '-')),
                 FeedDates.parse(feed.updated, "feed", warnings),
                 entries,
                 warnings);
+    }
+
+    /** An http(s) id is the address of its entry when no link says otherwise, as in RSS. */
+    private static Optional<URI> idAsLink(Optional<String> id) {
+        return id.filter(i -> {
+                    String lower = i.toLowerCase(Locale.ROOT);
+                    return lower.startsWith("http://") || lower.startsWith("https://");
+                })
+                .flatMap(i -> XmlBase.resolve(URI.create("http://invalid/"), i));
     }
 
     private static ParsedEntry entry(
@@ -40,13 +53,14 @@ public final class AtomAdapter {
         return new ParsedEntry(
                 entry.id,
                 entry.title.flatMap(AtomText::plain),
-                AtomLink.alternate(entry.links),
+                AtomLink.alternate(entry.links).or(() -> idAsLink(entry.id)),
                 // RFC 4287 §4.2.1: an entry without an author has the feed's.
                 entry.author.or(() -> feedAuthor).flatMap(AtomPerson::display),
                 FeedDates.parse(entry.published, where, warnings),
                 FeedDates.parse(entry.updated, where, warnings),
                 entry.content.flatMap(AtomText::html),
                 entry.summary.flatMap(AtomText::html),
-                entry.categories);
+                entry.categories,
+                entry.enclosures);
     }
 }

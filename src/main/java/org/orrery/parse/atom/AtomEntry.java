@@ -3,6 +3,7 @@ package org.orrery.parse.atom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.orrery.parse.Enclosure;
 
 /** What an {@code atom:entry} said, as read: links resolved, dates unparsed. */
 final class AtomEntry {
@@ -15,4 +16,5 @@ final class AtomEntry {
     Optional<AtomText> content = Optional.empty();
     Optional<AtomText> summary = Optional.empty();
     final List<String> categories = new ArrayList<>();
+    final List<Enclosure> enclosures = new ArrayList<>();
 }

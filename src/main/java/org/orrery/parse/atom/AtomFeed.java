@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /** What an {@code atom:feed} said, as read: links resolved, dates unparsed. */
 final class AtomFeed {
+    final String format;
+    Optional<String> id = Optional.empty();
     Optional<AtomText> title = Optional.empty();
     Optional<AtomText> subtitle = Optional.empty();
     final List<AtomLink> links = new ArrayList<>();
@@ -13,4 +15,8 @@ final class AtomFeed {
     Optional<String> updated = Optional.empty();
     Optional<AtomPerson> author = Optional.empty();
     final List<AtomEntry> entries = new ArrayList<>();
+
+    AtomFeed(String format) {
+        this.format = format;
+    }
 }

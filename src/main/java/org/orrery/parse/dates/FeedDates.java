@@ -23,8 +23,11 @@ public final class FeedDates {
 
     // RFC 3339 §5.6, W3CDTF (year, year-month, date, date + hh:mm, seconds, fractions). A space
     // for "T" and a colon-less offset are common enough to accept.
+    // A zone: a name ("GMT", "EST", military letters) or an offset, optionally after GMT/UTC.
+    private static final String ZONE = "((?:gmt|utc?)?[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5})";
+
     private static final Pattern ISO_8601 = Pattern.compile(
-            "(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?"
+            "(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:[t ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?"
                     + "\\s*(z|[+-]\\d{2}(?::?\\d{2})?)?)?)?)?",
             Pattern.CASE_INSENSITIVE);
 
@@ -32,12 +35,81 @@ public final class FeedDates {
     // are not checked, month names are matched on their first three letters.
     private static final Pattern RFC_822 = Pattern.compile(
             "(?:[a-z]{2,9}\\.?\\s*,?\\s*)?(\\d{1,2})[\\s-]+([a-z]{3,9})\\.?[\\s-]+(\\d{2,4})"
-                    + "(?:[\\s,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*([+-]\\d{2}:?\\d{2}|[a-z]{1,5})?",
+                    + "(?:[\\s,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*" + ZONE + "?",
             Pattern.CASE_INSENSITIVE);
+
+    // ISO 8601 basic format: 20031231T101455Z.
+    private static final Pattern ISO_8601_BASIC = Pattern.compile(
+            "(\\d{4})(\\d{2})(\\d{2})(?:t(\\d{2})(\\d{2})(\\d{2})?)?\\s*(z|[+-]\\d{2}:?\\d{2})?",
+            Pattern.CASE_INSENSITIVE);
+
+    // C's asctime() and Unix date(1): [weekday] month day hh:mm[:ss] [zone] year.
+    private static final Pattern ASCTIME = Pattern.compile(
+            "(?:[a-z]{2,9},?\\s+)?([a-z]{3,9})\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s+(?:" + ZONE
+                    + "\\s+)?(\\d{4})",
+            Pattern.CASE_INSENSITIVE);
+
+    // Perforce and others: [weekday,] yyyy/mm/dd hh:mm[:ss] [zone].
+    private static final Pattern SLASHED = Pattern.compile(
+            "(?:[a-z]{2,9},?\\s+)?(\\d{4})/(\\d{1,2})/(\\d{1,2})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*" + ZONE
+                    + "?",
+            Pattern.CASE_INSENSITIVE);
+
+    // Korean blog software (OnBlog, Nate): Korean Standard Time, UTC+9.
+    private static final Pattern KOREAN = Pattern.compile(
+            "(\\d{4})\\s*[년-]\\s*(\\d{1,2})\\s*[월-]\\s*(\\d{1,2})\\s*일?\\s*(오전|오후)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
     private static final List<Format> FORMATS = List.of(
             new Format("RFC 3339 / W3CDTF", ISO_8601, FeedDates::iso8601),
-            new Format("RFC 822", RFC_822, FeedDates::rfc822));
+            new Format("RFC 822", RFC_822, FeedDates::rfc822),
+            new Format("ISO 8601 basic", ISO_8601_BASIC, FeedDates::iso8601Basic),
+            new Format("asctime", ASCTIME, FeedDates::asctime),
+            new Format("yyyy/mm/dd", SLASHED, FeedDates::slashed),
+            new Format("Korean", KOREAN, FeedDates::korean));
+
+    // Month and weekday names of the non-English dates feedparser reads (Greek, Hungarian), as
+    // the English abbreviations or month numbers the rows above read.
+    private static final Map<String, String> FOREIGN_NAMES = Map.ofEntries(
+            Map.entry("ιαν", "Jan"),
+            Map.entry("φεβ", "Feb"),
+            Map.entry("μάώ", "Mar"),
+            Map.entry("μαρ", "Mar"),
+            Map.entry("μάρ", "Mar"),
+            Map.entry("απρ", "Apr"),
+            Map.entry("μάι", "May"),
+            Map.entry("μαϊ", "May"),
+            Map.entry("μαι", "May"),
+            Map.entry("ιούν", "Jun"),
+            Map.entry("ιον", "Jun"),
+            Map.entry("ιούλ", "Jul"),
+            Map.entry("ιολ", "Jul"),
+            Map.entry("αύγ", "Aug"),
+            Map.entry("αυγ", "Aug"),
+            Map.entry("σεπ", "Sep"),
+            Map.entry("οκτ", "Oct"),
+            Map.entry("νοέ", "Nov"),
+            Map.entry("νοε", "Nov"),
+            Map.entry("δεκ", "Dec"),
+            Map.entry("κυρ", "Sun"),
+            Map.entry("δευ", "Mon"),
+            Map.entry("τρι", "Tue"),
+            Map.entry("τετ", "Wed"),
+            Map.entry("πεμ", "Thu"),
+            Map.entry("παρ", "Fri"),
+            Map.entry("σαβ", "Sat"),
+            Map.entry("január", "01"),
+            Map.entry("február", "02"),
+            Map.entry("március", "03"),
+            Map.entry("április", "04"),
+            Map.entry("május", "05"),
+            Map.entry("június", "06"),
+            Map.entry("július", "07"),
+            Map.entry("augusztus", "08"),
+            Map.entry("szeptember", "09"),
+            Map.entry("október", "10"),
+            Map.entry("november", "11"),
+            Map.entry("december", "12"));
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -51,7 +123,7 @@ public final class FeedDates {
      * range (e.g. 30 February). A date without a time is midnight, without a zone UTC.
      */
     public static Optional<Instant> parse(String text) {
-        String s = text.strip();
+        String s = englishNames(text.strip());
         for (Format format : FORMATS) {
             Matcher m = format.pattern().matcher(s);
             if (m.matches()) {
@@ -88,12 +160,59 @@ public final class FeedDates {
         return date.atTime(time).toInstant(m.group(8) == null ? ZoneOffset.UTC : offset(m.group(8)));
     }
 
-    private static Instant rfc822(Matcher m) {
-        int month = MONTHS.indexOf(m.group(2).substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
-        if (month == 0) {
-            throw new DateTimeException("unknown month " + m.group(2));
+    private static String englishNames(String text) {
+        if (text.chars().allMatch(c -> c < 0x80)) {
+            return text;
         }
-        LocalDate date = LocalDate.of(year(m.group(3)), month, Integer.parseInt(m.group(1)));
+        return WORD.matcher(text)
+                .replaceAll(w -> Matcher.quoteReplacement(
+                        FOREIGN_NAMES.getOrDefault(w.group().toLowerCase(Locale.ROOT), w.group())));
+    }
+
+    private static Instant iso8601Basic(Matcher m) {
+        LocalDate date =
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        LocalTime time = LocalTime.of(number(m.group(4), 0), number(m.group(5), 0), number(m.group(6), 0));
+        return date.atTime(time).toInstant(m.group(7) == null ? ZoneOffset.UTC : offset(m.group(7)));
+    }
+
+    private static Instant asctime(Matcher m) {
+        LocalDate date = LocalDate.of(Integer.parseInt(m.group(7)), month(m.group(1)), Integer.parseInt(m.group(2)));
+        LocalTime time =
+                LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), number(m.group(5), 0));
+        return date.atTime(time).toInstant(m.group(6) == null ? ZoneOffset.UTC : offset(m.group(6)));
+    }
+
+    private static Instant slashed(Matcher m) {
+        LocalDate date =
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        LocalTime time = LocalTime.of(number(m.group(4), 0), number(m.group(5), 0), number(m.group(6), 0));
+        return date.atTime(time).toInstant(m.group(7) == null ? ZoneOffset.UTC : offset(m.group(7)));
+    }
+
+    private static Instant korean(Matcher m) {
+        int hour = Integer.parseInt(m.group(5));
+        if ("오후".equals(m.group(4)) && hour < 12) {
+            hour += 12;
+        } else if ("오전".equals(m.group(4)) && hour == 12) {
+            hour = 0;
+        }
+        LocalDate date =
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        LocalTime time = LocalTime.of(hour, Integer.parseInt(m.group(6)), number(m.group(7), 0));
+        return date.atTime(time).toInstant(ZoneOffset.ofHours(9));
+    }
+
+    private static int month(String name) {
+        int month = MONTHS.indexOf(name.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+        if (month == 0) {
+            throw new DateTimeException("unknown month " + name);
+        }
+        return month;
+    }
+
+    private static Instant rfc822(Matcher m) {
+        LocalDate date = LocalDate.of(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
         LocalTime time = LocalTime.of(number(m.group(4), 0), number(m.group(5), 0), number(m.group(6), 0));
         return date.atTime(time).toInstant(m.group(7) == null ? ZoneOffset.UTC : offset(m.group(7)));
     }
@@ -109,7 +228,8 @@ public final class FeedDates {
         };
     }
 
-    private static ZoneOffset offset(String zone) {
+    private static ZoneOffset offset(String written) {
+        String zone = written.replaceFirst("(?i)^(gmt|utc?)(?=[+-])", "");
         char sign = zone.charAt(0);
         if (sign != '+' && sign != '-') {
             ZoneOffset named = ZONE_NAMES.get(zone.toUpperCase(Locale.ROOT));
@@ -119,8 +239,9 @@ public final class FeedDates {
             return named;
         }
         String digits = zone.substring(1).replace(":", "");
-        int hours = Integer.parseInt(digits.substring(0, 2));
-        int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
+        // "+1", "+01", "+0100", "+100": the last two digits are minutes once there are three.
+        int hours = Integer.parseInt(digits.length() > 2 ? digits.substring(0, digits.length() - 2) : digits);
+        int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(digits.length() - 2)) : 0;
         return sign == '-' ? ZoneOffset.ofHoursMinutes(-hours, -minutes) : ZoneOffset.ofHoursMinutes(hours, minutes);
     }
 

@@ -16,7 +16,7 @@ import org.orrery.parse.xml.XmlCursor;
 public final class RssAdapter {
     // RSS 2.0 "author": an e-mail address, conventionally "mail@example.org (Name)".
     private static final Pattern MAIL_THEN_NAME = Pattern.compile("(\\S+@\\S+)\\s*\\((.*)\\)");
-    private static final Pattern NAME_THEN_MAIL = Pattern.compile("(.*?)\\s*<(\\S+@\\S+)>");
+    private static final Pattern NAME_THEN_MAIL = Pattern.compile("(.*?)\\s*[<(](\\S+@[^\\s>)]+)[>)]");
 
     private RssAdapter() {}
 
@@ -30,45 +30,63 @@ public final class RssAdapter {
         }
         return new ParsedFeed(
                 channel.format,
-                channel.title.flatMap(PlainText::fromHtml),
-                channel.link,
-                channel.description.flatMap(PlainText::fromHtml),
-                channel.language,
-                FeedDates.parse(channel.lastBuildDate.or(() -> channel.dcDate), "feed", warnings),
+                channel.title.best().flatMap(PlainText::fromHtml),
+                channel.link.or(() -> channel.atomLink),
+                channel.description.best().flatMap(PlainText::fromHtml),
+                channel.language.or(() -> channel.lang).map(RssAdapter::languageTag),
+                FeedDates.parse(channel.updated.best(), "feed", warnings),
                 entries,
                 warnings);
     }
 
     private static ParsedEntry entry(RssItem item, String where, List<String> warnings) {
         return new ParsedEntry(
-                item.guid.or(() -> item.about),
-                item.title.flatMap(PlainText::fromHtml),
-                item.link.or(() -> item.guidLink),
-                author(item),
-                FeedDates.parse(item.pubDate.or(() -> item.dcDate), where, warnings),
-                FeedDates.parse(item.modified, where, warnings),
-                item.encoded,
-                item.description,
-                item.categories);
+                item.guid.or(() -> item.atomId).or(() -> item.about),
+                item.title.best().flatMap(PlainText::fromHtml),
+                // FeedBurner's link is a tracking redirect to the article origLink names.
+                item.origLink.or(() -> item.link).or(() -> item.atomLink).or(() -> item.guidLink),
+                author(item.author.all()),
+                FeedDates.parse(published(item), where, warnings),
+                FeedDates.parse(item.modified.best(), where, warnings),
+                item.encoded.best(),
+                item.description.best(),
+                item.categories,
+                item.enclosures);
     }
 
-    /** A name from {@code author} first, then {@code dc:creator}, then a bare e-mail. */
-    private static Optional<String> author(RssItem item) {
+    /** "en_US" is a common misspelling of the language tag "en-US" (RFC 5646). */
+    static String languageTag(String language) {
+        return language.replace('_', '-');
+    }
+
+    /**
+     * The publication date; {@code dc:date} counts as one only beside a distinct modification
+     * date, and is otherwise the date of the item's last change.
+     */
+    private static Optional<String> published(RssItem item) {
+        Optional<String> published = item.published.best();
+        if (published.isPresent() || item.modified.all().size() < 2) {
+            return published;
+        }
+        return item.modified.get("dc:date");
+    }
+
+    /** The first name any author element gives, else the first e-mail address. */
+    private static Optional<String> author(List<String> authors) {
         Optional<String> mail = Optional.empty();
-        if (item.author.isPresent()) {
-            String author = item.author.get();
-            Matcher m = MAIL_THEN_NAME.matcher(author);
-            Matcher n = NAME_THEN_MAIL.matcher(author);
+        for (String author : authors) {
+            Matcher m = MAIL_THEN_NAME.matcher(author.strip());
+            Matcher n = NAME_THEN_MAIL.matcher(author.strip());
             Optional<String> name;
             if (m.matches()) {
                 name = PlainText.collapse(m.group(2));
-                mail = Optional.of(m.group(1));
+                mail = mail.or(() -> Optional.of(m.group(1)));
             } else if (n.matches()) {
                 name = PlainText.collapse(n.group(1));
-                mail = Optional.of(n.group(2));
-            } else if (author.contains("@") && !author.contains(" ")) {
+                mail = mail.or(() -> Optional.of(n.group(2)));
+            } else if (author.contains("@") && !author.strip().contains(" ")) {
                 name = Optional.empty();
-                mail = Optional.of(author);
+                mail = mail.or(() -> Optional.of(author.strip()));
             } else {
                 name = PlainText.collapse(author);
             }
@@ -76,7 +94,6 @@ public final class RssAdapter {
                 return name;
             }
         }
-        Optional<String> creator = item.creator.flatMap(PlainText::collapse);
-        return creator.isPresent() ? creator : mail;
+        return mail;
     }
 }

@@ -8,12 +8,15 @@ import java.util.Optional;
 /** What an RSS channel said, as read: text as written, links resolved, dates unparsed. */
 final class RssChannel {
     String format;
-    Optional<String> title = Optional.empty();
+    final Candidates<String> title = Candidates.text("title", "dc:title");
     Optional<URI> link = Optional.empty();
-    Optional<String> description = Optional.empty();
+    Optional<URI> atomLink = Optional.empty();
+    final Candidates<String> description =
+            Candidates.text("description", "dc:description", "itunes:subtitle", "itunes:summary");
     Optional<String> language = Optional.empty();
-    Optional<String> lastBuildDate = Optional.empty();
-    Optional<String> dcDate = Optional.empty();
+    Optional<String> lang = Optional.empty();
+    final Candidates<String> updated = Candidates.text(
+            "lastbuilddate", "dc:date", "dcterms:modified", "atom:updated", "updated", "pubdate", "dcterms:issued");
     final List<RssItem> items = new ArrayList<>();
 
     RssChannel(String format) {

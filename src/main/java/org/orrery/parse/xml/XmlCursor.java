@@ -55,6 +55,11 @@ public final class XmlCursor {
         return reader.getLocalName();
     }
 
+    /** The namespace {@code prefix} ("" for the default) is bound to on the current element. */
+    public Optional<String> namespaceOf(String prefix) {
+        return Optional.ofNullable(reader.getNamespaceURI(prefix)).filter(ns -> !ns.isEmpty());
+    }
+
     /** The current element's name as written, prefix included. */
     public String qualifiedName() {
         String prefix = reader.getPrefix();
@@ -74,6 +79,17 @@ public final class XmlCursor {
     /** An attribute of the current start tag; {@code namespace} is "" for unprefixed ones. */
     public Optional<String> attribute(String namespace, String localName) {
         return Optional.ofNullable(reader.getAttributeValue(namespace, localName));
+    }
+
+    /** An unprefixed attribute of the current start tag whose name is written in any case. */
+    public Optional<String> attributeIgnoringCase(String localName) {
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String ns = reader.getAttributeNamespace(i);
+            if ((ns == null || ns.isEmpty()) && reader.getAttributeLocalName(i).equalsIgnoreCase(localName)) {
+                return Optional.of(reader.getAttributeValue(i));
+            }
+        }
+        return Optional.empty();
     }
 
     public void warn(String warning) {
@@ -116,6 +132,31 @@ public final class XmlCursor {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                     text.append(reader.getText());
                 case XMLStreamConstants.ENTITY_REFERENCE -> text.append(entity());
+                default -> {}
+            }
+        }
+        return text.toString();
+    }
+
+    /** Consumes the current element, giving only its own text: descendants' text is left out. */
+    public String ownText() throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int start = depth();
+        while (depth() >= start) {
+            switch (reader.next()) {
+                case XMLStreamConstants.START_ELEMENT -> enter();
+                case XMLStreamConstants.END_ELEMENT -> leave();
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (depth() == start) {
+                        text.append(reader.getText());
+                    }
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> {
+                    String replacement = entity();
+                    if (depth() == start) {
+                        text.append(replacement);
+                    }
+                }
                 default -> {}
             }
         }
@@ -171,14 +212,15 @@ public final class XmlCursor {
 
     /**
      * The replacement of an entity reference that is not one of XML's five: the DTD is never
-     * read, so only HTML's named entities (common in feeds) are known; others are dropped.
+     * read, so only HTML's named entities (common in feeds) are known; others stay as written,
+     * as HTML5 leaves unknown references.
      */
     String entity() {
         String name = reader.getLocalName();
         if (Entities.isNamedEntity(name)) {
             return Entities.getByName(name);
         }
-        warn("dropped unknown entity &" + name + ";");
-        return "";
+        warn("kept unknown entity &" + name + "; as text");
+        return "&" + name + ";";
     }
 }

@@ -1,0 +1,197 @@
+package org.orrery.parse.encoding;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes a feed document to text. Precedence, as feedparser's: a byte order mark; else the
+ * charset the transport declared; else the XML declaration's encoding; else UTF-8 (XML 1.0
+ * §4.3.3, Appendix F). Bytes the chosen charset cannot read never fail: text that is not the
+ * declared UTF-8 is read as windows-1252, with a warning.
+ */
+public final class DocumentText {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
+    private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
+    private static final Pattern ENCODING =
+            Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']", Pattern.CASE_INSENSITIVE);
+
+    private DocumentText() {}
+
+    /**
+     * The text of {@code document}; problems with its charset are added to {@code warnings}.
+     * C1 control characters, which no one means in a feed, are read as the windows-1252
+     * characters their code points stand for there (curly quotes, dashes).
+     */
+    public static String decode(byte[] document, Optional<String> declaredCharset, List<String> warnings) {
+        return withoutC1Controls(decodeBytes(document, declaredCharset, warnings));
+    }
+
+    private static String withoutC1Controls(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                char mapped = new String(new byte[] {(byte) c}, WINDOWS_1252).charAt(0);
+                chars[i] = mapped == '\uFFFD' ? c : mapped;
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    private static String decodeBytes(byte[] document, Optional<String> declaredCharset, List<String> warnings) {
+        Bom bom = Bom.of(document);
+        if (bom != null) {
+            return lenient(document, bom.length, bom.charset);
+        }
+        Charset sniffed = sniffWide(document);
+        if (sniffed != null) {
+            return lenient(document, 0, sniffed);
+        }
+        Optional<Charset> declared = declaredCharset.flatMap(name -> charset(name, "declared charset", warnings));
+        Optional<Charset> inDocument = xmlDeclaration(document).flatMap(name -> charset(name, "encoding", warnings));
+        Charset charset = declared.or(() -> inDocument).orElse(StandardCharsets.UTF_8);
+        if (!charset.equals(StandardCharsets.UTF_8) && isAscii(charset) && isUtf8WithNonAscii(document)) {
+            // A document that decodes as UTF-8 with non-ASCII text was written in UTF-8, whatever
+            // its label says: single-byte charsets almost never produce valid multi-byte runs.
+            warnings.add("read as UTF-8, not the declared " + charset.name() + ": the bytes are UTF-8");
+            return new String(document, StandardCharsets.UTF_8);
+        }
+        Optional<String> strict = strict(document, charset);
+        if (strict.isPresent()) {
+            return strict.get();
+        }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            warnings.add("read as windows-1252: the bytes are not UTF-8");
+            return new String(document, WINDOWS_1252);
+        }
+        warnings.add("replaced bytes that are not " + charset.name());
+        return lenient(document, 0, charset);
+    }
+
+    /** ISO-8859-1 labels mean windows-1252 on the web (WHATWG Encoding §4.2). */
+    private static Optional<Charset> charset(String name, String what, List<String> warnings) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (n.equals("iso-8859-1")
+                || n.equals("latin1")
+                || n.equals("latin-1")
+                || n.equals("us-ascii")
+                || n.equals("ascii")
+                || n.equals("iso8859-1")
+                || n.equals("l1")
+                || n.equals("cp1252")) {
+            return Optional.of(WINDOWS_1252);
+        }
+        try {
+            return Optional.of(Charset.forName(n));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            warnings.add("ignored unknown " + what + " '" + name + "'");
+            return Optional.empty();
+        }
+    }
+
+    /** Whether ASCII text reads the same in {@code charset} (so an ASCII prolog can name it). */
+    private static boolean isAscii(Charset charset) {
+        return new String("<?xml".getBytes(StandardCharsets.US_ASCII), charset).equals("<?xml")
+                && !charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-16");
+    }
+
+    private static Optional<String> xmlDeclaration(byte[] document) {
+        String head = new String(document, 0, Math.min(document.length, 512), StandardCharsets.ISO_8859_1);
+        Matcher m = ENCODING.matcher(head.stripLeading());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static boolean isUtf8WithNonAscii(byte[] document) {
+        boolean nonAscii = false;
+        for (byte b : document) {
+            if (b < 0) {
+                nonAscii = true;
+                break;
+            }
+        }
+        return nonAscii && strict(document, StandardCharsets.UTF_8).isPresent();
+    }
+
+    private static Optional<String> strict(byte[] document, Charset charset) {
+        try {
+            return Optional.of(charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(document))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String lenient(byte[] document, int offset, Charset charset) {
+        return new String(document, offset, document.length - offset, charset);
+    }
+
+    /** UTF-16 or UTF-32 without a byte order mark, known by the zeros around "<" (Appendix F.1). */
+    private static Charset sniffWide(byte[] d) {
+        if (d.length < 4) {
+            return null;
+        }
+        if (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == '<') {
+            return UTF_32BE;
+        }
+        if (d[0] == '<' && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+            return UTF_32LE;
+        }
+        if (d[0] == 0 && d[1] == '<') {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (d[0] == '<' && d[1] == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    private record Bom(int length, Charset charset) {
+        static Bom of(byte[] d) {
+            if (starts(d, 0x00, 0x00, 0xFE, 0xFF)) {
+                return new Bom(4, UTF_32BE);
+            }
+            if (starts(d, 0xFF, 0xFE, 0x00, 0x00)) {
+                return new Bom(4, UTF_32LE);
+            }
+            if (starts(d, 0xEF, 0xBB, 0xBF)) {
+                return new Bom(3, StandardCharsets.UTF_8);
+            }
+            if (starts(d, 0xFE, 0xFF)) {
+                return new Bom(2, StandardCharsets.UTF_16BE);
+            }
+            if (starts(d, 0xFF, 0xFE)) {
+                return new Bom(2, StandardCharsets.UTF_16LE);
+            }
+            return null;
+        }
+
+        private static boolean starts(byte[] d, int... prefix) {
+            if (d.length < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if ((d[i] & 0xFF) != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

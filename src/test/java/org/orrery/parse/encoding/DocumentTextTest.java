@@ -1,0 +1,70 @@
+package org.orrery.parse.encoding;
+
+import static java.nio.charset.StandardCharsets.UTF_16BE;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DocumentTextTest {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private final List<String> warnings = new ArrayList<>();
+
+    @Test
+    void readsUtf16ByItsByteOrderMarkWhateverIsDeclared() {
+        byte[] body = "<rss>é</rss>".getBytes(UTF_16LE);
+        byte[] document = new byte[body.length + 2];
+        document[0] = (byte) 0xFF;
+        document[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, document, 2, body.length);
+        assertThat(DocumentText.decode(document, Optional.of("iso-8859-1"), warnings))
+                .isEqualTo("<rss>é</rss>");
+    }
+
+    @Test
+    void recognisesUtf16WithoutAByteOrderMark() {
+        assertThat(DocumentText.decode("<rss>ü</rss>".getBytes(UTF_16BE), Optional.empty(), warnings))
+                .isEqualTo("<rss>ü</rss>");
+    }
+
+    @Test
+    void readsLatin1AsWindows1252() {
+        byte[] document = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>don’t</t>".getBytes(WINDOWS_1252);
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).endsWith("<t>don’t</t>");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void readsBytesThatAreNotUtf8AsWindows1252WithAWarning() {
+        byte[] document = "<t>café</t>".getBytes(WINDOWS_1252);
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).isEqualTo("<t>café</t>");
+        assertThat(warnings).containsExactly("read as windows-1252: the bytes are not UTF-8");
+    }
+
+    @Test
+    void validUtf8WinsOverAWrongSingleByteDeclaration() {
+        byte[] document = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><t>café</t>".getBytes(UTF_8);
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).endsWith("<t>café</t>");
+        assertThat(warnings).singleElement().asString().startsWith("read as UTF-8");
+    }
+
+    @Test
+    void transportCharsetWinsOverTheXmlDeclaration() {
+        byte[] document =
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>Ωμέγα</t>".getBytes(Charset.forName("ISO-8859-7"));
+        assertThat(DocumentText.decode(document, Optional.of("iso-8859-7"), warnings))
+                .endsWith("<t>Ωμέγα</t>");
+    }
+
+    @Test
+    void readsC1ControlsAsTheWindows1252CharactersTheyStandFor() {
+        byte[] document = "<t>don\u0092t</t>".getBytes(UTF_8);
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).isEqualTo("<t>don’t</t>");
+    }
+}
