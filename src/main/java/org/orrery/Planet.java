@@ -42,6 +42,7 @@ import org.orrery.parse.FeedParser;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.render.PublishException;
 import org.orrery.render.Site;
+import org.orrery.render.SitePages;
 import org.orrery.render.SiteRenderer;
 import org.orrery.render.SiteWriter;
 import org.orrery.render.Strftime;
@@ -49,6 +50,7 @@ import org.orrery.render.Theme;
 import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.store.FeedState;
 import org.orrery.store.Refresh;
+import org.orrery.store.RiverRange;
 import org.orrery.store.SaveResult;
 import org.orrery.store.Schedule;
 import org.orrery.store.Store;
@@ -61,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * refresh: for each subscription, concurrently (virtual threads, bounded):
  *     Fetcher ─► FeedParser ─► EntryNormalizer ─► Store.save (one transaction)
- * publish: Store.river ─► SiteRenderer ─► SiteWriter (atomic per file)
+ * publish: Store.riverDates ─► SitePages (front, numbered pages, monthly archives);
+ *          per page Store.river ─► SiteRenderer ─► SiteWriter (atomic per file)
  * </pre>
  */
 public final class Planet {
@@ -293,19 +296,48 @@ public final class Planet {
     }
 
     /**
-     * Renders the newest {@code items_per_page} entries and writes the site into {@code
-     * output_dir}.
+     * Writes the site into {@code output_dir}: older pages and monthly archives first, then the
+     * front page and the feeds, so that no published link points at a page not yet written.
+     * Pages no longer needed (fewer entries than before) are left on disk, unlinked.
      *
      * @return how many files were written (unchanged files are not rewritten)
      */
     public int publish() throws PublishException {
         HealthReport health = health();
-        var river = withMessages(store.river(config.subscriptions(), config.itemsPerPage()), health);
+        List<Subscription> subscriptions = config.subscriptions();
         Theme theme = ThemeFiles.load(config, Path.of("").toAbsolutePath());
         theme.warnings().forEach(w -> log.warn("theme: {}", w));
-        var files = new LinkedHashMap<>(new SiteRenderer(site(config), theme).render(river, clock.instant()));
+        var renderer = new SiteRenderer(site(config), theme);
+        var writer = new SiteWriter();
+        Instant now = clock.instant();
+        List<Instant> dates = store.riverDates(subscriptions);
+        SitePages plan = SitePages.plan(
+                dates, config.zone(), config.itemsPerPage(), config.options().daysPerPage());
+        River newest = withMessages(store.river(subscriptions, config.itemsPerPage()), health);
+        int written = 0;
+        for (SitePages.Page page : plan.pages().subList(1, plan.pages().size())) {
+            River river =
+                    withMessages(store.river(subscriptions, RiverRange.of(dates, page.from(), page.to())), health);
+            written += writer.publish(
+                    Map.of(page.path(), renderer.renderPage(river, plan.navigation(page), now)), config.outputDir());
+        }
+        for (SitePages.Month month : plan.months()) {
+            River river =
+                    withMessages(store.river(subscriptions, RiverRange.of(dates, month.from(), month.to())), health);
+            written += writer.publish(
+                    Map.of(month.path(), renderer.renderPage(river, plan.navigation(month), now)), config.outputDir());
+        }
+        River channelsOnly = new River(List.of(), newest.channels());
+        var archive = plan.archiveIndex();
+        written += writer.publish(
+                Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir());
+        SitePages.Page first = plan.pages().getFirst();
+        River front = first.to() == newest.posts().size()
+                ? newest
+                : withMessages(store.river(subscriptions, RiverRange.of(dates, first.from(), first.to())), health);
+        var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
-        return new SiteWriter().publish(files, config.outputDir());
+        return written + writer.publish(files, config.outputDir());
     }
 
     /** Venus's per-subscription {@code message}, from the health report, on every channel. */
@@ -328,8 +360,8 @@ public final class Planet {
                 config.ownerName(),
                 config.ownerEmail(),
                 "Orrery " + Version.get(),
-                new Strftime(config.dateFormat()),
-                new Strftime(config.newDateFormat()),
+                new Strftime(config.dateFormat(), config.options().locale()),
+                new Strftime(config.newDateFormat(), config.options().locale()),
                 config.zone(),
                 config.planetOptions());
     }

@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.orrery.model.River;
 
 /**
- * Renders a river with the default theme into the files of a site: {@code index.html}; the
+ * Renders a river into the files of a site, with the planet's theme over the default one: the
+ * front page {@code index.html}, older pages and monthly archives (see {@link SitePages}); the
  * planet's feeds {@code atom.xml}, {@code rss20.xml}, {@code rss10.xml} and {@code feed.json};
- * its subscriptions as {@code opml.xml} and {@code foafroll.xml}; and the theme's static files. Pure: file writing is
- * {@link SiteWriter}'s job.
+ * its subscriptions as {@code opml.xml} and {@code foafroll.xml}; and the theme's static files.
+ * Pure: file writing is {@link SiteWriter}'s job.
  */
 public final class SiteRenderer {
     private static final String THEME = "org/orrery/render/theme/";
@@ -48,25 +50,61 @@ public final class SiteRenderer {
         this.model = new TemplateModel(site);
     }
 
-    /** The site's files by relative path, in UTF-8. */
+    /** The site's files by relative path, in UTF-8, for a river that fits on the front page. */
     public Map<String, byte[]> render(River river, Instant now) {
-        Map<String, Object> variables = XmlSafe.cleanAll(model.of(river, now));
+        return render(river, river, Navigation.FRONT, now);
+    }
+
+    /**
+     * The front page and the files beside it, by relative path, in UTF-8: {@code index.html}
+     * shows {@code front} (placed by {@code nav}), the planet's feeds show {@code newest}.
+     */
+    public Map<String, byte[]> render(River newest, River front, Navigation nav, Instant now) {
+        Map<String, Object> variables = XmlSafe.cleanAll(model.of(newest, now, nav, nav.root()));
         var files = new LinkedHashMap<String, byte[]>();
         for (String name : TEMPLATES) {
-            var out = new StringWriter(16 * 1024);
-            try {
-                engine.getTemplate(name).evaluate(out, variables);
-            } catch (IOException e) {
-                throw new UncheckedIOException("render: writing " + name + " to memory", e);
-            }
-            files.put(name, out.toString().getBytes(StandardCharsets.UTF_8));
+            files.put(name, evaluate(name, variables));
         }
         files.put("feed.json", JsonFeed.write(variables));
         for (String name : STATIC_FILES) {
             files.put(name, resource(name));
         }
         theme.renderOver(files, variables);
+        files.put("index.html", renderPage(front, nav, now));
         return files;
+    }
+
+    /**
+     * One page of entries (the front page, a numbered page, a month's archive or the archive
+     * index), with the theme's {@code index.html} template if it has one, else the default's.
+     */
+    public byte[] renderPage(River river, Navigation nav, Instant now) {
+        Optional<Boolean> usesRoot = theme.usesRoot("index.html");
+        if (usesRoot.isEmpty()) {
+            return evaluate("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())));
+        }
+        if (usesRoot.get()) {
+            return utf8(theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())))
+                    .orElseThrow());
+        }
+        // A template written for the top directory: links from there, and a base that says so.
+        String html = theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, "")))
+                .orElseThrow();
+        return utf8(Theme.withBase(html, nav.root()));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] evaluate(String name, Map<String, Object> variables) {
+        var out = new StringWriter(16 * 1024);
+        try {
+            engine.getTemplate(name).evaluate(out, variables);
+        } catch (IOException e) {
+            throw new UncheckedIOException("render: writing " + name + " to memory", e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] resource(String name) {

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Formats times with Python {@code time.strftime} patterns as planet configs write them
- * ({@code date_format}, {@code new_date_format}), in the C locale's English names.
+ * ({@code date_format}, {@code new_date_format}), with month and day names in a given locale
+ * (English, the C locale's, by default).
  *
  * <p>Besides the C89 directives it reads the glibc forms real configs use: {@code %-d} (no
  * padding), {@code %_d} (space padding), {@code %P} (lower-case am/pm), {@code %e}, {@code
@@ -27,6 +28,11 @@ public final class Strftime {
     public Strftime(String pattern, Locale locale) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         this.locale = Objects.requireNonNull(locale, "locale");
+    }
+
+    /** The locale month and day names are written in. */
+    public Locale locale() {
+        return locale;
     }
 
     public String format(ZonedDateTime t) {

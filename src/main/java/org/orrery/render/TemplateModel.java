@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,56 @@ final class TemplateModel {
         model.put("Items", items(river.posts()));
         model.put("Channels", river.channels().stream().map(this::channel).toList());
         return model;
+    }
+
+    /**
+     * The variables of a page among pages: those of {@link #of(River, Instant)} and where the
+     * page sits. Every link is {@code root} (the way from the page to the top directory, or
+     * empty for a page given a {@code <base>}) and the target's path from the top directory.
+     */
+    Map<String, Object> of(River river, Instant now, Navigation nav, String root) {
+        Map<String, Object> model = of(river, now);
+        model.put("root", root);
+        model.put("page_path", nav.path());
+        model.put("front_page", link(root, "index.html"));
+        model.put("archive_url", link(root, SitePages.ARCHIVE_INDEX));
+        model.put("pages", nav.pages());
+        if (nav.page() > 0) {
+            model.put("page", nav.page());
+        }
+        if (nav.previous() != null) {
+            model.put("previous_page", link(root, nav.previous()));
+        }
+        if (nav.next() != null) {
+            model.put("next_page", link(root, nav.next()));
+        }
+        if (nav.month() != null) {
+            model.put("archive_month", monthName(nav.month()));
+        }
+        if (nav.path().equals(SitePages.ARCHIVE_INDEX)) {
+            model.put("archive_index", true);
+        }
+        model.put(
+                "archive_months",
+                nav.months().stream()
+                        .map(m -> Map.<String, Object>of(
+                                "name", monthName(m.month()),
+                                "year", m.month().getYear(),
+                                "month", "%02d".formatted(m.month().getMonthValue()),
+                                "count", m.count(),
+                                "url", link(root, m.path())))
+                        .toList());
+        return model;
+    }
+
+    private static String link(String root, String target) {
+        return root + target;
+    }
+
+    /** "September 2017", "Dezember 2017": the month as a heading names it, in the planet's locale. */
+    private String monthName(YearMonth month) {
+        Locale locale = site.newDateFormat().locale();
+        return month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + month.getYear();
     }
 
     private List<Map<String, Object>> items(List<Post> posts) {

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.orrery.render.htmltmpl.HtmlTemplate;
 import org.orrery.render.htmltmpl.TemplateSyntaxException;
 
@@ -38,11 +40,18 @@ public final class Theme {
         String render(Map<String, Object> model);
     }
 
-    private final List<Map.Entry<String, Template>> templates;
+    /** A template and whether its source mentions the {@code root} variable. */
+    private record Loaded(Template template, boolean usesRoot) {}
+
+    private static final Pattern ROOT = Pattern.compile("\\broot\\b");
+    private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BASE = Pattern.compile("<base[\\s>]", Pattern.CASE_INSENSITIVE);
+
+    private final List<Map.Entry<String, Loaded>> templates;
     private final Map<String, byte[]> staticFiles;
     private final List<String> warnings;
 
-    private Theme(List<Map.Entry<String, Template>> templates, Map<String, byte[]> staticFiles, List<String> warnings) {
+    private Theme(List<Map.Entry<String, Loaded>> templates, Map<String, byte[]> staticFiles, List<String> warnings) {
         this.templates = List.copyOf(templates);
         this.staticFiles = Map.copyOf(staticFiles);
         this.warnings = List.copyOf(warnings);
@@ -55,7 +64,7 @@ public final class Theme {
      */
     public static Theme load(List<String> templateFiles, List<Path> searchDirectories, List<String> billOfMaterials) {
         var warnings = new ArrayList<String>();
-        var templates = new ArrayList<Map.Entry<String, Template>>();
+        var templates = new ArrayList<Map.Entry<String, Loaded>>();
         for (String name : templateFiles) {
             Optional<Path> file = find(name, searchDirectories);
             String output = outputName(name);
@@ -107,9 +116,44 @@ public final class Theme {
     /** Renders the theme's files over {@code files} (the default theme's), by output name. */
     void renderOver(Map<String, byte[]> files, Map<String, Object> model) {
         for (var template : templates) {
-            files.put(template.getKey(), template.getValue().render(model).getBytes(StandardCharsets.UTF_8));
+            files.put(
+                    template.getKey(),
+                    template.getValue().template().render(model).getBytes(StandardCharsets.UTF_8));
         }
         files.putAll(staticFiles);
+    }
+
+    /**
+     * Whether the theme's template for {@code output} mentions the {@code root} variable, so
+     * can be used below the top directory; empty when the theme has no such template.
+     */
+    Optional<Boolean> usesRoot(String output) {
+        return template(output).map(Loaded::usesRoot);
+    }
+
+    /** The theme's template for {@code output}, rendered; empty when the theme has none. */
+    Optional<String> render(String output, Map<String, Object> model) {
+        return template(output).map(t -> t.template().render(model));
+    }
+
+    private Optional<Loaded> template(String output) {
+        return templates.reversed().stream()
+                .filter(t -> t.getKey().equals(output))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /**
+     * The page with a {@code <base href>} to {@code root} after its {@code <head>} tag, so that
+     * a page written for the top directory (a Venus theme's) finds its files from below it.
+     * A page without a head, or with a base of its own, is left alone.
+     */
+    static String withBase(String html, String root) {
+        Matcher head = HEAD.matcher(html);
+        if (root.isEmpty() || !head.find() || BASE.matcher(html).find()) {
+            return html;
+        }
+        return html.substring(0, head.end()) + "\n<base href=\"" + root + "\">" + html.substring(head.end());
     }
 
     /** {@code config/index.html.tmpl} is published as {@code index.html}. */
@@ -130,24 +174,25 @@ public final class Theme {
                 .findFirst();
     }
 
-    private static Template htmltmpl(Path file, List<Path> searchDirectories)
+    private static Loaded htmltmpl(Path file, List<Path> searchDirectories)
             throws IOException, TemplateSyntaxException {
         // Includes are looked up beside the including template first, as htmltmpl does.
         var includeDirectories = new ArrayList<Path>();
         includeDirectories.add(file.toAbsolutePath().getParent());
         includeDirectories.addAll(searchDirectories);
-        HtmlTemplate template = HtmlTemplate.compile(file.toString(), read(file), name -> find(name, includeDirectories)
-                .map(Theme::read));
-        return template::render;
+        String source = read(file);
+        HtmlTemplate template = HtmlTemplate.compile(
+                file.toString(), source, name -> find(name, includeDirectories).map(Theme::read));
+        return new Loaded(template::render, ROOT.matcher(source).find());
     }
 
-    private static Template pebble(Path file) {
+    private static Loaded pebble(Path file) {
         var loader = new FileLoader();
         loader.setPrefix(file.toAbsolutePath().getParent().toString());
         PebbleEngine engine =
                 new PebbleEngine.Builder().loader(loader).autoEscaping(true).build();
         PebbleTemplate template = engine.getTemplate(file.getFileName().toString());
-        return model -> {
+        Template render = model -> {
             var out = new StringWriter();
             try {
                 template.evaluate(out, model);
@@ -156,6 +201,7 @@ public final class Theme {
             }
             return out.toString();
         };
+        return new Loaded(render, ROOT.matcher(read(file)).find());
     }
 
     private static String read(Path file) {

@@ -213,4 +213,18 @@ public final class JdbcStore implements Store {
             super("the store is closed");
         }
     }
+
+    @Override
+    public List<java.time.Instant> riverDates(List<Subscription> subscriptions) {
+        return guarded(
+                "reading the dates of the river of " + subscriptions.size() + " subscriptions",
+                () -> readers.inTransaction(h -> new RiverQuery(h).dates(subscriptions)));
+    }
+
+    @Override
+    public River river(List<Subscription> subscriptions, RiverRange range) {
+        return guarded(
+                "reading " + range.limit() + " posts of the river of " + subscriptions.size() + " subscriptions",
+                () -> readers.inTransaction(h -> new RiverQuery(h).river(subscriptions, range)));
+    }
 }

@@ -14,7 +14,7 @@ import org.orrery.model.Post;
 import org.orrery.model.River;
 import org.orrery.model.Subscription;
 
-/** Reads the river of the configured subscriptions through a handle. */
+/** Reads the river of the configured subscriptions through a handle: its newest posts, a range of it, its dates. */
 final class RiverQuery {
     private final Handle handle;
 
@@ -26,13 +26,42 @@ final class RiverQuery {
         if (maxPosts < 0) {
             throw new IllegalArgumentException("maxPosts < 0: " + maxPosts);
         }
+        return river(subscriptions, "", Map.of(), maxPosts, 0);
+    }
+
+    River river(List<Subscription> subscriptions, RiverRange range) {
+        return river(
+                subscriptions,
+                " AND e.sort_date <= :newest AND e.sort_date >= :oldest",
+                Map.of(
+                        "newest",
+                        range.newest().toEpochMilli(),
+                        "oldest",
+                        range.oldest().toEpochMilli()),
+                range.limit(),
+                range.skip());
+    }
+
+    /** The date of every shown post of the subscriptions, newest first. */
+    List<Instant> dates(List<Subscription> subscriptions) {
+        List<String> urls = urls(subscriptions);
+        if (urls.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT e.sort_date FROM " + joinOrder(urls.size())
+                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
+                        + " ORDER BY e.sort_date DESC")
+                .bindList("urls", urls)
+                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1)))
+                .list();
+    }
+
+    private River river(
+            List<Subscription> subscriptions, String where, Map<String, Long> binds, int limit, int offset) {
         if (subscriptions.isEmpty()) {
             return new River(List.of(), List.of());
         }
-        List<String> urls = subscriptions.stream()
-                .map(s -> s.feedUri().toString())
-                .distinct()
-                .toList();
+        List<String> urls = urls(subscriptions);
         Map<String, StoredFeed> stored = storedFeeds(urls);
         Map<String, Channel> channels = new HashMap<>();
         for (Subscription subscription : subscriptions) {
@@ -40,13 +69,15 @@ final class RiverQuery {
             channels.putIfAbsent(url, channel(subscription, Optional.ofNullable(stored.get(url))));
         }
         // Same date: the entry first seen later first; same moment too: feed document order.
-        List<Post> posts = handle.createQuery("SELECT s.url, e.sort_date, " + prefixed() + " FROM "
+        var query = handle.createQuery("SELECT s.url, e.sort_date, " + prefixed() + " FROM "
                         + joinOrder(urls.size())
-                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
-                        + " ORDER BY e.sort_date DESC, e.first_seen DESC, e.id ASC LIMIT :limit")
+                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0" + where
+                        + " ORDER BY e.sort_date DESC, e.first_seen DESC, e.id ASC LIMIT :limit OFFSET :offset")
                 .bindList("urls", urls)
-                .bind("limit", maxPosts)
-                .map((rs, ctx) -> new Post(
+                .bind("limit", limit)
+                .bind("offset", offset);
+        binds.forEach(query::bind);
+        List<Post> posts = query.map((rs, ctx) -> new Post(
                         EntryRow.read(rs).toEntry(),
                         channels.get(rs.getString("url")),
                         Instant.ofEpochMilli(rs.getLong("sort_date"))))
@@ -55,6 +86,13 @@ final class RiverQuery {
         sorted.sort(Comparator.comparing(Channel::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(c -> c.feedUri().toString()));
         return new River(posts, sorted);
+    }
+
+    private static List<String> urls(List<Subscription> subscriptions) {
+        return subscriptions.stream()
+                .map(s -> s.feedUri().toString())
+                .distinct()
+                .toList();
     }
 
     /**

@@ -40,4 +40,13 @@ public interface Store extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The date of every post {@link #river} would show for the subscriptions (hidden entries
+     * left out), newest first: what pages and archives are planned from.
+     */
+    List<java.time.Instant> riverDates(List<Subscription> subscriptions);
+
+    /** The posts of {@code range} of the river of the subscriptions, in river order; channels as {@link #river}. */
+    River river(List<Subscription> subscriptions, RiverRange range);
 }

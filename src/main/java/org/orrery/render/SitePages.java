@@ -1,0 +1,153 @@
+package org.orrery.render;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a river's posts are cut into pages: the front page ({@code index.html}), older entries on
+ * numbered pages ({@code page/2/index.html}, ...) and every month on its own archive page
+ * ({@code archive/2017/09/index.html}) listed by {@code archive/index.html}. Pure: it sees only
+ * the posts' dates, newest first, and cuts them by position.
+ *
+ * <p>With {@code days_per_page} = 0, each page holds {@code items_per_page} posts (the last
+ * page fewer); a day may run on over two pages. With {@code days_per_page} = n &gt; 0, a page
+ * holds complete days (calendar days in the planet's time zone): days are added to a page,
+ * newest first, while it has fewer than n days and the day's posts still fit within {@code
+ * items_per_page}; a page's first day is always added, so a day with more posts than {@code
+ * items_per_page} fills a page of its own and is never split. {@code items_per_page} = 0 puts
+ * no limit on the posts of a page (with {@code days_per_page} = 0, everything is on one page).
+ */
+public final class SitePages {
+    /** A numbered page: the posts at positions {@code from} (included) to {@code to} (excluded). */
+    public record Page(int number, int from, int to) {
+        /** Where the page is published: {@code index.html} for page 1, else {@code page/<n>/index.html}. */
+        public String path() {
+            return number == 1 ? "index.html" : "page/" + number + "/index.html";
+        }
+    }
+
+    /** A month's archive page: the posts at positions {@code from} to {@code to} (excluded). */
+    public record Month(YearMonth month, int from, int to) {
+        public String path() {
+            return "archive/%04d/%02d/index.html".formatted(month.getYear(), month.getMonthValue());
+        }
+
+        public int count() {
+            return to - from;
+        }
+    }
+
+    static final String ARCHIVE_INDEX = "archive/index.html";
+
+    private final List<Page> pages;
+    private final List<Month> months;
+
+    private SitePages(List<Page> pages, List<Month> months) {
+        this.pages = List.copyOf(pages);
+        this.months = List.copyOf(months);
+    }
+
+    /**
+     * Plans the pages of a river.
+     *
+     * @param dates the river's dates, newest first
+     * @param zone the zone days and months are split in
+     */
+    public static SitePages plan(List<Instant> dates, ZoneId zone, int itemsPerPage, int daysPerPage) {
+        Objects.requireNonNull(zone, "zone");
+        if (itemsPerPage < 0 || daysPerPage < 0) {
+            throw new IllegalArgumentException("items_per_page and days_per_page must not be negative");
+        }
+        int maxPosts = itemsPerPage == 0 ? Integer.MAX_VALUE : itemsPerPage;
+        var pages = new ArrayList<Page>();
+        if (daysPerPage == 0) {
+            for (int from = 0; from < dates.size(); from += Math.min(maxPosts, dates.size() - from)) {
+                pages.add(new Page(pages.size() + 1, from, from + Math.min(maxPosts, dates.size() - from)));
+            }
+        } else {
+            List<int[]> days = runs(dates, t -> LocalDate.ofInstant(t, zone));
+            int from = 0;
+            int dayCount = 0;
+            for (int[] day : days) {
+                int end = day[1];
+                boolean fits = dayCount < daysPerPage && end - from <= maxPosts;
+                if (dayCount > 0 && !fits) {
+                    pages.add(new Page(pages.size() + 1, from, day[0]));
+                    from = day[0];
+                    dayCount = 0;
+                }
+                dayCount++;
+            }
+            if (from < dates.size()) {
+                pages.add(new Page(pages.size() + 1, from, dates.size()));
+            }
+        }
+        if (pages.isEmpty()) {
+            pages.add(new Page(1, 0, 0));
+        }
+        var months = new ArrayList<Month>();
+        for (int[] run : runs(dates, t -> YearMonth.from(t.atZone(zone)))) {
+            months.add(new Month(YearMonth.from(dates.get(run[0]).atZone(zone)), run[0], run[1]));
+        }
+        return new SitePages(pages, months);
+    }
+
+    /** Runs of consecutive dates with the same key, as {from, to} positions. */
+    private static List<int[]> runs(List<Instant> dates, java.util.function.Function<Instant, Object> key) {
+        var runs = new ArrayList<int[]>();
+        int from = 0;
+        for (int i = 1; i <= dates.size(); i++) {
+            if (i == dates.size() || !key.apply(dates.get(i)).equals(key.apply(dates.get(from)))) {
+                runs.add(new int[] {from, i});
+                from = i;
+            }
+        }
+        return runs;
+    }
+
+    /** The numbered pages, the front page first; never empty. */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** The months that have posts, newest first. */
+    public List<Month> months() {
+        return months;
+    }
+
+    /** Where a numbered page sits among the others. */
+    public Navigation navigation(Page page) {
+        int i = page.number() - 1;
+        return new Navigation(
+                page.path(),
+                page.number(),
+                pages.size(),
+                i > 0 ? pages.get(i - 1).path() : null,
+                i + 1 < pages.size() ? pages.get(i + 1).path() : null,
+                null,
+                months);
+    }
+
+    /** Where a month's archive sits among the others: previous is the newer month. */
+    public Navigation navigation(Month month) {
+        int i = months.indexOf(month);
+        return new Navigation(
+                month.path(),
+                0,
+                pages.size(),
+                i > 0 ? months.get(i - 1).path() : null,
+                i + 1 < months.size() ? months.get(i + 1).path() : null,
+                month.month(),
+                months);
+    }
+
+    /** The archive index, listing every month. */
+    public Navigation archiveIndex() {
+        return new Navigation(ARCHIVE_INDEX, 0, pages.size(), null, null, null, months);
+    }
+}
