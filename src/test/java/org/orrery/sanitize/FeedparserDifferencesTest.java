@@ -27,11 +27,19 @@ class FeedparserDifferencesTest {
                 .isEqualTo("<img src=\"http://www.ragingplatypus.com/i/cam-full.jpg\" loading=\"lazy\">");
     }
 
-    /** item_*_style: a linked page must get no handle on the planet's window. */
+    /**
+     * item_*_style, base/http_*_base_{docuri,content_location}, base/entry_*_xml_base*,
+     * base/rel_uri_with_unicode_character, lang/entry_*_xml_lang_*, namespace/atomthreadingwithentry
+     * and every other body with a link: a linked page must get no handle on the planet's window.
+     * The author's own relations stay beside ours.
+     */
     @Test
     void linksGetNoopenerNoreferrer() {
         assertThat(clean("<a href=\"http://www.ragingplatypus.com/\">x</a>"))
                 .isEqualTo("<a href=\"http://www.ragingplatypus.com/\" rel=\"noopener noreferrer\">x</a>");
+        assertThat(clean("<a href=\"http://example.org/profile/te...\" rel=\"nofollow\">te...</a>"))
+                .isEqualTo(
+                        "<a href=\"http://example.org/profile/te...\" rel=\"nofollow noopener noreferrer\">te...</a>");
     }
 
     /**
