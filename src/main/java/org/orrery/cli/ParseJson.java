@@ -59,7 +59,7 @@ final class ParseJson {
         field(g, "published", parsed.published().map(ParseJson::timestamp));
         // An entry never updated was last changed when it was published (feedparser reads it so).
         field(g, "updated", parsed.updated().or(parsed::published).map(ParseJson::timestamp));
-        field(g, "content", Optional.of(entry.contentHtml()).filter(s -> !s.isEmpty()));
+        field(g, "content", content(parsed, entry));
         field(g, "summary", entry.summaryHtml());
         g.writeArrayFieldStart("categories");
         for (String category : parsed.categories()) {
@@ -80,6 +80,15 @@ final class ParseJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * The entry's body: {@code ""} when it has one that sanitises to nothing (a stray {@code
+     * <td>}, an empty {@code <description/>}), as feedparser reports it; absent when it has none.
+     */
+    private static Optional<String> content(ParsedEntry parsed, Entry entry) {
+        boolean hasBody = parsed.content().isPresent() || parsed.summary().isPresent();
+        return Optional.of(entry.contentHtml()).filter(s -> hasBody || !s.isEmpty());
     }
 
     /** ISO-8601 in UTC, second precision, suffix Z. */

@@ -55,7 +55,7 @@ final class Embeds {
 
     /** Replaces {@code iframe} (in the untrusted tree) by a vetted, sandboxed copy, a link, or nothing. */
     void rewrite(Element iframe, URL base) {
-        Optional<String> src = UrlRules.resolve(base, iframe.attr("src")).filter(s -> s.startsWith("http"));
+        Optional<String> src = UrlRules.resolve(base, iframe.attr("src")).filter(s -> s.matches("(?i)https?://.*"));
         if (src.isEmpty()) {
             iframe.remove();
             return;

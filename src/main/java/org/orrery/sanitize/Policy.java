@@ -43,7 +43,7 @@ final class Policy {
             radiogroup readonly rel repeat-max repeat-min replace required rev reversed
             rightspacing rows rowspan rules scope selected shape size sizes span start step
             summary suppress tabindex target template title toppadding translate type
-            unselectable urn usemap valign value variable volume vspace width wrap style srcset""");
+            unselectable urn usemap valign value variable volume vspace width wrap xml:lang style srcset""");
 
     private static final Set<String> ELEMENTS = words(
             """

@@ -28,19 +28,27 @@ final class UrlRules {
 
     private static final Pattern BROWSER_IGNORED_INSIDE = Pattern.compile("[\\t\\n\\r]");
 
-    /** {@code base} as the URL relative references resolve against; null when it cannot be one. */
+    /**
+     * {@code base} as the URL relative references resolve against; null when it is not an http(s)
+     * URL (a local file, say): relative references then stay as the author wrote them.
+     */
     static URL baseUrl(URI base) {
+        if (base.getScheme() == null || !WEB.matcher(base.toString()).find()) {
+            return null;
+        }
         try {
-            return base.isAbsolute() ? base.toURL() : null;
+            return base.toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            return null; // relative URLs then stay unresolved, and are dropped
+            return null;
         }
     }
 
     /**
-     * The absolute form of {@code raw} resolved against {@code base} (may be null), or empty when
-     * it is not a web or mailto URL. An empty value stays empty (it names the page itself and
-     * loads nothing).
+     * The absolute form of {@code raw} resolved against {@code base}, or empty when it is not a
+     * web or mailto URL. An empty value stays empty (it names the page itself and loads nothing).
+     * Without a base ({@code null}) a relative reference is kept as written, without the
+     * characters browsers ignore: having no scheme, it can only resolve against the page showing
+     * it, an http(s) page.
      */
     static Optional<String> resolve(URL base, String raw) {
         String value = hasControlsOrSpaces(raw)
@@ -52,17 +60,18 @@ final class UrlRules {
             return Optional.of("");
         }
         var scheme = SCHEME.matcher(value);
-        if (scheme.find()) {
+        boolean relative = !scheme.find();
+        if (!relative) {
             String name = scheme.group(1).toLowerCase(Locale.ROOT);
             if (!name.equals("http") && !name.equals("https") && !name.equals("mailto")) {
                 return Optional.empty();
             }
+        } else if (base == null) {
+            return hasControls(value) ? Optional.empty() : Optional.of(value);
         }
         String absolute;
         try {
-            absolute = base == null
-                    ? StringUtil.resolve("", value)
-                    : StringUtil.resolve(base, value).toExternalForm();
+            absolute = base == null ? value : StringUtil.resolve(base, value).toExternalForm();
         } catch (MalformedURLException e) {
             return Optional.empty(); // not a URL a browser could load either
         }

@@ -27,11 +27,19 @@ class FeedparserDifferencesTest {
                 .isEqualTo("<img src=\"http://www.ragingplatypus.com/i/cam-full.jpg\" loading=\"lazy\">");
     }
 
-    /** item_*_style: a linked page must get no handle on the planet's window. */
+    /**
+     * item_*_style, base/http_*_base_{docuri,content_location}, base/entry_*_xml_base*,
+     * base/rel_uri_with_unicode_character, lang/entry_*_xml_lang_*, namespace/atomthreadingwithentry
+     * and every other body with a link: a linked page must get no handle on the planet's window.
+     * The author's own relations stay beside ours.
+     */
     @Test
     void linksGetNoopenerNoreferrer() {
         assertThat(clean("<a href=\"http://www.ragingplatypus.com/\">x</a>"))
                 .isEqualTo("<a href=\"http://www.ragingplatypus.com/\" rel=\"noopener noreferrer\">x</a>");
+        assertThat(clean("<a href=\"http://example.org/profile/te...\" rel=\"nofollow\">te...</a>"))
+                .isEqualTo(
+                        "<a href=\"http://example.org/profile/te...\" rel=\"nofollow noopener noreferrer\">te...</a>");
     }
 
     /**
@@ -104,12 +112,51 @@ class FeedparserDifferencesTest {
     /**
      * acceptable_element_{caption,col,colgroup,tbody,td,tfoot,th,thead,tr}: outside a table the
      * HTML5 parser drops these tags, as browsers do (feedparser's own canonical form of the
-     * expectation is empty too); the entry normaliser then treats the empty body as absent.
+     * expectation is empty too); {@code orrery parse --json} reports the body as {@code ""}.
      */
     @ParameterizedTest
     @ValueSource(strings = {"<td></td>", "<tr></tr>", "<tbody></tbody>", "<caption></caption>", "<col>"})
     void tablePartsOutsideATableVanish(String html) {
         assertThat(clean(html)).isEmpty();
+    }
+
+    /**
+     * namespace/{atom,rss2.0}{svg,svg5,svgtitle,svgdesc,svgdctitle,xlink,mathml}: feedparser keeps
+     * SVG and MathML markup; the issue forbids it (scripting, {@code xlink:href}, {@code <use>}).
+     * A drawing goes with its content; an equation keeps its text.
+     */
+    @Test
+    void noSvgOrMathmlMarkup() {
+        assertThat(clean("<p>Before</p><svg xmlns=\"http://www.w3.org/2000/svg\"><title>foo</title>"
+                        + "<circle cx=\"150px\" r=\"50px\"/></svg><p>After</p>"))
+                .isEqualTo("<p>Before</p><p>After</p>");
+        assertThat(clean(
+                        "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mrow xlink:href=\"http://golem.ph.utexas.edu\">"
+                                + "<mi>a</mi><mo>+</mo><mi>b</mi></mrow></math>"))
+                .isEqualTo("a+b");
+    }
+
+    /**
+     * large_atom_feed_that_needs_css_sanitisation: feedparser drops a whole {@code style} when
+     * one declaration fails its pattern (here {@code -webkit-border-horizontal-spacing}); we drop
+     * that declaration and keep the safe ones, so the entry keeps its colours and fonts.
+     */
+    @Test
+    void keepsTheSafeDeclarationsBesideAnUnknownOne() {
+        assertThat(clean("<span style=\"color: rgb(38, 57, 77); font-family: Verdana; font-size: 12px;"
+                        + " -webkit-border-horizontal-spacing: 1px; \">x</span>"))
+                .isEqualTo("<span style=\"color: rgb(38, 57, 77); font-family: Verdana; font-size: 12px;\">x</span>");
+    }
+
+    /**
+     * item_description_not_a_doctype, item_description_not_a_doctype2: feedparser's SGML parser
+     * shows {@code <!'} and {@code <!DOCTYPE} as text; in HTML5, as in browsers, the first opens a
+     * bogus comment up to the next {@code >} and the second is a doctype, ignored in a body.
+     */
+    @Test
+    void markupDeclarationsAreNotText() {
+        assertThat(clean("<!' <a href=\"foo\">")).isEmpty();
+        assertThat(clean(" <!DOCTYPE ")).isEmpty();
     }
 
     /** xml_malicious_comment (a title): an HTML5 comment runs to "-->", so nothing after "sa" is text. */

@@ -34,9 +34,23 @@ class HtmlSanitizerTest {
                 "<dl><dt>term</dt><dd>definition</dd></dl>",
                 "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>",
                 "<p>a<sub>1</sub> b<sup>2</sup> <kbd>Ctrl</kbd> <del>old</del><ins>new</ins></p>",
+                "<p xml:lang=\"fr\" lang=\"fr\"><font face=\"Verdana\" color=\"#26394D\">c</font> <big>b</big></p>",
+                "<center><strike>s</strike> <tt>t</tt> <nobr>n</nobr></center>",
             })
     void keepsStructuralAndTextElements(String html) {
         assertThat(clean(html)).isEqualTo(html);
+    }
+
+    @Test
+    void keepsRelativeUrlsAsWrittenWhenTheBaseIsNotAWebUrl() {
+        URI file = URI.create("file:///home/me/feed.xml");
+        assertThat(sanitizer.sanitize("<a href=\"test.html\">t</a><img src=\"/i.png\">", file))
+                .isEqualTo(
+                        "<a href=\"test.html\" rel=\"noopener noreferrer\">t</a><img src=\"/i.png\" loading=\"lazy\">");
+        assertThat(sanitizer.sanitize("<a href=\"java&#x09;script:alert(1)\">x</a><img src=\"file:///etc/x\">", file))
+                .isEqualTo("<a>x</a><img>");
+        assertThat(sanitizer.sanitize("<iframe src=\"/embed/x\"></iframe>", file))
+                .isEmpty();
     }
 
     @Test

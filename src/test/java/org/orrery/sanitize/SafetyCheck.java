@@ -62,8 +62,21 @@ final class SafetyCheck {
     private static final Pattern BAD_CSS =
             Pattern.compile("expression|url\\s*\\(|javascript|behavior|binding|@import|\\\\", Pattern.CASE_INSENSITIVE);
 
+    /** What a browser reads as a URL's scheme, after dropping the characters it ignores. */
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    private static final Pattern BROWSER_IGNORED = Pattern.compile("^[\\x00-\\x20]+|[\\t\\n\\r]");
+
     /** Every rule the HTML breaks; empty when it is safe. */
     static List<String> violations(String html) {
+        return violations(html, false);
+    }
+
+    /**
+     * Like {@link #violations(String)}; with {@code relativeUrlsAllowed} (sanitised without a
+     * web base) a URL may also be one without a scheme, which resolves against the http(s) page.
+     */
+    static List<String> violations(String html, boolean relativeUrlsAllowed) {
         List<String> problems = new ArrayList<>();
         Element body = Jsoup.parseBodyFragment(html).body();
         for (Element el : body.getAllElements()) {
@@ -87,13 +100,14 @@ final class SafetyCheck {
                 } else if (URL_ATTRIBUTES.contains(key)
                         && !value.isEmpty()
                         && !WEB.matcher(value).find()
+                        && !(relativeUrlsAllowed && isRelative(value))
                         && !(name.equals("img")
                                 && key.equals("src")
                                 && IMAGE_DATA.matcher(value).find())) {
                     problems.add(key + "=" + value + " on <" + name + ">");
                 } else if (key.equals("srcset") || key.equals("data-srcset")) {
                     for (String candidate : value.split(",\\s+")) {
-                        if (!WEB.matcher(candidate.strip()).find()) {
+                        if (!WEB.matcher(candidate.strip()).find() && !(relativeUrlsAllowed && isRelative(candidate))) {
                             problems.add("srcset candidate " + candidate);
                         }
                     }
@@ -105,5 +119,10 @@ final class SafetyCheck {
             }
         }
         return problems;
+    }
+
+    private static boolean isRelative(String url) {
+        String value = BROWSER_IGNORED.matcher(url).replaceAll("");
+        return !SCHEME.matcher(value).find() && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 }

@@ -46,11 +46,29 @@ class UrlRulesTest {
     }
 
     @Test
-    void relativeUrlsNeedAWebBase() {
-        assertThat(UrlRules.resolve(UrlRules.baseUrl(URI.create("file:/tmp/feed.xml")), "x.png"))
-                .isEmpty();
-        assertThat(UrlRules.resolve(null, "x.png")).isEmpty();
+    void withoutAWebBaseRelativeUrlsStayAsWritten() {
+        assertThat(UrlRules.baseUrl(URI.create("file:/tmp/feed.xml"))).isNull();
+        assertThat(UrlRules.resolve(null, "test.html")).contains("test.html");
+        assertThat(UrlRules.resolve(null, " /a/b?c#d ")).contains("/a/b?c#d");
+        assertThat(UrlRules.resolve(null, "//cdn.e.org/x.png")).contains("//cdn.e.org/x.png");
         assertThat(UrlRules.resolve(null, "https://e.org/x.png")).contains("https://e.org/x.png");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                " JAVASCRIPT:alert(1)",
+                "java\tscript:alert(1)",
+                "java\nscript:alert(1)",
+                "\u0001javascript:alert(1)",
+                "java\u0000script:alert(1)",
+                "x\u0001y.html",
+                "data:text/html,x",
+                "file:///etc/passwd",
+            })
+    void withoutAWebBaseOtherSchemesAreStillRejected(String raw) {
+        assertThat(UrlRules.resolve(null, raw)).isEmpty();
     }
 
     @Test

@@ -31,6 +31,14 @@ class XssCorpusTest {
         assertThat(SafetyCheck.violations(out)).as(out).isEmpty();
     }
 
+    /** Without a web base relative URLs stay relative; nothing else may get through. */
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void sanitisedWithoutAWebBaseVectorHasNothingExecutable(XssVectors.Vector vector) {
+        String out = sanitizer.sanitize(vector.html(), URI.create("file:///home/me/feed.xml"));
+        assertThat(SafetyCheck.violations(out, true)).as(out).isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("vectors")
     void sanitisedVectorParsesBackToTheSameTree(XssVectors.Vector vector) {
