@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Refresh every subscription that is due, then publish the site.")
+        description = "Refresh every subscription that is due, remove old entries (as expunge does), then"
+                + " publish the site.")
 final class RunCommand extends PlanetCommand {
     @Option(
             names = "--all",
@@ -20,6 +21,10 @@ final class RunCommand extends PlanetCommand {
     @Override
     int work(OpenPlanet open, PlanetConfig config) throws PublishException {
         report(open.planet.refresh(all));
+        var expunged = open.planet.expunge();
+        if (!expunged.isEmpty()) {
+            out().println(ExpungeCommand.total(expunged));
+        }
         reportPublished(config, open.planet.publish());
         return 0;
     }

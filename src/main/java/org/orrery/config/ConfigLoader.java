@@ -78,6 +78,7 @@ public final class ConfigLoader {
             "xml_base",
             // Orrery's own
             "time_zone",
+            "cache_keep_days",
             "iframe_hosts",
             "allow_private_addresses",
             "max_feed_bytes");
@@ -90,7 +91,6 @@ public final class ConfigLoader {
             "days_per_page", "pages hold items_per_page entries, however many days they span",
             "locale", "month and day names are English",
             "encoding", "output is UTF-8",
-            "cache_keep_entries", "entries are kept until removed from the database",
             "pubsubhubbub_hub", "no hub is announced or pinged");
 
     private ConfigLoader() {}
@@ -304,9 +304,6 @@ public final class ConfigLoader {
             return new Section.Other();
         }
         if (listType.isPresent()) {
-            // Until the refresh fetches reading lists (Planet.java), their feeds are missing.
-            warnings.add(where + "is a reading list (content_type " + contentType
-                    + "); it is read but not fetched yet, so its subscriptions are missing");
             return new Section.Reading(new ReadingList(uri.get(), listType.get(), options));
         }
         Optional<String> name = Optional.ofNullable(options.get("name")).filter(n -> !n.isBlank());
