@@ -88,10 +88,14 @@ public final class ConfigLoader {
      * config that sets one to other than its default gets a warning.
      */
     static final Map<String, String> NOT_YET_ACTED_ON = Map.of(
-            "days_per_page", "pages hold items_per_page entries, however many days they span",
-            "locale", "month and day names are English",
-            "encoding", "output is UTF-8",
-            "pubsubhubbub_hub", "no hub is announced or pinged");
+            "days_per_page",
+            "pages hold items_per_page entries, however many days they span",
+            "locale",
+            "month and day names are English",
+            "encoding",
+            "output is UTF-8",
+            "pubsubhubbub_hub",
+            "the hub is pinged after publishing, but the feeds do not announce it (no <link rel=\"hub\">) yet");
 
     private ConfigLoader() {}
 

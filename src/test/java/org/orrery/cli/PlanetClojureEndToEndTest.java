@@ -118,6 +118,23 @@ class PlanetClojureEndToEndTest {
                         "Clojure Weekly: core.async patterns");
     }
 
+    @Test
+    void expungeRemovesTheEntriesOfAFeedNoLongerSubscribed() throws Exception {
+        orrery("run", config.toString());
+        String withoutFogus =
+                Files.readString(config).replaceAll("(?s)\\[[^\\]]*fogus\\.atom\\].*?twitter = fogus\n", "");
+        Files.writeString(config, withoutFogus);
+        var out = new StringWriter();
+
+        int status = Main.execute(
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "expunge", config.toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains(server.url("fogus.atom") + ": removed 1 entry: no longer subscribed")
+                .contains("expunged 1 entry of 1 feed");
+    }
+
     private java.util.List<String> titles() throws Exception {
         return Jsoup.parse(dir.resolve("output/index.html"))
                 .select("article.h-entry h3")
