@@ -76,7 +76,15 @@ public record HealthReport(Instant generated, List<Row> rows) {
      * @param health one per subscription, in config order
      */
     public static HealthReport of(PlanetConfig config, List<FeedHealth> health, Instant now) {
-        List<Subscription> subscriptions = config.subscriptions();
+        return of(config, config.subscriptions(), health, now);
+    }
+
+    /**
+     * The report of {@code subscriptions} (the configured ones and those of reading lists),
+     * {@code health} holding one element per subscription, in the same order.
+     */
+    public static HealthReport of(
+            PlanetConfig config, List<Subscription> subscriptions, List<FeedHealth> health, Instant now) {
         // A section whose URL is its feed's own owns the feed; one that moved onto it is the duplicate.
         Map<URI, URI> owners = new HashMap<>();
         for (int i = 0; i < subscriptions.size(); i++) {

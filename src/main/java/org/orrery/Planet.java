@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,9 +24,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.orrery.config.PlanetConfig;
+import org.orrery.config.SubscriptionOptions;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
-import org.orrery.fetch.PrivateAddresses;
 import org.orrery.filter.EntryFilters;
 import org.orrery.filter.Verdict;
 import org.orrery.model.Channel;
@@ -48,6 +47,8 @@ import org.orrery.render.SiteWriter;
 import org.orrery.render.Strftime;
 import org.orrery.render.Theme;
 import org.orrery.sanitize.HtmlSanitizer;
+import org.orrery.store.Expiry;
+import org.orrery.store.Expunged;
 import org.orrery.store.FeedState;
 import org.orrery.store.Refresh;
 import org.orrery.store.RiverRange;
@@ -79,6 +80,8 @@ public final class Planet {
     private final FeedParser parser = new FeedParser();
     private final EntryNormalizer normalizer;
     private final NextSchedule next;
+    /** The subscriptions with the reading lists expanded: fetched by refresh, else read from the store. */
+    private volatile ReadingLists lists;
 
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock) {
         this(config, fetcher, store, clock, new Random());
@@ -112,11 +115,30 @@ public final class Planet {
     }
 
     /**
-     * Fetches the due subscriptions and saves what changed. One failing feed never stops the
-     * rest. Due means not gone (410) and, unless {@code all}, not waiting out a backoff, a
-     * Retry-After or a freshness lifetime the server gave.
+     * The planet's subscriptions: the config's, then those its reading lists name (as fetched by
+     * the last {@link #refresh}, else as last stored). Publishing shows these.
+     */
+    public List<Subscription> subscriptions() {
+        return lists().subscriptions();
+    }
+
+    private ReadingLists lists() {
+        ReadingLists known = lists;
+        if (known == null) {
+            known = ReadingLists.stored(config, store);
+            lists = known;
+        }
+        return known;
+    }
+
+    /**
+     * Fetches the reading lists, then the due subscriptions, and saves what changed. One failing
+     * feed never stops the rest. Due means not gone (410) and, unless {@code all}, not waiting
+     * out a backoff, a Retry-After or a freshness lifetime the server gave.
      */
     public RefreshSummary refresh(boolean all) {
+        ReadingLists current = ReadingLists.fetch(config, fetcher, store, clock.instant());
+        lists = current;
         var ok = new AtomicInteger();
         var notModified = new AtomicInteger();
         var waiting = new AtomicInteger();
@@ -126,7 +148,7 @@ public final class Planet {
         var moved = new ConcurrentLinkedQueue<String>();
         var slots = new Semaphore(MAX_IN_FLIGHT);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Subscription subscription : config.subscriptions()) {
+            for (Subscription subscription : current.subscriptions()) {
                 executor.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
@@ -180,7 +202,30 @@ public final class Planet {
                 failed,
                 waiting.get(),
                 gone.get(),
-                movedLines);
+                movedLines,
+                current.problems());
+    }
+
+    /**
+     * Removes old entries (Venus's {@code expunge.py}): of each subscription all but the newest
+     * {@code cache_keep_entries}, except entries of the last {@code cache_keep_days} days, entries
+     * still in the feed and entries the front page shows; and every entry of a feed no longer
+     * subscribed, unless a reading list's subscriptions are unknown.
+     *
+     * @return the subscriptions that lost entries, in URL order
+     */
+    public List<Expunged> expunge() {
+        ReadingLists current = lists();
+        Instant now = clock.instant();
+        Map<URI, Expiry.Rule> keep = new HashMap<>();
+        for (Subscription subscription : current.subscriptions()) {
+            SubscriptionOptions options = config.subscriptionOptions(subscription);
+            Optional<Instant> since = options.cacheKeepDays() == 0
+                    ? Optional.empty()
+                    : Optional.of(now.minus(Duration.ofDays(options.cacheKeepDays())));
+            keep.putIfAbsent(subscription.feedUri(), new Expiry.Rule(options.cacheKeepEntries(), since));
+        }
+        return store.expunge(new Expiry(keep, config.itemsPerPage(), !current.complete()));
     }
 
     /** The entries the filters keep (some of them hidden), in feed order. */
@@ -217,10 +262,7 @@ public final class Planet {
         URI uri = subscription.feedUri();
         URI target = state.schedule().redirectedTo().orElse(uri);
         // The configured URL decides, not where it moved: a redirect never earns private access.
-        boolean privateAllowed = config.option(subscription, "allow_private_addresses")
-                        .filter(Planet::yes)
-                        .isPresent()
-                || PrivateAddresses.namedBy(uri);
+        boolean privateAllowed = lists().privateAllowed(config, subscription);
         var result = fetcher.fetch(target, state.validators(), privateAllowed);
         var at = clock.instant();
         return switch (result) {
@@ -273,13 +315,6 @@ public final class Planet {
         return new Refresh.Failed(uri, at, reason, httpStatus, gone, next.afterFailure(state, at, gone, retryAfter));
     }
 
-    private static boolean yes(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "1", "yes", "true", "on" -> true;
-            default -> false;
-        };
-    }
-
     private static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
@@ -290,9 +325,9 @@ public final class Planet {
 
     /** How every subscription's refreshes have gone, worst first. */
     public HealthReport health() {
-        List<URI> uris =
-                config.subscriptions().stream().map(Subscription::feedUri).toList();
-        return HealthReport.of(config, store.health(uris), clock.instant());
+        List<Subscription> subscriptions = subscriptions();
+        List<URI> uris = subscriptions.stream().map(Subscription::feedUri).toList();
+        return HealthReport.of(config, subscriptions, store.health(uris), clock.instant());
     }
 
     /**
@@ -304,7 +339,7 @@ public final class Planet {
      */
     public int publish() throws PublishException {
         HealthReport health = health();
-        List<Subscription> subscriptions = config.subscriptions();
+        List<Subscription> subscriptions = subscriptions();
         Theme theme = ThemeFiles.load(config, Path.of("").toAbsolutePath());
         theme.warnings().forEach(w -> log.warn("theme: {}", w));
         var renderer = new SiteRenderer(site(config), theme);

@@ -10,6 +10,8 @@ import java.util.List;
  *     or a freshness lifetime the server gave)
  * @param gone subscriptions not fetched because their server said 410 Gone
  * @param moved one line per subscription fetched from where it moved permanently
+ * @param readingLists one line per reading list that could not be fetched or read (its last
+ *     readable copy was used)
  */
 public record RefreshSummary(
         int ok,
@@ -20,10 +22,12 @@ public record RefreshSummary(
         List<String> failures,
         int waiting,
         int gone,
-        List<String> moved) {
+        List<String> moved,
+        List<String> readingLists) {
     public RefreshSummary {
         failures = List.copyOf(failures);
         moved = List.copyOf(moved);
+        readingLists = List.copyOf(readingLists);
     }
 
     public String line() {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             FetchCommand.class,
             BuildCommand.class,
+            ExpungeCommand.class,
             StatusCommand.class,
             DiscoverCommand.class,
             AddCommand.class,

@@ -56,6 +56,7 @@ abstract class PlanetCommand implements Callable<Integer> {
     void report(RefreshSummary summary) {
         summary.failures().forEach(f -> spec.commandLine().getErr().println("failed: " + f));
         summary.moved().forEach(m -> spec.commandLine().getErr().println("moved: " + m));
+        summary.readingLists().forEach(l -> spec.commandLine().getErr().println("reading list: " + l));
         out().println(summary.line());
     }
 

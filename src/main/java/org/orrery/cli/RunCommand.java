@@ -1,15 +1,21 @@
 package org.orrery.cli;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
+import org.orrery.hub.HubPing;
 import org.orrery.render.PublishException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code orrery run}: what {@code planet.py config.ini} does. */
+/** {@code orrery run}: what {@code planet.py -x config.ini} does. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Refresh every subscription that is due, then publish the site.")
+        description = "Refresh every subscription that is due, remove old entries (as expunge does), publish the"
+                + " site, then ping the pubsubhubbub_hub if one is set.")
 final class RunCommand extends PlanetCommand {
     @Option(
             names = "--all",
@@ -17,10 +23,59 @@ final class RunCommand extends PlanetCommand {
                     + " or a freshness lifetime (gone ones stay gone).")
     boolean all;
 
+    @Option(
+            names = "--no-ping",
+            description = "Do not ping the pubsubhubbub_hub after publishing (Venus's --no-publish).")
+    boolean noPing;
+
     @Override
     int work(OpenPlanet open, PlanetConfig config) throws PublishException {
         report(open.planet.refresh(all));
+        var expunged = open.planet.expunge();
+        if (!expunged.isEmpty()) {
+            out().println(ExpungeCommand.total(expunged));
+        }
         reportPublished(config, open.planet.publish());
+        if (!noPing) {
+            pingHub(config);
+        }
         return 0;
+    }
+
+    /**
+     * Venus's {@code splice.publish}: the hub hears of each of {@code pubsubhubbub_feeds} that
+     * the output holds, at its URL under {@code link}. A hub that fails is reported, not fatal.
+     */
+    private void pingHub(PlanetConfig config) {
+        String hub = config.options().pubsubhubbubHub().orElse("");
+        if (hub.isBlank()) {
+            return;
+        }
+        var err = spec.commandLine().getErr();
+        if (config.link().isBlank()) {
+            err.println("hub: not pinged: link is not set, so the feeds have no URL");
+            return;
+        }
+        URI hubUri;
+        List<URI> feeds;
+        try {
+            hubUri = new URI(hub.strip());
+            URI link = new URI(config.link().strip());
+            feeds = config.options().pubsubhubbubFeeds().stream()
+                    .filter(file -> Files.isRegularFile(config.outputDir().resolve(file)))
+                    .map(link::resolve)
+                    .toList();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            err.println("hub: not pinged: " + e.getMessage());
+            return;
+        }
+        if (feeds.isEmpty()) {
+            return;
+        }
+        new HubPing(config.feedTimeout(), Planet.userAgent(config))
+                .ping(hubUri, feeds)
+                .ifPresentOrElse(
+                        problem -> err.println("hub: " + hubUri + ": " + problem), () -> out().println("pinged "
+                                + hubUri + " for " + feeds.size() + (feeds.size() == 1 ? " feed" : " feeds")));
     }
 }

@@ -78,6 +78,7 @@ public final class ConfigLoader {
             "xml_base",
             // Orrery's own
             "time_zone",
+            "cache_keep_days",
             "iframe_hosts",
             "allow_private_addresses",
             "max_feed_bytes");
@@ -86,10 +87,7 @@ public final class ConfigLoader {
      * Options Orrery reads and checks but does not act on yet, with what happens instead; a
      * config that sets one to other than its default gets a warning.
      */
-    static final Map<String, String> NOT_YET_ACTED_ON = Map.of(
-            "encoding", "output is UTF-8",
-            "cache_keep_entries", "entries are kept until removed from the database",
-            "pubsubhubbub_hub", "no hub is announced or pinged");
+    static final Map<String, String> NOT_YET_ACTED_ON = Map.of("encoding", "output is UTF-8");
 
     private ConfigLoader() {}
 
@@ -302,9 +300,6 @@ public final class ConfigLoader {
             return new Section.Other();
         }
         if (listType.isPresent()) {
-            // Until the refresh fetches reading lists (Planet.java), their feeds are missing.
-            warnings.add(where + "is a reading list (content_type " + contentType
-                    + "); it is read but not fetched yet, so its subscriptions are missing");
             return new Section.Reading(new ReadingList(uri.get(), listType.get(), options));
         }
         Optional<String> name = Optional.ofNullable(options.get("name")).filter(n -> !n.isBlank());

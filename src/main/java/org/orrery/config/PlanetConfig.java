@@ -171,7 +171,8 @@ public record PlanetConfig(
                     default -> SubscriptionOptions.FutureDates.KEEP;
                 },
                 OptionValues.text(lookup, "xml_base"),
-                OptionValues.wholeNumber(lookup, "cache_keep_entries", options.cacheKeepEntries()));
+                OptionValues.wholeNumber(lookup, "cache_keep_entries", options.cacheKeepEntries()),
+                OptionValues.wholeNumber(lookup, "cache_keep_days", 0));
     }
 
     /** A filter as written in a {@code filters} option, with its section's parameters. */

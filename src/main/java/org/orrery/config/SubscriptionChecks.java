@@ -14,9 +14,7 @@ import org.orrery.model.Subscription;
  */
 final class SubscriptionChecks {
     /** Per-subscription options Orrery reads but does not act on yet, and what happens instead. */
-    static final Map<String, String> NOT_YET_ACTED_ON = Map.of(
-            "xml_base", "bodies keep the base the feed declares",
-            "cache_keep_entries", "entries are kept until removed from the database");
+    static final Map<String, String> NOT_YET_ACTED_ON = Map.of("xml_base", "bodies keep the base the feed declares");
 
     private SubscriptionChecks() {}
 

@@ -25,7 +25,10 @@ import java.util.Set;
  * @param nameType {@code name_type}: {@code html} strips tags from author names
  * @param futureDates {@code future_dates}
  * @param xmlBase {@code xml_base}: {@code feed_alternate}, {@code entry_alternate} or a URI
- * @param cacheKeepEntries {@code cache_keep_entries} for this feed
+ * @param cacheKeepEntries {@code cache_keep_entries}: how many of the feed's newest entries
+ *     expunging keeps
+ * @param cacheKeepDays Orrery's {@code cache_keep_days}: expunging keeps the entries of the last
+ *     this many days too; 0 for no such limit
  */
 public record SubscriptionOptions(
         Optional<String> name,
@@ -39,7 +42,8 @@ public record SubscriptionOptions(
         Optional<String> nameType,
         FutureDates futureDates,
         Optional<String> xmlBase,
-        int cacheKeepEntries) {
+        int cacheKeepEntries,
+        int cacheKeepDays) {
     /** What {@code future_dates} does with an entry dated after now. */
     public enum FutureDates {
         /** Keep the date: the entry sorts to the top until then (Venus's default). */

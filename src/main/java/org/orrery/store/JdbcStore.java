@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -226,5 +228,57 @@ public final class JdbcStore implements Store {
         return guarded(
                 "reading " + range.limit() + " posts of the river of " + subscriptions.size() + " subscriptions",
                 () -> readers.inTransaction(h -> new RiverQuery(h).river(subscriptions, range)));
+    }
+
+    @Override
+    public List<Expunged> expunge(Expiry expiry) {
+        return guarded("expunging old entries", () -> write(h -> new Expunger(h).expunge(expiry)));
+    }
+
+    @Override
+    public Optional<ReadingListCopy> readingList(URI uri) {
+        return guarded(
+                "reading the stored copy of the reading list " + uri,
+                () -> readers.withHandle(h -> h.createQuery(
+                                "SELECT etag, last_modified, body, fetched_at FROM reading_list WHERE url = :url")
+                        .bind("url", uri.toString())
+                        .map((rs, ctx) -> new ReadingListCopy(
+                                Base64.getDecoder().decode(rs.getString("body")),
+                                new Validators(
+                                        Optional.ofNullable(rs.getString("etag")),
+                                        Optional.ofNullable(rs.getString("last_modified"))),
+                                Instant.ofEpochMilli(rs.getLong("fetched_at"))))
+                        .findOne()));
+    }
+
+    @Override
+    public void saveReadingList(URI uri, ReadingListCopy copy) {
+        guarded(
+                "saving the reading list " + uri,
+                () -> write(h -> h.createUpdate(
+                                """
+                                INSERT INTO reading_list (url, etag, last_modified, body, fetched_at)
+                                VALUES (:url, :etag, :last_modified, :body, :fetched_at)
+                                ON CONFLICT (url) DO UPDATE SET
+                                    etag = excluded.etag, last_modified = excluded.last_modified,
+                                    body = excluded.body, fetched_at = excluded.fetched_at
+                                """)
+                        .bind("url", uri.toString())
+                        .bind("etag", copy.validators().etag().orElse(null))
+                        .bind("last_modified", copy.validators().lastModified().orElse(null))
+                        .bind("body", Base64.getEncoder().encodeToString(copy.body()))
+                        .bind("fetched_at", copy.fetchedAt().toEpochMilli())
+                        .execute()));
+    }
+
+    /** Runs {@code work} in one transaction on the write connection. */
+    private <T> T write(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return writer.inTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
     }
 }

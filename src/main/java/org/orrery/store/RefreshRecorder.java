@@ -82,6 +82,10 @@ final class RefreshRecorder {
         for (Entry entry : refresh.entries()) {
             rows.put(entry.key(), EntryRow.of(entry));
         }
+        // Which entries the feed still carries: expunging keeps those (V4__expunge_and_reading_lists).
+        handle.createUpdate("UPDATE entry SET in_feed = 0 WHERE subscription_id = :subscription_id AND in_feed = 1")
+                .bind("subscription_id", subscriptionId)
+                .execute();
         int added = 0;
         int updated = 0;
         for (EntryRow row : rows.values()) {
@@ -105,6 +109,11 @@ final class RefreshRecorder {
                         .bind("id", stored.get().id())
                         .execute();
                 updated++;
+            }
+            if (stored.isPresent()) {
+                handle.createUpdate("UPDATE entry SET in_feed = 1 WHERE id = :id")
+                        .bind("id", stored.get().id())
+                        .execute();
             }
         }
         return new SaveResult(added, updated);

@@ -49,4 +49,23 @@ public interface Store extends AutoCloseable {
 
     /** The posts of {@code range} of the river of the subscriptions, in river order; channels as {@link #river}. */
     River river(List<Subscription> subscriptions, RiverRange range);
+
+    /**
+     * Removes, in one transaction, the entries {@code expiry} does not keep, and the
+     * subscriptions no longer configured (Venus's {@code expunge.py}).
+     *
+     * @return the subscriptions that lost entries or were removed, in URL order
+     * @throws StoreException when the database cannot be written
+     */
+    List<Expunged> expunge(Expiry expiry);
+
+    /** The last copy of the reading list at {@code uri} that could be read, if any. */
+    java.util.Optional<ReadingListCopy> readingList(URI uri);
+
+    /**
+     * Keeps {@code copy} as the reading list's last readable copy, replacing the one before.
+     *
+     * @throws StoreException when the database cannot be written
+     */
+    void saveReadingList(URI uri, ReadingListCopy copy);
 }

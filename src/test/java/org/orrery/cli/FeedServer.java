@@ -24,6 +24,7 @@ final class FeedServer implements AutoCloseable {
     private final HttpServer server;
     private final String resourceDir;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, String> replaced = new java.util.concurrent.ConcurrentHashMap<>();
 
     FeedServer(String resourceDir) throws IOException {
         this.resourceDir = resourceDir;
@@ -34,6 +35,11 @@ final class FeedServer implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+    }
+
+    /** From now on serves the resource {@code resource} at {@code path}: the feed changed. */
+    void replace(String path, String resource) {
+        replaced.put(path, resource);
     }
 
     List<Request> requests() {
@@ -49,7 +55,7 @@ final class FeedServer implements AutoCloseable {
                     Optional.ofNullable(headers.getFirst("If-None-Match")),
                     Optional.ofNullable(headers.getFirst("If-Modified-Since")),
                     String.valueOf(headers.getFirst("User-Agent"))));
-            byte[] body = resource(path);
+            byte[] body = resource(replaced.getOrDefault(path, path));
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

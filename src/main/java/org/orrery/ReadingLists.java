@@ -1,0 +1,148 @@
+package org.orrery;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.orrery.config.ConfigException;
+import org.orrery.config.PlanetConfig;
+import org.orrery.config.ReadingList;
+import org.orrery.config.ReadingListParser;
+import org.orrery.fetch.FetchResult;
+import org.orrery.fetch.Fetcher;
+import org.orrery.fetch.PrivateAddresses;
+import org.orrery.model.Subscription;
+import org.orrery.model.Validators;
+import org.orrery.store.ReadingListCopy;
+import org.orrery.store.Store;
+
+/**
+ * A planet's subscriptions: those its config names, then those its reading lists name (Venus's
+ * {@code reading_lists}). A list that cannot be fetched or read is expanded from its last
+ * readable copy; a subscription the config names itself keeps the config's options.
+ *
+ * @param subscriptions the configured subscriptions, then each list's new ones, in config order
+ * @param origins the reading list each subscription of a list came from
+ * @param problems one line per list that could not be fetched or read this time
+ * @param complete false when some list's subscriptions are unknown (never read successfully)
+ */
+record ReadingLists(
+        List<Subscription> subscriptions, Map<URI, ReadingList> origins, List<String> problems, boolean complete) {
+    ReadingLists {
+        subscriptions = List.copyOf(subscriptions);
+        origins = Map.copyOf(origins);
+        problems = List.copyOf(problems);
+    }
+
+    /** Fetches every reading list (conditionally), keeps each readable copy, and expands them. */
+    static ReadingLists fetch(PlanetConfig config, Fetcher fetcher, Store store, Instant now) {
+        return expand(config, store, (list, stored, problems) -> {
+            var result = fetcher.fetch(
+                    list.uri(),
+                    stored.map(ReadingListCopy::validators).orElse(Validators.NONE),
+                    privateAllowed(config, list));
+            return switch (result) {
+                case FetchResult.NotModified n -> stored;
+                case FetchResult.Failed f -> {
+                    problems.add(list.uri() + ": " + f.reason());
+                    yield stored;
+                }
+                case FetchResult.Fetched f -> {
+                    try {
+                        ReadingListParser.parse(list, f.body());
+                        var copy = new ReadingListCopy(f.body(), f.validators(), now);
+                        store.saveReadingList(list.uri(), copy);
+                        yield Optional.of(copy);
+                    } catch (ConfigException e) {
+                        problems.add(list.uri() + ": " + e.getMessage());
+                        yield stored;
+                    }
+                }
+            };
+        });
+    }
+
+    /** Expands every reading list from its stored copy, without fetching (for publishing offline). */
+    static ReadingLists stored(PlanetConfig config, Store store) {
+        return expand(config, store, (list, stored, problems) -> stored);
+    }
+
+    /**
+     * Whether fetching a subscription may reach loopback, private and link-local addresses: as
+     * for a configured feed when the config names it; for a feed a list names, only when the list
+     * is itself at such an address or its section allows it, so a public list cannot point Orrery
+     * at an intranet (the list's own options decide, not those the list document sets).
+     */
+    boolean privateAllowed(PlanetConfig config, Subscription subscription) {
+        ReadingList list = origins.get(subscription.feedUri());
+        if (list == null) {
+            return allowed(config.option(subscription, "allow_private_addresses"))
+                    || PrivateAddresses.namedBy(subscription.feedUri());
+        }
+        return allowed(Optional.ofNullable(list.options().get("allow_private_addresses")))
+                || allowed(Optional.ofNullable(config.planetOptions().get("allow_private_addresses")))
+                || (PrivateAddresses.namedBy(subscription.feedUri()) && PrivateAddresses.namedBy(list.uri()));
+    }
+
+    private static boolean privateAllowed(PlanetConfig config, ReadingList list) {
+        return allowed(Optional.ofNullable(list.options().get("allow_private_addresses")))
+                || allowed(Optional.ofNullable(config.planetOptions().get("allow_private_addresses")))
+                || PrivateAddresses.namedBy(list.uri());
+    }
+
+    static boolean allowed(Optional<String> value) {
+        return value.map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
+                    case "1", "yes", "true", "on" -> true;
+                    default -> false;
+                })
+                .orElse(false);
+    }
+
+    /** Where a list's copy comes from this time; adds a line to {@code problems} for each failure. */
+    private interface Source {
+        Optional<ReadingListCopy> copy(ReadingList list, Optional<ReadingListCopy> stored, List<String> problems);
+    }
+
+    private static ReadingLists expand(PlanetConfig config, Store store, Source source) {
+        Map<URI, Subscription> subscriptions = new LinkedHashMap<>();
+        config.subscriptions().forEach(s -> subscriptions.putIfAbsent(s.feedUri(), s));
+        Map<URI, ReadingList> origins = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        boolean complete = true;
+        for (ReadingList list : config.readingLists()) {
+            Optional<ReadingListCopy> copy = source.copy(list, store.readingList(list.uri()), problems);
+            if (copy.isEmpty()) {
+                problems.add(list.uri() + ": no copy of the list was ever read; its subscriptions are missing");
+                complete = false;
+                continue;
+            }
+            List<Subscription> listed;
+            try {
+                listed = ReadingListParser.parse(list, copy.get().body());
+            } catch (ConfigException e) {
+                // A copy read before with other options (a changed content_type, say).
+                problems.add(list.uri() + ": " + e.getMessage() + "; its subscriptions are missing");
+                complete = false;
+                continue;
+            }
+            for (Subscription subscription : listed) {
+                if (subscriptions.containsKey(subscription.feedUri())) {
+                    continue;
+                }
+                try {
+                    config.subscriptionOptions(subscription);
+                } catch (IllegalArgumentException e) {
+                    problems.add(list.uri() + ": skipped " + subscription.feedUri() + ": " + e.getMessage());
+                    continue;
+                }
+                subscriptions.put(subscription.feedUri(), subscription);
+                origins.put(subscription.feedUri(), list);
+            }
+        }
+        return new ReadingLists(List.copyOf(subscriptions.values()), origins, problems, complete);
+    }
+}

@@ -1,0 +1,44 @@
+package org.orrery.store;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What expunging keeps (Venus's {@code expunge.py}, with Orrery's age limit).
+ *
+ * <p>Of each subscription in {@code keep}, its newest {@link Rule#newest} entries by river date
+ * are kept, and also every entry that is dated at or after {@link Rule#since}, that is in the
+ * feed's latest document, or that is among the {@code frontPage} newest shown entries of all
+ * subscriptions in {@code keep}. Every entry of a stored subscription not in {@code keep} is
+ * removed, with the subscription, unless {@code keepUnsubscribed}.
+ *
+ * @param keep the rule of each subscribed feed, by feed URL
+ * @param frontPage how many of the newest shown entries the front page holds ({@code
+ *     items_per_page})
+ * @param keepUnsubscribed whether to leave subscriptions not in {@code keep} alone (when the
+ *     subscription list is not known in full)
+ */
+public record Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed) {
+    /**
+     * @param newest how many of the newest entries are kept ({@code cache_keep_entries})
+     * @param since entries dated at or after this are kept, when present ({@code cache_keep_days})
+     */
+    public record Rule(int newest, Optional<Instant> since) {
+        public Rule {
+            if (newest < 0) {
+                throw new IllegalArgumentException("newest < 0: " + newest);
+            }
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
+    public Expiry {
+        keep = Map.copyOf(keep);
+        if (frontPage < 0) {
+            throw new IllegalArgumentException("frontPage < 0: " + frontPage);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.orrery.store;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/** Removes what an {@link Expiry} does not keep, through a handle whose transaction the caller owns. */
+final class Expunger {
+    // The river's order (RiverQuery), so "newest" means what the site shows first.
+    private static final String NEWEST_FIRST = "e.sort_date DESC, e.first_seen DESC, e.id ASC";
+
+    private final Handle handle;
+
+    Expunger(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** @return one line per subscription that lost entries, in feed URL order */
+    List<Expunged> expunge(Expiry expiry) {
+        Set<Long> frontPage = frontPage(expiry);
+        Map<Long, Feed> feeds = new LinkedHashMap<>();
+        handle.createQuery("SELECT id, url FROM subscription ORDER BY url")
+                .map((rs, ctx) -> new Feed(rs.getLong("id"), URI.create(rs.getString("url"))))
+                .forEach(feed -> feeds.put(feed.id, feed));
+        List<Long> doomed = new ArrayList<>();
+        handle.createQuery("SELECT e.id, e.subscription_id, e.sort_date, e.in_feed FROM entry e"
+                        + " ORDER BY e.subscription_id, " + NEWEST_FIRST)
+                .map((rs, ctx) -> new Row(
+                        rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("sort_date"), rs.getInt("in_feed")))
+                .forEach(row -> {
+                    Feed feed = feeds.get(row.subscriptionId);
+                    Expiry.Rule rule = expiry.keep().get(feed.uri);
+                    feed.rank++;
+                    boolean keep = rule == null
+                            ? expiry.keepUnsubscribed()
+                            : feed.rank <= rule.newest()
+                                    || row.inFeed != 0
+                                    || frontPage.contains(row.id)
+                                    || rule.since()
+                                            .filter(since -> row.sortDate >= since.toEpochMilli())
+                                            .isPresent();
+                    if (keep) {
+                        feed.kept++;
+                    } else {
+                        feed.removed++;
+                        doomed.add(row.id);
+                    }
+                });
+        delete("DELETE FROM entry WHERE id = :id", doomed);
+        List<Long> unsubscribed = new ArrayList<>();
+        List<Expunged> report = new ArrayList<>();
+        for (Feed feed : feeds.values()) {
+            boolean subscribed = expiry.keep().containsKey(feed.uri);
+            if (!subscribed && !expiry.keepUnsubscribed()) {
+                unsubscribed.add(feed.id);
+            }
+            if (feed.removed > 0 || (!subscribed && !expiry.keepUnsubscribed())) {
+                report.add(new Expunged(feed.uri, feed.removed, feed.kept, subscribed));
+            }
+        }
+        delete("DELETE FROM subscription WHERE id = :id", unsubscribed);
+        return report;
+    }
+
+    /** The ids of the entries the front page shows: the newest shown entries of subscribed feeds. */
+    private Set<Long> frontPage(Expiry expiry) {
+        Set<Long> ids = new HashSet<>();
+        if (expiry.frontPage() == 0 || expiry.keep().isEmpty()) {
+            return ids;
+        }
+        Set<String> subscribed = new HashSet<>();
+        expiry.keep().keySet().forEach(uri -> subscribed.add(uri.toString()));
+        try (var rows = handle.createQuery("SELECT e.id, s.url FROM entry e, subscription s"
+                        + " WHERE s.id = e.subscription_id AND e.hidden = 0 ORDER BY " + NEWEST_FIRST)
+                .map((rs, ctx) -> subscribed.contains(rs.getString("url")) ? rs.getLong("id") : null)
+                .iterator()) {
+            while (ids.size() < expiry.frontPage() && rows.hasNext()) {
+                Long id = rows.next();
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void delete(String sql, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch(sql);
+        for (long id : ids) {
+            batch.bind("id", id).add();
+        }
+        batch.execute();
+    }
+
+    private record Row(long id, long subscriptionId, long sortDate, int inFeed) {}
+
+    /** A stored subscription, with the tallies of the walk over its entries. */
+    private static final class Feed {
+        final long id;
+        final URI uri;
+        int rank;
+        int kept;
+        int removed;
+
+        Feed(long id, URI uri) {
+            this.id = id;
+            this.uri = uri;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.orrery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.config.ConfigLoader;
+import org.orrery.config.PlanetConfig;
+import org.orrery.config.ReadingList;
+import org.orrery.fetch.FetchSettings;
+import org.orrery.fetch.HttpFetcher;
+import org.orrery.model.Post;
+import org.orrery.model.Subscription;
+import org.orrery.store.JdbcStore;
+
+/** Reading lists: fetched with each refresh, their feeds refreshed with the configured ones. */
+class PlanetReadingListTest {
+    @TempDir
+    Path dir;
+
+    final MockWebServer server = new MockWebServer();
+    final Map<String, Function<RecordedRequest, MockResponse>> routes = new ConcurrentHashMap<>();
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    final PlanetRefreshTest.Clock clock = new PlanetRefreshTest.Clock();
+    HttpFetcher fetcher;
+    JdbcStore store;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                requests.add(path);
+                var route = routes.get(path);
+                return route == null ? new MockResponse.Builder().code(404).build() : route.apply(request);
+            }
+        });
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        fetcher = new HttpFetcher(FetchSettings.defaults().withTimeout(Duration.ofSeconds(5)));
+        store = JdbcStore.openSqlite(dir.resolve("cache/orrery.db"));
+        routes.put("/alice.atom", r -> PlanetRefreshTest.ok(feed("alice")));
+        routes.put("/bob.atom", r -> PlanetRefreshTest.ok(feed("bob")));
+        routes.put("/carol.atom", r -> PlanetRefreshTest.ok(feed("carol")));
+        serveList("/list.opml", opml("alice.atom", "Alice", "bob.atom", "Bob"));
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        fetcher.close();
+        server.close();
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    static String feed(String who) {
+        return """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>%1$s's blog</title><id>urn:%1$s</id>
+                <entry><title>Hello from %1$s</title><id>urn:%1$s:1</id><updated>2026-02-28T10:00:00Z</updated>
+                <content>hi</content></entry></feed>
+                """
+                .formatted(who);
+    }
+
+    String opml(String... pathsAndNames) {
+        var outlines = new StringBuilder();
+        for (int i = 0; i < pathsAndNames.length; i += 2) {
+            outlines.append("<outline type=\"rss\" text=\"%s\" xmlUrl=\"%s\"/>"
+                    .formatted(pathsAndNames[i + 1], url("/" + pathsAndNames[i])));
+        }
+        return "<opml version=\"2.0\"><head><title>Blogroll</title></head><body>" + outlines + "</body></opml>";
+    }
+
+    /** Serves {@code body} with an ETag, answering 304 to a request that sends it back. */
+    void serveList(String path, String body) {
+        String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+        routes.put(
+                path,
+                r -> etag.equals(r.getHeaders().get("If-None-Match"))
+                        ? PlanetRefreshTest.status(304, "ETag", etag)
+                        : PlanetRefreshTest.ok(body, "ETag", etag, "Content-Type", "text/x-opml"));
+    }
+
+    Planet planet(String sections) throws Exception {
+        String ini =
+                "[Planet]\nname = Test\ncache_directory = %s\noutput_dir = %s\n\n[%s]\ncontent_type = opml\nface = x.png\n%s"
+                        .formatted(dir.resolve("cache"), dir.resolve("output"), url("/list.opml"), sections);
+        PlanetConfig config = ConfigLoader.load(List.of(Files.writeString(dir.resolve("config.ini"), ini)), dir);
+        return new Planet(config, fetcher, store, clock, PlanetRefreshTest.noJitter());
+    }
+
+    List<String> shown(Planet planet) {
+        return store.river(planet.subscriptions(), 100).posts().stream()
+                .map(Post::entry)
+                .map(e -> e.title())
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void feedsOfAListAreRefreshedWithTheListsOptions() throws Exception {
+        Planet planet = planet("[" + url("/carol.atom") + "]\nname = Carol\n");
+
+        var summary = planet.refresh();
+
+        assertThat(summary.line()).startsWith("3 feeds: 3 ok");
+        assertThat(summary.readingLists()).isEmpty();
+        assertThat(planet.subscriptions())
+                .extracting(Subscription::feedUri)
+                .containsExactly(url("/carol.atom"), url("/alice.atom"), url("/bob.atom"));
+        Subscription alice = planet.subscriptions().get(1);
+        assertThat(alice.name()).contains("Alice");
+        assertThat(alice.option("face")).contains("x.png");
+        assertThat(shown(planet)).containsExactly("Hello from alice", "Hello from bob", "Hello from carol");
+    }
+
+    @Test
+    void aFeedTheConfigNamesKeepsTheConfigsOptions() throws Exception {
+        Planet planet = planet("[" + url("/alice.atom") + "]\nname = Alice Configured\n");
+
+        planet.refresh();
+
+        assertThat(planet.subscriptions())
+                .extracting(Subscription::feedUri)
+                .containsExactly(url("/alice.atom"), url("/bob.atom"));
+        assertThat(planet.subscriptions().get(0).name()).contains("Alice Configured");
+    }
+
+    @Test
+    void theListIsAskedConditionallyAndItsLastCopyUsedWhenItFails() throws Exception {
+        planet("").refresh();
+        Planet planet = planet("");
+        planet.refresh();
+        assertThat(requests.stream().filter("/list.opml"::equals)).hasSize(2);
+
+        routes.put("/list.opml", r -> PlanetRefreshTest.status(500));
+        Planet failing = planet("");
+        var summary = failing.refresh(true);
+
+        assertThat(summary.readingLists()).singleElement().asString().contains(url("/list.opml") + ": ", "500");
+        assertThat(summary.line()).startsWith("2 feeds:");
+        assertThat(failing.subscriptions()).hasSize(2);
+    }
+
+    @Test
+    void publishingOfflineExpandsTheStoredCopy() throws Exception {
+        planet("").refresh();
+        routes.clear();
+
+        Planet offline = planet("");
+
+        assertThat(offline.subscriptions()).hasSize(2);
+        assertThat(shown(offline)).containsExactly("Hello from alice", "Hello from bob");
+        assertThat(requests.stream().filter("/list.opml"::equals)).hasSize(1);
+    }
+
+    @Test
+    void aListNeverReadLeavesItsFeedsMissingAndTheirEntriesAlone() throws Exception {
+        routes.put("/list.opml", r -> PlanetRefreshTest.status(404));
+        Planet planet = planet("[" + url("/carol.atom") + "]\n");
+
+        var summary = planet.refresh();
+
+        assertThat(summary.readingLists()).hasSize(2).last().asString().contains("subscriptions are missing");
+        assertThat(planet.subscriptions()).extracting(Subscription::feedUri).containsExactly(url("/carol.atom"));
+        assertThat(planet.expunge()).isEmpty();
+    }
+
+    @Test
+    void expungeRemovesFeedsDroppedFromTheListButNotTheListsOwn() throws Exception {
+        planet("[" + url("/carol.atom") + "]\n").refresh();
+        serveList("/list.opml", opml("alice.atom", "Alice"));
+        Planet planet = planet("[" + url("/carol.atom") + "]\n");
+        planet.refresh();
+
+        var expunged = planet.expunge();
+
+        assertThat(expunged).singleElement().satisfies(e -> {
+            assertThat(e.feedUri()).isEqualTo(url("/bob.atom"));
+            assertThat(e.subscribed()).isFalse();
+        });
+        assertThat(shown(planet)).containsExactly("Hello from alice", "Hello from carol");
+    }
+
+    @Test
+    void aPublicListCannotPointAtAPrivateAddress() throws Exception {
+        PlanetConfig config =
+                ConfigLoader.load(List.of(Files.writeString(dir.resolve("config.ini"), "[Planet]\n")), dir);
+        var publicList = new ReadingList(URI.create("https://example.org/list.opml"), ReadingList.Type.OPML, Map.of());
+        var privateList = new ReadingList(url("/list.opml"), ReadingList.Type.OPML, Map.of());
+        var intranet = new Subscription(URI.create("http://127.0.0.1/feed"), Optional.empty(), Map.of());
+        var allowed = new Subscription(
+                URI.create("http://127.0.0.1/other"), Optional.empty(), Map.of("allow_private_addresses", "yes"));
+
+        var fromPublic = new ReadingLists(
+                List.of(intranet, allowed),
+                Map.of(intranet.feedUri(), publicList, allowed.feedUri(), publicList),
+                List.of(),
+                true);
+        var fromPrivate = new ReadingLists(List.of(intranet), Map.of(intranet.feedUri(), privateList), List.of(), true);
+
+        assertThat(fromPublic.privateAllowed(config, intranet)).isFalse();
+        assertThat(fromPublic.privateAllowed(config, allowed))
+                .as("the list document's own option")
+                .isFalse();
+        assertThat(fromPrivate.privateAllowed(config, intranet)).isTrue();
+    }
+}
