@@ -116,18 +116,29 @@ public final class FeedParser {
                 why = notWellFormed(e).getMessage();
             }
         }
-        byte[] whole;
-        try (InputStream in = document.open()) {
-            whole = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
-        }
-        if (whole.length > MAX_DOCUMENT_BYTES) {
-            throw new FeedParseException(
-                    why + "; a document read whole must be at most " + MAX_DOCUMENT_BYTES + " bytes");
-        }
+        byte[] whole = wholeDocument(document, why);
         List<ParsedEntry> all = new ArrayList<>();
         ParsedFeed feed = readWhole(whole, documentUri, declaredCharset, all);
         all.subList(Math.min(held.handedOver(), all.size()), all.size()).forEach(entries);
         return feed;
+    }
+
+    /** The whole document; measured first, so one too large to read whole costs no memory. */
+    private static byte[] wholeDocument(DocumentSource document, String why) throws IOException, FeedParseException {
+        long length = 0;
+        byte[] buffer = new byte[8192];
+        try (InputStream in = document.open()) {
+            for (int n = 0; n >= 0 && length <= MAX_DOCUMENT_BYTES; n = in.read(buffer)) {
+                length += n;
+            }
+        }
+        if (length > MAX_DOCUMENT_BYTES) {
+            throw new FeedParseException(
+                    why + "; a document read whole must be at most " + MAX_DOCUMENT_BYTES + " bytes");
+        }
+        try (InputStream in = document.open()) {
+            return in.readNBytes(MAX_DOCUMENT_BYTES);
+        }
     }
 
     /** Reads a document in memory, adding its entries to {@code entries}; the feed returned has none. */
