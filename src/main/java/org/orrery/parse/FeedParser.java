@@ -70,8 +70,8 @@ public final class FeedParser {
     /**
      * Parses {@code document} as {@link #parse(byte[], URI, Optional)} does, handing each entry to
      * {@code entries} as soon as it has been read and keeping none: the feed returned has the
-     * feed's own fields and warnings, and no entries. Memory does not grow with the document's
-     * size, however large it is.
+     * feed's own fields and warnings, and no entries. For a well-formed XML document memory does
+     * not grow with its size, however large it is.
      *
      * <p>Where a stream cannot be read as the whole document would be (XML that is not
      * well-formed, a charset only the whole document settles, JSON), the document is opened again
@@ -101,7 +101,7 @@ public final class FeedParser {
                     held.release();
                     return feed;
                 }
-                why = "JSON";
+                why = "a JSON document is read whole";
             } catch (DocumentText.WholeDocumentNeeded e) {
                 why = e.getMessage();
             } catch (XMLStreamException e) {
