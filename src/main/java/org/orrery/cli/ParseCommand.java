@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,10 @@ import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
 import org.orrery.model.Validators;
 import org.orrery.normalize.EntryNormalizer;
+import org.orrery.parse.DocumentSource;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.FeedParser;
+import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.sanitize.HtmlSanitizer;
 import picocli.CommandLine.Command;
@@ -73,22 +76,29 @@ final class ParseCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            ParsedFeed feed = parser.parse(
-                    document.get().bytes(),
-                    document.get().base(),
-                    document.get().charset());
             if (json) {
-                var text = new StringWriter();
-                try (JsonGenerator g = jsonFactory.createGenerator(text).useDefaultPrettyPrinter()) {
-                    view.write(feed, g);
-                }
-                out.println(text);
+                JsonGenerator g = jsonFactory
+                        .createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                        .useDefaultPrettyPrinter();
+                view.start(g);
+                view.end(parse(document.get(), entry -> view.entry(entry, g)), g);
+                g.close();
+                out.println();
             } else {
-                summary(feed, out);
+                int[] count = {0};
+                ParsedFeed feed = parse(document.get(), entry -> {
+                    count[0]++;
+                    entry(entry, out);
+                });
+                summary(feed, count[0], out);
             }
             return 0;
         } catch (FeedParseException e) {
             err.println("orrery parse: " + input + ": " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("orrery parse: cannot read " + input + ": " + e.getMessage());
             return 1;
         }
     }
@@ -107,27 +117,28 @@ final class ParseCommand implements Callable<Integer> {
             }
             Optional<URI> base = fields[1].isBlank() ? Optional.empty() : Optional.of(URI.create(fields[1].strip()));
             Path output = Path.of(fields[2]);
-            try (OutputStream os = Files.newOutputStream(output);
-                    JsonGenerator g = jsonFactory.createGenerator(os)) {
-                var errors = new StringWriter();
-                Optional<Document> document = read(fields[0], base, new PrintWriter(errors, true));
-                if (document.isEmpty()) {
-                    error(g, errors.toString().strip());
-                    failed++;
-                    continue;
-                }
-                try {
-                    view.write(
-                            parser.parse(
-                                    document.get().bytes(),
-                                    document.get().base(),
-                                    document.get().charset()),
-                            g);
+            var errors = new StringWriter();
+            Optional<Document> document = read(fields[0], base, new PrintWriter(errors, true));
+            String failure = document.isEmpty() ? errors.toString().strip() : null;
+            if (document.isPresent()) {
+                try (OutputStream os = Files.newOutputStream(output);
+                        JsonGenerator g = jsonFactory.createGenerator(os)) {
+                    view.start(g);
+                    view.end(parse(document.get(), entry -> view.entry(entry, g)), g);
                 } catch (FeedParseException | RuntimeException e) {
                     // One unreadable feed gets an error object; the batch goes on.
-                    error(g, e instanceof FeedParseException ? e.getMessage() : e.toString());
-                    failed++;
+                    failure = e instanceof FeedParseException ? e.getMessage() : e.toString();
+                } catch (IOException e) {
+                    failure = "orrery parse: cannot read " + fields[0] + ": " + e.getMessage();
                 }
+            }
+            if (failure != null) {
+                // Replaces whatever of the feed's object was written before the failure.
+                try (OutputStream os = Files.newOutputStream(output);
+                        JsonGenerator g = jsonFactory.createGenerator(os)) {
+                    error(g, failure);
+                }
+                failed++;
             }
         }
         err.printf("orrery parse: %d files, %d without a usable feed%n", lines.size(), failed);
@@ -140,15 +151,35 @@ final class ParseCommand implements Callable<Integer> {
         g.writeEndObject();
     }
 
-    /** A document's bytes, the URL relative links resolve against, and a declared charset. */
-    private record Document(byte[] bytes, URI base, Optional<String> charset) {}
+    /** Writes one entry; may fail as output does. */
+    private interface EntryWriter {
+        void write(ParsedEntry entry) throws IOException;
+    }
+
+    /** Parses {@code document} streaming, each entry written as soon as it is read. */
+    private ParsedFeed parse(Document document, EntryWriter entries) throws FeedParseException, IOException {
+        try {
+            return parser.parse(document.source(), document.base(), document.charset(), entry -> {
+                try {
+                    entries.write(entry);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A document, the URL relative links resolve against, and a declared charset. */
+    private record Document(DocumentSource source, URI base, Optional<String> charset) {}
 
     private Optional<Document> read(String input, Optional<URI> base, PrintWriter err) {
         if (input.startsWith("http://") || input.startsWith("https://")) {
             try (var fetcher = new HttpFetcher(FetchSettings.defaults().withUserAgent("Orrery/" + Version.get()))) {
                 return switch (fetcher.fetch(URI.create(input), Validators.NONE)) {
                     case FetchResult.Fetched f ->
-                        Optional.of(new Document(f.body(), base.orElse(f.finalUri()), f.charset()));
+                        Optional.of(new Document(DocumentSource.of(f.body()), base.orElse(f.finalUri()), f.charset()));
                     case FetchResult.NotModified n ->
                         throw new IllegalStateException("304 to an unconditional request");
                     case FetchResult.Failed f -> {
@@ -158,29 +189,27 @@ final class ParseCommand implements Callable<Integer> {
                 };
             }
         }
+        // Read as a stream by the parser: a file may be larger than memory.
         Path file = Path.of(input);
-        try {
-            return Optional.of(new Document(
-                    Files.readAllBytes(file), base.orElse(file.toAbsolutePath().toUri()), Optional.empty()));
-        } catch (IOException e) {
-            err.println("orrery parse: cannot read " + input + ": " + e.getMessage());
-            return Optional.empty();
-        }
+        return Optional.of(new Document(
+                DocumentSource.of(file), base.orElse(file.toAbsolutePath().toUri()), Optional.empty()));
     }
 
-    private static void summary(ParsedFeed feed, PrintWriter out) {
+    private static void entry(ParsedEntry entry, PrintWriter out) {
+        out.printf("  - %s%n", entry.title().orElse("(untitled)"));
+        entry.link().ifPresent(l -> out.println("      " + l));
+        entry.published().or(entry::updated).ifPresent(d -> out.println("      " + d));
+        entry.enclosures()
+                .forEach(e -> out.println("      attached " + e.url()
+                        + e.type().map(t -> " (" + t + ")").orElse("")));
+    }
+
+    /** What the feed is, after its entries: the parser knows it once it has read them all. */
+    private static void summary(ParsedFeed feed, int entries, PrintWriter out) {
         out.printf("%s feed: %s%n", feed.format(), feed.title().orElse("(no title)"));
         feed.link().ifPresent(l -> out.println("  site     " + l));
         feed.updated().ifPresent(u -> out.println("  updated  " + u));
-        out.printf("  %d entries%n", feed.entries().size());
-        for (var entry : feed.entries()) {
-            out.printf("  - %s%n", entry.title().orElse("(untitled)"));
-            entry.link().ifPresent(l -> out.println("      " + l));
-            entry.published().or(entry::updated).ifPresent(d -> out.println("      " + d));
-            entry.enclosures()
-                    .forEach(e -> out.println("      attached " + e.url()
-                            + e.type().map(t -> " (" + t + ")").orElse("")));
-        }
+        out.printf("  %d entries%n", entries);
         for (String warning : feed.warnings()) {
             out.println("warning: " + warning);
         }

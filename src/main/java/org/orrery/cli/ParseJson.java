@@ -29,19 +29,37 @@ final class ParseJson {
         this.normalizer = normalizer;
     }
 
-    void write(ParsedFeed feed, JsonGenerator g) throws IOException {
+    /**
+     * Opens the feed's object with its {@code entries}, which {@link #entry} then writes one at a
+     * time as the parser reads them; {@link #end} closes it with the feed's own fields, which are
+     * known only then (the order of fields does not matter in parse-json.md).
+     */
+    void start(JsonGenerator g) throws IOException {
         g.writeStartObject();
+        g.writeArrayFieldStart("entries");
+    }
+
+    /** The whole object of a feed parsed at once (its entries in memory). */
+    void write(ParsedFeed feed, JsonGenerator g) throws IOException {
+        start(g);
+        for (ParsedEntry parsed : feed.entries()) {
+            entry(parsed, g);
+        }
+        end(feed, g);
+    }
+
+    void entry(ParsedEntry parsed, JsonGenerator g) throws IOException {
+        entry(parsed, normalizer.normalize(parsed), g);
+    }
+
+    void end(ParsedFeed feed, JsonGenerator g) throws IOException {
+        g.writeEndArray();
         field(g, "format", Optional.of(feed.format()).filter(SPEC_FORMATS::contains));
         field(g, "title", feed.title());
         field(g, "link", feed.link().map(URI::toString));
         field(g, "subtitle", feed.subtitle());
         field(g, "language", feed.language());
         field(g, "updated", feed.updated().map(ParseJson::timestamp));
-        g.writeArrayFieldStart("entries");
-        for (ParsedEntry parsed : feed.entries()) {
-            entry(parsed, normalizer.normalize(parsed), g);
-        }
-        g.writeEndArray();
         g.writeArrayFieldStart("warnings");
         for (String warning : feed.warnings()) {
             g.writeString(warning);

@@ -1,11 +1,17 @@
 package org.orrery.parse;
 
 import com.ctc.wstx.stax.WstxInputFactory;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -32,8 +38,14 @@ import org.orrery.parse.xml.XmlCursor;
 public final class FeedParser {
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
-    /** Larger documents are refused: no feed needs them, and each is held in memory twice. */
+    /**
+     * Larger documents are refused when read whole: no feed needs them, and each is held in
+     * memory twice. Streams have no limit while they read well.
+     */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+    /** How much of a stream is read before its entries are handed over: see the streaming parse. */
+    static final int HELD_BYTES = 1024 * 1024;
 
     private final XMLInputFactory factory = newFactory();
 
@@ -50,14 +62,100 @@ public final class FeedParser {
             throw new FeedParseException(
                     "document of " + document.length + " bytes is over the limit of " + MAX_DOCUMENT_BYTES + " bytes");
         }
+        List<ParsedEntry> entries = new ArrayList<>();
+        ParsedFeed feed = readWhole(document, documentUri, declaredCharset, entries);
+        return with(feed, entries, feed.warnings());
+    }
+
+    /**
+     * Parses {@code document} as {@link #parse(byte[], URI, Optional)} does, handing each entry to
+     * {@code entries} as soon as it has been read and keeping none: the feed returned has the
+     * feed's own fields and warnings, and no entries. For a well-formed XML document memory does
+     * not grow with its size, however large it is.
+     *
+     * <p>Where a stream cannot be read as the whole document would be (XML that is not
+     * well-formed, a charset only the whole document settles, JSON), the document is opened again
+     * and read whole, within {@link #MAX_DOCUMENT_BYTES}. Entries read before that point are held
+     * back until {@value #HELD_BYTES} bytes have been read, so a small document's entries are
+     * exactly those {@code parse(byte[], ...)} gives; a larger one's entries already handed over
+     * stand, and the whole-document reading hands over only those after them.
+     *
+     * @throws FeedParseException when nothing in the document is usable as a feed
+     * @throws IOException when the document cannot be read
+     */
+    public ParsedFeed parse(
+            DocumentSource document,
+            URI documentUri,
+            Optional<String> declaredCharset,
+            Consumer<? super ParsedEntry> entries)
+            throws FeedParseException, IOException {
+        Held held;
+        String why;
+        try (CountingStream in = new CountingStream(document.open())) {
+            held = new Held(entries, in);
+            List<String> warnings = new ArrayList<>();
+            try {
+                Reader text = new BufferedReader(DocumentText.reader(in, declaredCharset, warnings));
+                if (!startsLikeJson(text)) {
+                    ParsedFeed feed = readXml(text, documentUri, warnings, held);
+                    held.release();
+                    return feed;
+                }
+                why = "a JSON document is read whole";
+            } catch (DocumentText.WholeDocumentNeeded e) {
+                why = e.getMessage();
+            } catch (XMLStreamException e) {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof DocumentText.WholeDocumentNeeded) {
+                        break;
+                    }
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                }
+                why = notWellFormed(e).getMessage();
+            }
+        }
+        byte[] whole = wholeDocument(document, why);
+        List<ParsedEntry> all = new ArrayList<>();
+        ParsedFeed feed = readWhole(whole, documentUri, declaredCharset, all);
+        all.subList(Math.min(held.handedOver(), all.size()), all.size()).forEach(entries);
+        return feed;
+    }
+
+    /** The whole document; measured first, so one too large to read whole costs no memory. */
+    private static byte[] wholeDocument(DocumentSource document, String why) throws IOException, FeedParseException {
+        long length = 0;
+        byte[] buffer = new byte[8192];
+        try (InputStream in = document.open()) {
+            for (int n = 0; n >= 0 && length <= MAX_DOCUMENT_BYTES; n = in.read(buffer)) {
+                length += n;
+            }
+        }
+        if (length > MAX_DOCUMENT_BYTES) {
+            throw new FeedParseException(
+                    why + "; a document read whole must be at most " + MAX_DOCUMENT_BYTES + " bytes");
+        }
+        try (InputStream in = document.open()) {
+            return in.readNBytes(MAX_DOCUMENT_BYTES);
+        }
+    }
+
+    /** Reads a document in memory, adding its entries to {@code entries}; the feed returned has none. */
+    private ParsedFeed readWhole(
+            byte[] document, URI documentUri, Optional<String> declaredCharset, List<ParsedEntry> entries)
+            throws FeedParseException {
         List<String> warnings = new ArrayList<>();
         String text = DocumentText.decode(document, declaredCharset, warnings);
         if (JsonFeedAdapter.looksLikeJson(text)) {
-            return JsonFeedAdapter.read(text, documentUri, warnings);
+            ParsedFeed feed = JsonFeedAdapter.read(text, documentUri, warnings);
+            entries.addAll(feed.entries());
+            return with(feed, List.of(), feed.warnings());
         }
         try {
-            return read(text, documentUri, warnings);
+            return readXml(new StringReader(text), documentUri, warnings, entries::add);
         } catch (XMLStreamException strictFailure) {
+            entries.clear();
             FeedParseException notWellFormed = notWellFormed(strictFailure);
             String repaired = LenientXml.repair(text);
             if (repaired == null) {
@@ -65,7 +163,7 @@ public final class FeedParser {
             }
             warnings.add(notWellFormed.getMessage() + "; read leniently");
             try {
-                return read(repaired, documentUri, warnings);
+                return readXml(new StringReader(repaired), documentUri, warnings, entries::add);
             } catch (XMLStreamException lenientFailure) {
                 notWellFormed.addSuppressed(lenientFailure);
                 throw notWellFormed;
@@ -73,29 +171,66 @@ public final class FeedParser {
         }
     }
 
-    private ParsedFeed read(String text, URI documentUri, List<String> warnings)
+    /** Reads XML text; {@code warnings} (about its charset, which may grow as it is read) come first. */
+    private ParsedFeed readXml(
+            Reader text, URI documentUri, List<String> warnings, Consumer<? super ParsedEntry> entries)
             throws XMLStreamException, FeedParseException {
         // The system id only labels error positions: nothing is ever resolved against it.
-        XMLStreamReader reader = factory.createXMLStreamReader(documentUri.toString(), new StringReader(text));
+        XMLStreamReader reader = factory.createXMLStreamReader(documentUri.toString(), text);
         try {
-            return readFeed(new XmlCursor(reader, documentUri, warnings));
+            ParsedFeed feed = readFeed(new XmlCursor(reader, documentUri, List.of()), entries::accept);
+            List<String> all = new ArrayList<>(warnings);
+            all.addAll(feed.warnings());
+            return with(feed, List.of(), all);
         } finally {
             close(reader);
         }
     }
 
-    private static ParsedFeed readFeed(XmlCursor cursor) throws XMLStreamException, FeedParseException {
+    /** Whether the text's first non-blank character opens a JSON object; the reader is left unread. */
+    private static boolean startsLikeJson(Reader text) throws IOException {
+        text.mark(HELD_BYTES);
+        try {
+            for (int i = 0; i < HELD_BYTES; i++) {
+                int c = text.read();
+                if (c < 0) {
+                    return false;
+                }
+                if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                    return c == '{';
+                }
+            }
+            throw new DocumentText.WholeDocumentNeeded("blank for over " + HELD_BYTES + " characters");
+        } finally {
+            text.reset();
+        }
+    }
+
+    private static ParsedFeed with(ParsedFeed feed, List<ParsedEntry> entries, List<String> warnings) {
+        return new ParsedFeed(
+                feed.format(),
+                feed.title(),
+                feed.link(),
+                feed.subtitle(),
+                feed.language(),
+                feed.updated(),
+                entries,
+                warnings);
+    }
+
+    private static ParsedFeed readFeed(XmlCursor cursor, Consumer<ParsedEntry> entries)
+            throws XMLStreamException, FeedParseException {
         String ns = cursor.namespace();
         String root = cursor.localName();
         if (root.equals("rss") || (root.equals("RDF") && ns.equals(RDF))) {
-            return RssAdapter.read(cursor);
+            return RssAdapter.read(cursor, entries);
         }
         // Atom 0.3 and its drafts used several namespaces (and none): the root's name decides.
         if (root.equals("feed")) {
-            return AtomAdapter.read(cursor);
+            return AtomAdapter.read(cursor, entries);
         }
         if (CdfAdapter.isChannel(cursor)) {
-            return CdfAdapter.read(cursor);
+            return CdfAdapter.read(cursor, entries);
         }
         throw new FeedParseException("not a feed: root element <" + cursor.qualifiedName() + ">"
                 + (ns.isEmpty() ? "" : " in namespace " + ns));
@@ -116,7 +251,78 @@ public final class FeedParser {
         try {
             reader.close();
         } catch (XMLStreamException e) {
-            // Closing a reader over an in-memory array frees nothing that could fail to be freed.
+            // The stream under it is closed by its owner, which reports failures that matter.
+        }
+    }
+
+    /** Entries of a stream, held back until {@link #HELD_BYTES} of it have been read. */
+    private static final class Held implements Consumer<ParsedEntry> {
+        private final Consumer<? super ParsedEntry> entries;
+        private final CountingStream in;
+        private List<ParsedEntry> held = new ArrayList<>();
+        private int handedOver;
+
+        Held(Consumer<? super ParsedEntry> entries, CountingStream in) {
+            this.entries = entries;
+            this.in = in;
+        }
+
+        @Override
+        public void accept(ParsedEntry entry) {
+            if (held != null && in.count < HELD_BYTES) {
+                held.add(entry);
+                return;
+            }
+            release();
+            hand(entry);
+        }
+
+        /** Hands over the entries held so far; later ones go straight through. */
+        void release() {
+            if (held != null) {
+                held.forEach(this::hand);
+                held = null;
+            }
+        }
+
+        /** How many entries have been handed over, none of them held. */
+        int handedOver() {
+            return handedOver;
+        }
+
+        private void hand(ParsedEntry entry) {
+            entries.accept(entry);
+            handedOver++;
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FeedParserTest {
-    private static final Path CASES = Path.of("src/test/resources/parse/cases");
+    static final Path CASES = Path.of("src/test/resources/parse/cases");
 
     private final FeedParser parser = new FeedParser();
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
@@ -19,14 +20,19 @@ public final class AtomAdapter {
 
     private AtomAdapter() {}
 
-    /** Reads the document whose root element ({@code atom:feed}) the cursor is on. */
-    public static ParsedFeed read(XmlCursor cursor) throws XMLStreamException {
-        AtomFeed feed = new AtomReader(cursor).read();
+    /**
+     * Reads the document whose root element ({@code atom:feed}) the cursor is on, handing each
+     * entry to {@code entries} as soon as it has been read; the feed returned has none. Entries
+     * inherit the feed's author only when it comes before them, as it does in practice.
+     */
+    public static ParsedFeed read(XmlCursor cursor, Consumer<ParsedEntry> entries) throws XMLStreamException {
+        List<String> entryWarnings = new ArrayList<>();
+        int[] count = {0};
+        AtomReader reader = new AtomReader(cursor);
+        AtomFeed feed = reader.feed;
+        reader.read(entry -> entries.accept(entry(entry, feed.author, "entry " + ++count[0], entryWarnings)));
         List<String> warnings = new ArrayList<>(cursor.warnings());
-        List<ParsedEntry> entries = new ArrayList<>();
-        for (AtomEntry entry : feed.entries) {
-            entries.add(entry(entry, feed.author, "entry " + (entries.size() + 1), warnings));
-        }
+        warnings.addAll(entryWarnings);
         return new ParsedFeed(
                 feed.format,
                 feed.title.flatMap(AtomText::plain),
@@ -35,7 +41,7 @@ public final class AtomAdapter {
                 // "en_US" is a common misspelling of the language tag "en-US" (RFC 5646).
                 feed.language.map(l -> l.replace('_', '-')),
                 FeedDates.parse(feed.updated, "feed", warnings),
-                entries,
+                List.of(),
                 warnings);
     }
 

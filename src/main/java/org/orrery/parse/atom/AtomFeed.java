@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What an {@code atom:feed} said, as read: links resolved, dates unparsed. */
+/** What an {@code atom:feed} said, as read: links resolved, dates unparsed; entries aside. */
 final class AtomFeed {
     final String format;
     Optional<String> id = Optional.empty();
@@ -14,7 +14,6 @@ final class AtomFeed {
     Optional<String> language = Optional.empty();
     Optional<String> updated = Optional.empty();
     Optional<AtomPerson> author = Optional.empty();
-    final List<AtomEntry> entries = new ArrayList<>();
 
     AtomFeed(String format) {
         this.format = format;

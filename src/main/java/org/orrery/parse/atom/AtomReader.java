@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.parse.Enclosure;
 import org.orrery.parse.text.PlainText;
@@ -26,15 +27,21 @@ final class AtomReader {
     private final String namespace;
     private final boolean atom10;
 
+    /** What the feed has said so far: all of it once {@link #read} returns. */
+    final AtomFeed feed;
+
     AtomReader(XmlCursor cursor) {
         this.cursor = cursor;
         this.namespace = cursor.namespace();
         this.atom10 = namespace.equals(ATOM);
+        this.feed = new AtomFeed(atom10 ? "atom1.0" : "atom0.3");
     }
 
-    /** Reads the document from its root element, which the cursor is on. */
-    AtomFeed read() throws XMLStreamException {
-        AtomFeed feed = new AtomFeed(atom10 ? "atom1.0" : "atom0.3");
+    /**
+     * Reads the document from its root element, which the cursor is on, handing each entry to
+     * {@code entries} as soon as it has been read.
+     */
+    AtomFeed read(Consumer<AtomEntry> entries) throws XMLStreamException {
         // Atom has no language element; the xml:lang in effect on the feed says it.
         feed.language = cursor.lang();
         int depth = cursor.depth();
@@ -49,7 +56,7 @@ final class AtomReader {
                 case "updated", "modified" -> feed.updated = first(feed.updated);
                 case "author" -> feed.author = person(feed.author);
                 // Pre-1.0 drafts and some generators call entries items.
-                case "entry", "item" -> feed.entries.add(entry());
+                case "entry", "item" -> entries.accept(entry());
                 default -> cursor.skip();
             }
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;
@@ -23,20 +24,23 @@ public final class CdfAdapter {
         return cursor.namespace().isEmpty() && cursor.localName().equalsIgnoreCase("channel");
     }
 
-    /** Reads the document whose root element ({@code CHANNEL}) the cursor is on. */
-    public static ParsedFeed read(XmlCursor cursor) throws XMLStreamException {
+    /**
+     * Reads the document whose root element ({@code CHANNEL}) the cursor is on, handing each
+     * entry to {@code entries} as soon as it has been read; the feed returned has none.
+     */
+    public static ParsedFeed read(XmlCursor cursor, Consumer<ParsedEntry> entries) throws XMLStreamException {
         Optional<URI> link = href(cursor);
         Optional<String> lastModified = attribute(cursor, "lastmod");
         Optional<String> title = Optional.empty();
         Optional<String> abstractText = Optional.empty();
-        List<ParsedEntry> entries = new ArrayList<>();
+        int count = 0;
         List<String> warnings = new ArrayList<>();
         int depth = cursor.depth();
         while (cursor.nextChild(depth)) {
             switch (cursor.localName().toLowerCase(Locale.ROOT)) {
                 case "title" -> title = first(title, text(cursor));
                 case "abstract" -> abstractText = first(abstractText, text(cursor));
-                case "item" -> entries.add(item(cursor, "entry " + (entries.size() + 1), warnings));
+                case "item" -> entries.accept(item(cursor, "entry " + ++count, warnings));
                 default -> cursor.skip();
             }
         }
@@ -49,7 +53,7 @@ public final class CdfAdapter {
                 abstractText.flatMap(PlainText::collapse),
                 Optional.empty(),
                 FeedDates.parse(lastModified, "feed", all),
-                entries,
+                List.of(),
                 all);
     }
 

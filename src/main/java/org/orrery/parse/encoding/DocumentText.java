@@ -1,8 +1,13 @@
 package org.orrery.parse.encoding;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +23,9 @@ import java.util.regex.Pattern;
  * charset the transport declared; else the XML declaration's encoding; else UTF-8 (XML 1.0
  * §4.3.3, Appendix F). Bytes the chosen charset cannot read never fail: text that is not the
  * declared UTF-8 is read as windows-1252, with a warning.
+ *
+ * <p>{@link #reader} decodes as the bytes arrive and reaches the same text, or says it cannot
+ * ({@link WholeDocumentNeeded}) where the choice depends on bytes not read yet.
  */
 public final class DocumentText {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -37,6 +45,76 @@ public final class DocumentText {
         return withoutC1Controls(decodeBytes(document, declaredCharset, warnings));
     }
 
+    /**
+     * The text of {@code document} as {@link #decode} gives it, decoded as it is read. Its {@code
+     * read} throws {@link WholeDocumentNeeded} on bytes that make {@code decode} choose another
+     * charset for the whole document (then only the whole document will do); so may this method.
+     * Warnings are added to {@code warnings} as they become known.
+     */
+    public static Reader reader(InputStream document, Optional<String> declaredCharset, List<String> warnings)
+            throws IOException {
+        InputStream in = new BufferedInputStream(document, HEAD_BYTES);
+        in.mark(HEAD_BYTES);
+        byte[] head = in.readNBytes(HEAD_BYTES);
+        in.reset();
+        Bom bom = Bom.of(head);
+        if (bom != null) {
+            in.skipNBytes(bom.length);
+            return new DecodingReader(in, replacing(bom.charset));
+        }
+        Charset sniffed = sniffWide(head);
+        if (sniffed != null) {
+            return new DecodingReader(in, replacing(sniffed));
+        }
+        Optional<Charset> declared = declaredCharset.flatMap(name -> charset(name, "declared charset", warnings));
+        Optional<Charset> inDocument = xmlDeclaration(head).flatMap(name -> charset(name, "encoding", warnings));
+        Charset charset = declared.or(() -> inDocument).orElse(StandardCharsets.UTF_8);
+        if (charset.equals(StandardCharsets.UTF_8) || !isAscii(charset)) {
+            return new DecodingReader(in, strict(charset));
+        }
+        if (!readsAsciiAsItself(charset)) {
+            throw new WholeDocumentNeeded(charset.name() + " is not ASCII where ASCII bytes are");
+        }
+        // As decodeBytes: UTF-8 wins when the document is UTF-8 with non-ASCII text.
+        return new DecodingReader(
+                in, strict(charset), strict(StandardCharsets.UTF_8), () -> warnings.add(utf8Warning(charset)));
+    }
+
+    /** Thrown while decoding a stream when only the whole document can settle its charset. */
+    public static final class WholeDocumentNeeded extends IOException {
+        public WholeDocumentNeeded(String reason) {
+            super("charset needs the whole document: " + reason);
+        }
+    }
+
+    private static final int HEAD_BYTES = 512;
+
+    static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static CharsetDecoder replacing(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    private static boolean readsAsciiAsItself(Charset charset) {
+        byte[] ascii = new byte[0x80];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) i;
+        }
+        return strict(ascii, charset)
+                .filter(text -> text.equals(new String(ascii, StandardCharsets.ISO_8859_1)))
+                .isPresent();
+    }
+
+    private static String utf8Warning(Charset declared) {
+        return "read as UTF-8, not the declared " + declared.name() + ": the bytes are UTF-8";
+    }
+
     private static String withoutC1Controls(String text) {
         char[] chars = null;
         for (int i = 0; i < text.length(); i++) {
@@ -45,11 +123,25 @@ public final class DocumentText {
                 if (chars == null) {
                     chars = text.toCharArray();
                 }
-                char mapped = new String(new byte[] {(byte) c}, WINDOWS_1252).charAt(0);
-                chars[i] = mapped == '\uFFFD' ? c : mapped;
+                chars[i] = withoutC1Control(c);
             }
         }
         return chars == null ? text : new String(chars);
+    }
+
+    private static final char[] C1_AS_WINDOWS_1252 = new char[0x20];
+
+    static {
+        for (int i = 0; i < C1_AS_WINDOWS_1252.length; i++) {
+            char c = (char) (0x80 + i);
+            char mapped = new String(new byte[] {(byte) c}, WINDOWS_1252).charAt(0);
+            C1_AS_WINDOWS_1252[i] = mapped == '\uFFFD' ? c : mapped;
+        }
+    }
+
+    /** {@code c}, or the windows-1252 character a C1 control's code point stands for there. */
+    static char withoutC1Control(char c) {
+        return c >= 0x80 && c <= 0x9F ? C1_AS_WINDOWS_1252[c - 0x80] : c;
     }
 
     private static String decodeBytes(byte[] document, Optional<String> declaredCharset, List<String> warnings) {
@@ -67,7 +159,7 @@ public final class DocumentText {
         if (!charset.equals(StandardCharsets.UTF_8) && isAscii(charset) && isUtf8WithNonAscii(document)) {
             // A document that decodes as UTF-8 with non-ASCII text was written in UTF-8, whatever
             // its label says: single-byte charsets almost never produce valid multi-byte runs.
-            warnings.add("read as UTF-8, not the declared " + charset.name() + ": the bytes are UTF-8");
+            warnings.add(utf8Warning(charset));
             return new String(document, StandardCharsets.UTF_8);
         }
         Optional<String> strict = strict(document, charset);
@@ -128,11 +220,7 @@ public final class DocumentText {
 
     private static Optional<String> strict(byte[] document, Charset charset) {
         try {
-            return Optional.of(charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(document))
-                    .toString());
+            return Optional.of(strict(charset).decode(ByteBuffer.wrap(document)).toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -1,2 +1,2 @@
-/** A feed's bytes to text: byte order marks, declared charsets and the XML declaration. */
+/** A feed's bytes to text, whole or as they arrive: byte order marks, declared charsets and the XML declaration. */
 package org.orrery.parse.encoding;

@@ -3,6 +3,7 @@ package org.orrery.parse.rss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -20,14 +21,17 @@ public final class RssAdapter {
 
     private RssAdapter() {}
 
-    /** Reads the document whose root element ({@code rss} or {@code rdf:RDF}) the cursor is on. */
-    public static ParsedFeed read(XmlCursor cursor) throws XMLStreamException {
-        RssChannel channel = new RssReader(cursor).read();
+    /**
+     * Reads the document whose root element ({@code rss} or {@code rdf:RDF}) the cursor is on,
+     * handing each entry to {@code entries} as soon as it has been read; the feed returned has none.
+     */
+    public static ParsedFeed read(XmlCursor cursor, Consumer<ParsedEntry> entries) throws XMLStreamException {
+        List<String> entryWarnings = new ArrayList<>();
+        int[] count = {0};
+        RssChannel channel =
+                new RssReader(cursor, item -> entries.accept(entry(item, "entry " + ++count[0], entryWarnings))).read();
         List<String> warnings = new ArrayList<>(cursor.warnings());
-        List<ParsedEntry> entries = new ArrayList<>();
-        for (RssItem item : channel.items) {
-            entries.add(entry(item, "entry " + (entries.size() + 1), warnings));
-        }
+        warnings.addAll(entryWarnings);
         return new ParsedFeed(
                 channel.format,
                 channel.title.best().flatMap(PlainText::fromHtml),
@@ -35,7 +39,7 @@ public final class RssAdapter {
                 channel.description.best().flatMap(PlainText::fromHtml),
                 channel.language.or(() -> channel.lang).map(RssAdapter::languageTag),
                 FeedDates.parse(channel.updated.best(), "feed", warnings),
-                entries,
+                List.of(),
                 warnings);
     }
 

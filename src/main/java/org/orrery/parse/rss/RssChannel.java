@@ -1,11 +1,9 @@
 package org.orrery.parse.rss;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-/** What an RSS channel said, as read: text as written, links resolved, dates unparsed. */
+/** What an RSS channel said, as read: text as written, links resolved, dates unparsed; items aside. */
 final class RssChannel {
     String format;
     final Candidates<String> title = Candidates.text("title", "dc:title");
@@ -17,7 +15,6 @@ final class RssChannel {
     Optional<String> lang = Optional.empty();
     final Candidates<String> updated = Candidates.text(
             "lastbuilddate", "dc:date", "dcterms:modified", "atom:updated", "updated", "pubdate", "dcterms:issued");
-    final List<RssItem> items = new ArrayList<>();
 
     RssChannel(String format) {
         this.format = format;

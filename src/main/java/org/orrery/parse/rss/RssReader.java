@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.parse.Enclosure;
 import org.orrery.parse.Html;
@@ -19,9 +20,12 @@ import org.orrery.parse.xml.XmlCursor;
  */
 final class RssReader {
     private final XmlCursor cursor;
+    private final Consumer<RssItem> items;
 
-    RssReader(XmlCursor cursor) {
+    /** A reader that hands each item to {@code items} as soon as it has been read. */
+    RssReader(XmlCursor cursor, Consumer<RssItem> items) {
         this.cursor = cursor;
+        this.items = items;
     }
 
     /** Reads the document from its root element, which the cursor is on. */
@@ -41,7 +45,7 @@ final class RssReader {
             switch (key()) {
                 case "channel" -> channel(channel);
                 // RSS 1.0 §5.5: items are siblings of the channel; some RSS 2.0 feeds do it too.
-                case "item" -> channel.items.add(item());
+                case "item" -> items.accept(item());
                 default -> cursor.skip();
             }
         }
@@ -68,7 +72,7 @@ final class RssReader {
                         "updated",
                         "pubdate",
                         "dcterms:issued" -> channel.updated.offer(key, cursor.text());
-                case "item" -> channel.items.add(item());
+                case "item" -> items.accept(item());
                 default -> cursor.skip();
             }
         }

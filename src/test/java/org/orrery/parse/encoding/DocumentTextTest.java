@@ -5,6 +5,9 @@ import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,5 +69,38 @@ class DocumentTextTest {
     void readsC1ControlsAsTheWindows1252CharactersTheyStandFor() {
         byte[] document = "<t>don\u0092t</t>".getBytes(UTF_8);
         assertThat(DocumentText.decode(document, Optional.empty(), warnings)).isEqualTo("<t>don’t</t>");
+    }
+
+    @Test
+    void readsAStreamAsTheWholeDocumentOrSaysItCannot() throws IOException {
+        Charset koi8 = Charset.forName("KOI8-R");
+        List<byte[]> documents = List.of(
+                "<rss>plain</rss>".getBytes(UTF_8),
+                "<rss>caf\u00e9 \u0093quoted\u0094 \uD83D\uDE80</rss>".getBytes(UTF_8),
+                "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><t>don’t</t>".getBytes(WINDOWS_1252),
+                "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><t>café</t>".getBytes(UTF_8),
+                "<?xml version=\"1.0\" encoding=\"KOI8-R\"?><t>Привет</t>".getBytes(koi8),
+                "\uFEFF<rss>é</rss>".getBytes(UTF_16LE),
+                "<rss>ü</rss>".getBytes(UTF_16BE),
+                "<rss>caf\u00e9</rss>".getBytes(WINDOWS_1252),
+                "<rss>é then ".concat("\u00e9").getBytes(UTF_8));
+        for (byte[] document : documents) {
+            List<String> wholeWarnings = new ArrayList<>();
+            String whole = DocumentText.decode(document, Optional.empty(), wholeWarnings);
+            List<String> streamWarnings = new ArrayList<>();
+            try (Reader reader =
+                    DocumentText.reader(new ByteArrayInputStream(document), Optional.empty(), streamWarnings)) {
+                StringBuilder text = new StringBuilder();
+                // One character at a time: the smallest reads a parser could make.
+                for (int c = reader.read(); c >= 0; c = reader.read()) {
+                    text.append((char) c);
+                }
+                assertThat(text.toString()).isEqualTo(whole);
+                assertThat(streamWarnings).isEqualTo(wholeWarnings);
+            } catch (DocumentText.WholeDocumentNeeded e) {
+                // Only where the whole document reads in another charset than its start suggests.
+                assertThat(wholeWarnings).isNotEmpty();
+            }
+        }
     }
 }
