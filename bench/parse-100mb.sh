@@ -6,8 +6,8 @@
 #   bench/parse-100mb.sh [--json] [--heap 128m] [--size-mb 100]
 #
 # --json prints the JSON view (to /dev/null) instead of the plain summary. The feed is generated
-# once into $ORRERY_BENCH_DATA (default: $TMPDIR/orrery-bench). Needs JAVA_HOME set to a JDK 25
-# and /usr/bin/time (apt-get install time).
+# once into $ORRERY_BENCH_DATA (default: $TMPDIR/orrery-bench). Finds a JDK 25 as ./orrery does;
+# needs /usr/bin/time (apt-get install time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +23,9 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-jdk="${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
+source scripts/java.sh
+[[ -n "${JAVA_HOME:-}" ]] || use_build_jdk
+jdk="$JAVA_HOME"
 data="${ORRERY_BENCH_DATA:-${TMPDIR:-/tmp}/orrery-bench}"
 feed="$data/big-${size}mb.rss"
 results=bench/results

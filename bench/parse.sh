@@ -21,7 +21,9 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
+source scripts/java.sh
+[[ -n "${JAVA_HOME:-}" ]] || use_build_jdk
+java="$JAVA_HOME/bin/java"
 shared="${ORRERY_SHARED:-../shared}"
 data="${ORRERY_BENCH_DATA:-${TMPDIR:-/tmp}/orrery-bench}"
 n="${N:-1000}"
