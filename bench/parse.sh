@@ -6,7 +6,7 @@
 #
 # Inputs are generated once into $ORRERY_BENCH_DATA (default: $TMPDIR/orrery-bench): the first
 # $N (1000) feeds of the shared gen_feeds.py, and a 100 MB RSS feed (bench/gen-big-feed.py).
-# Results: bench/results/parse-<time>.{json,txt,md}. Needs JAVA_HOME set to a JDK 25.
+# Results: bench/results/parse-<time>.{json,txt,md}. Finds a JDK 25 as ./orrery does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
