@@ -28,4 +28,5 @@ date_format = %d %b %Y %-I:%M%P GMT
 INI
 sed -n '/^\[examples/,$p' examples/demo/config.ini >> "$site/config.ini"
 ./orrery run "$site/config.ini"
-timeout 300 node scripts/ci/browser/site-check.mjs "$site/output" target/screenshots index.html
+timeout 300 node scripts/ci/browser/site-check.mjs "$site/output" target/screenshots \
+    index.html archive/index.html archive/2017/09/index.html
