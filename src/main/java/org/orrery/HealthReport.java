@@ -170,6 +170,15 @@ public record HealthReport(Instant generated, List<Row> rows) {
         }
     }
 
+    /** The message of every configured feed URL that has one, for many lookups. */
+    public Map<URI, String> messages() {
+        var messages = new HashMap<URI, String>();
+        for (Row row : rows) {
+            row.message().ifPresent(m -> messages.putIfAbsent(row.health().feedUri(), m));
+        }
+        return messages;
+    }
+
     /** The message of a configured feed URL, when something is wrong with it. */
     public Optional<String> message(URI feedUri) {
         return rows.stream()

@@ -348,17 +348,18 @@ public final class Planet {
         List<Instant> dates = store.riverDates(subscriptions);
         SitePages plan = SitePages.plan(
                 dates, config.zone(), config.itemsPerPage(), config.options().daysPerPage());
-        River newest = withMessages(store.river(subscriptions, config.itemsPerPage()), health);
+        Map<URI, String> messages = health.messages();
+        River newest = withMessages(store.river(subscriptions, config.itemsPerPage()), messages);
         int written = 0;
         for (SitePages.Page page : plan.pages().subList(1, plan.pages().size())) {
             River river =
-                    withMessages(store.river(subscriptions, RiverRange.of(dates, page.from(), page.to())), health);
+                    withMessages(store.river(subscriptions, RiverRange.of(dates, page.from(), page.to())), messages);
             written += writer.publish(
                     Map.of(page.path(), renderer.renderPage(river, plan.navigation(page), now)), config.outputDir());
         }
         for (SitePages.Month month : plan.months()) {
             River river =
-                    withMessages(store.river(subscriptions, RiverRange.of(dates, month.from(), month.to())), health);
+                    withMessages(store.river(subscriptions, RiverRange.of(dates, month.from(), month.to())), messages);
             written += writer.publish(
                     Map.of(month.path(), renderer.renderPage(river, plan.navigation(month), now)), config.outputDir());
         }
@@ -369,17 +370,17 @@ public final class Planet {
         SitePages.Page first = plan.pages().getFirst();
         River front = first.to() == newest.posts().size()
                 ? newest
-                : withMessages(store.river(subscriptions, RiverRange.of(dates, first.from(), first.to())), health);
+                : withMessages(store.river(subscriptions, RiverRange.of(dates, first.from(), first.to())), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
         return written + writer.publish(files, config.outputDir());
     }
 
     /** Venus's per-subscription {@code message}, from the health report, on every channel. */
-    private static River withMessages(River river, HealthReport health) {
+    private static River withMessages(River river, Map<URI, String> messages) {
         Map<URI, Channel> channels = new HashMap<>();
         for (Channel channel : river.channels()) {
-            channels.put(channel.feedUri(), channel.withMessage(health.message(channel.feedUri())));
+            channels.put(channel.feedUri(), channel.withMessage(Optional.ofNullable(messages.get(channel.feedUri()))));
         }
         return new River(
                 river.posts().stream()
