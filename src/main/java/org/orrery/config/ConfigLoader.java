@@ -171,26 +171,7 @@ public final class ConfigLoader {
                 readingLists,
                 filterSections);
         warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections));
-        return new PlanetConfig(
-                config.sources(),
-                config.name(),
-                config.link(),
-                config.ownerName(),
-                config.ownerEmail(),
-                config.cacheDirectory(),
-                config.outputDir(),
-                config.itemsPerPage(),
-                config.dateFormat(),
-                config.newDateFormat(),
-                config.feedTimeout(),
-                config.zone(),
-                config.templateFiles(),
-                config.planetOptions(),
-                config.subscriptions(),
-                warnings,
-                config.options(),
-                config.readingLists(),
-                config.filterSections());
+        return config.withWarnings(warnings);
     }
 
     /** What a section other than [Planet] turned out to be. */

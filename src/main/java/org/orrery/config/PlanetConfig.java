@@ -83,25 +83,9 @@ public record PlanetConfig(
         filterSections = Map.copyOf(filterSections);
     }
 
-    /** A planet with Venus's defaults for every option not named here, and no reading lists. */
-    public PlanetConfig(
-            List<Path> sources,
-            String name,
-            String link,
-            String ownerName,
-            String ownerEmail,
-            Path cacheDirectory,
-            Path outputDir,
-            int itemsPerPage,
-            String dateFormat,
-            String newDateFormat,
-            Duration feedTimeout,
-            ZoneId zone,
-            List<String> templateFiles,
-            Map<String, String> planetOptions,
-            List<Subscription> subscriptions,
-            List<String> warnings) {
-        this(
+    /** The same planet with {@code warnings} in place of its own. */
+    public PlanetConfig withWarnings(List<String> warnings) {
+        return new PlanetConfig(
                 sources,
                 name,
                 link,
@@ -118,9 +102,9 @@ public record PlanetConfig(
                 planetOptions,
                 subscriptions,
                 warnings,
-                PlanetOptions.DEFAULTS,
-                List.of(),
-                Map.of());
+                options,
+                readingLists,
+                filterSections);
     }
 
     /**
