@@ -51,6 +51,7 @@ import org.orrery.store.Expiry;
 import org.orrery.store.Expunged;
 import org.orrery.store.FeedState;
 import org.orrery.store.Refresh;
+import org.orrery.store.RiverOrder;
 import org.orrery.store.RiverRange;
 import org.orrery.store.SaveResult;
 import org.orrery.store.Schedule;
@@ -345,21 +346,22 @@ public final class Planet {
         var renderer = new SiteRenderer(site(config), theme);
         var writer = new SiteWriter();
         Instant now = clock.instant();
-        List<Instant> dates = store.riverDates(subscriptions);
+        RiverOrder order = riverOrder(config);
+        List<Instant> dates = store.riverDates(subscriptions, order);
         SitePages plan = SitePages.plan(
                 dates, config.zone(), config.itemsPerPage(), config.options().daysPerPage());
         Map<URI, String> messages = health.messages();
-        River newest = withMessages(store.river(subscriptions, config.itemsPerPage()), messages);
+        River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
         int written = 0;
         for (SitePages.Page page : plan.pages().subList(1, plan.pages().size())) {
-            River river =
-                    withMessages(store.river(subscriptions, RiverRange.of(dates, page.from(), page.to())), messages);
+            River river = withMessages(
+                    store.river(subscriptions, RiverRange.of(dates, page.from(), page.to()), order), messages);
             written += writer.publish(
                     Map.of(page.path(), renderer.renderPage(river, plan.navigation(page), now)), config.outputDir());
         }
         for (SitePages.Month month : plan.months()) {
-            River river =
-                    withMessages(store.river(subscriptions, RiverRange.of(dates, month.from(), month.to())), messages);
+            River river = withMessages(
+                    store.river(subscriptions, RiverRange.of(dates, month.from(), month.to()), order), messages);
             written += writer.publish(
                     Map.of(month.path(), renderer.renderPage(river, plan.navigation(month), now)), config.outputDir());
         }
@@ -370,10 +372,19 @@ public final class Planet {
         SitePages.Page first = plan.pages().getFirst();
         River front = first.to() == newest.posts().size()
                 ? newest
-                : withMessages(store.river(subscriptions, RiverRange.of(dates, first.from(), first.to())), messages);
+                : withMessages(
+                        store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
         return written + writer.publish(files, config.outputDir());
+    }
+
+    /** Orrery's {@code river_order}; the config loader has checked its value. */
+    static RiverOrder riverOrder(PlanetConfig config) {
+        return Optional.ofNullable(config.planetOptions().get("river_order"))
+                .filter(v -> !v.isBlank())
+                .flatMap(RiverOrder::of)
+                .orElse(RiverOrder.DATE);
     }
 
     /** Venus's per-subscription {@code message}, from the health report, on every channel. */

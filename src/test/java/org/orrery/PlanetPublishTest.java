@@ -2,7 +2,11 @@ package org.orrery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,5 +105,79 @@ class PlanetPublishTest {
                         .select("section.archive a")
                         .eachText())
                 .containsExactly("Dezember 2017", "November 2017");
+    }
+
+    private Path publishRefreshes(String options, Refresh.Fetched... refreshes) throws Exception {
+        Path config = dir.resolve("config.ini");
+        Files.writeString(config, "[Planet]\nname = Planet Test\n" + options + "\n[" + FEED + "]\nname = A\n");
+        PlanetConfig planetConfig = ConfigLoader.load(List.of(config), dir);
+        try (var store = JdbcStore.openSqlite(Planet.databaseFile(planetConfig))) {
+            for (Refresh.Fetched refresh : refreshes) {
+                store.save(refresh);
+            }
+            new Planet(planetConfig, NO_FETCHING, store, InstantSource.fixed(NOW)).publish();
+        }
+        return dir.resolve("output");
+    }
+
+    private static Entry published(String key, String title, Instant at) {
+        return new Entry(
+                key,
+                title,
+                Optional.of(URI.create("https://a.example/" + key)),
+                Optional.empty(),
+                Optional.of(at),
+                Optional.empty(),
+                "<p>" + title + "</p>",
+                Optional.empty(),
+                List.of());
+    }
+
+    private static Refresh.Fetched refresh(Instant at, Entry... entries) {
+        return new Refresh.Fetched(FEED, at, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, List.of(entries));
+    }
+
+    /** Yesterday's post first, then today an imported archive post of 2010. */
+    private Path publishArchiveImportedToday(String options) throws Exception {
+        return publishRefreshes(
+                options,
+                refresh(NOW.minusSeconds(86_400), published("fresh", "Fresh", Instant.parse("2017-12-30T09:00:00Z"))),
+                refresh(NOW, published("old", "Old", Instant.parse("2010-01-01T09:00:00Z"))));
+    }
+
+    @Test
+    void riverOrderDateShowsPostsByTheirOwnDates() throws Exception {
+        var front = Jsoup.parse(publishArchiveImportedToday("").resolve("index.html"));
+        assertThat(front.text().indexOf("Fresh")).isLessThan(front.text().indexOf("Old"));
+    }
+
+    @Test
+    void riverOrderFirstSeenShowsPostsInTheOrderThePlanetSawThem() throws Exception {
+        Path out = publishArchiveImportedToday("river_order = first_seen");
+        var front = Jsoup.parse(out.resolve("index.html"));
+        assertThat(front.text().indexOf("Old")).isLessThan(front.text().indexOf("Fresh"));
+        assertThat(front.select("section.day > h2").eachText())
+                .containsExactly("December 31, 2017", "December 30, 2017");
+        String atom = Files.readString(out.resolve("atom.xml"));
+        assertThat(atom.indexOf("https://a.example/old")).isLessThan(atom.indexOf("https://a.example/fresh"));
+    }
+
+    @Test
+    void encodingWritesHtmlAndXmlInThatCharsetWithCharacterReferencesForTheRest() throws Exception {
+        Path out = publishRefreshes(
+                "encoding = iso-8859-1",
+                refresh(NOW, published("tokyo", "naïve 東京", Instant.parse("2017-12-30T09:00:00Z"))));
+
+        String html = new String(Files.readAllBytes(out.resolve("index.html")), StandardCharsets.ISO_8859_1);
+        assertThat(html).contains("<meta charset=\"iso-8859-1\">", "naïve &#26481;&#20140;");
+        byte[] atom = Files.readAllBytes(out.resolve("atom.xml"));
+        assertThat(new String(atom, StandardCharsets.ISO_8859_1))
+                .startsWith("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>")
+                .contains("naïve &#26481;&#20140;")
+                .doesNotContain("東京");
+        var feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(atom)));
+        assertThat(feed.getEntries().getFirst().getTitle()).isEqualTo("naïve 東京");
+        assertThat(Jsoup.parse(out.resolve("index.html")).text()).contains("naïve 東京");
+        assertThat(Files.readString(out.resolve("feed.json"))).contains("naïve 東京");
     }
 }

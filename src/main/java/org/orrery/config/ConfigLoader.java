@@ -81,13 +81,14 @@ public final class ConfigLoader {
             "cache_keep_days",
             "iframe_hosts",
             "allow_private_addresses",
-            "max_feed_bytes");
+            "max_feed_bytes",
+            "river_order");
 
     /**
      * Options Orrery reads and checks but does not act on yet, with what happens instead; a
      * config that sets one to other than its default gets a warning.
      */
-    static final Map<String, String> NOT_YET_ACTED_ON = Map.of("encoding", "output is UTF-8");
+    static final Map<String, String> NOT_YET_ACTED_ON = Map.of();
 
     private ConfigLoader() {}
 
@@ -126,6 +127,7 @@ public final class ConfigLoader {
             }
         }
         PlanetOptions options = planetOptions(ini, planet);
+        checkRiverOrder(ini, planet);
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
@@ -216,6 +218,14 @@ public final class ConfigLoader {
         }
     }
 
+    /** Orrery's {@code river_order}: {@code date} (the default) or {@code first_seen}. */
+    private static void checkRiverOrder(IniFile ini, Map<String, String> planet) throws ConfigException {
+        String value = planet.getOrDefault("river_order", "").strip();
+        if (!value.isEmpty() && !Set.of("date", "first_seen").contains(value.toLowerCase(Locale.ROOT))) {
+            throw invalid(ini, "river_order", value, "date or first_seen");
+        }
+    }
+
     static void checkFilter(IniFile ini, String section, String written) throws ConfigException {
         int query = written.indexOf('?');
         String name = query < 0 ? written : written.substring(0, query);
@@ -246,7 +256,6 @@ public final class ConfigLoader {
         String v = value == null ? "" : value.strip();
         return switch (key) {
             case "days_per_page", "activity_threshold" -> v.isEmpty() || v.matches("\\+?0+");
-            case "encoding" -> v.isEmpty() || v.equalsIgnoreCase("utf-8") || v.equalsIgnoreCase("utf8");
             case "locale" ->
                 v.isEmpty()
                         || v.equals("C")

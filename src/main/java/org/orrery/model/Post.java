@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param entry the stored entry
  * @param channel the subscription that carried it
- * @param date the entry's date for the river: published, else updated, else first seen
+ * @param date the entry's date for the river: published, else updated, else first seen (with
+ *     {@code river_order = first_seen}, when it was first seen)
  */
 public record Post(Entry entry, Channel channel, Instant date) {
     public Post {

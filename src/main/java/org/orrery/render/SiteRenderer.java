@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ public final class SiteRenderer {
     private final PebbleEngine engine;
     private final TemplateModel model;
     private final Theme theme;
+    private final OutputEncoding encoding;
 
     public SiteRenderer(Site site) {
         this(site, Theme.DEFAULT);
@@ -48,15 +48,17 @@ public final class SiteRenderer {
                 .cacheActive(true)
                 .build();
         this.model = new TemplateModel(site);
+        this.encoding = OutputEncoding.of(site.planetOptions().get("encoding"));
     }
 
-    /** The site's files by relative path, in UTF-8, for a river that fits on the front page. */
+    /** The site's files by relative path, HTML and XML in the planet's {@code encoding}, for a river that fits on the front page. */
     public Map<String, byte[]> render(River river, Instant now) {
         return render(river, river, Navigation.FRONT, now);
     }
 
     /**
-     * The front page and the files beside it, by relative path, in UTF-8: {@code index.html}
+     * The front page and the files beside it, by relative path (HTML and XML in the planet's
+     * {@code encoding}, the rest in UTF-8): {@code index.html}
      * shows {@code front} (placed by {@code nav}), the planet's feeds show {@code newest}.
      */
     public Map<String, byte[]> render(River newest, River front, Navigation nav, Instant now) {
@@ -69,7 +71,7 @@ public final class SiteRenderer {
         for (String name : STATIC_FILES) {
             files.put(name, resource(name));
         }
-        theme.renderOver(files, variables);
+        theme.renderOver(files, variables, encoding);
         files.put("index.html", renderPage(front, nav, now));
         return files;
     }
@@ -84,17 +86,17 @@ public final class SiteRenderer {
             return evaluate("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())));
         }
         if (usesRoot.get()) {
-            return utf8(theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())))
+            return html(theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())))
                     .orElseThrow());
         }
         // A template written for the top directory: links from there, and a base that says so.
         String html = theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, "")))
                 .orElseThrow();
-        return utf8(Theme.withBase(html, nav.root()));
+        return html(Theme.withBase(html, nav.root()));
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private byte[] html(String s) {
+        return encoding.encode("index.html", s);
     }
 
     private byte[] evaluate(String name, Map<String, Object> variables) {
@@ -104,7 +106,7 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("render: writing " + name + " to memory", e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return encoding.encode(name, out.toString());
     }
 
     private static byte[] resource(String name) {

@@ -35,6 +35,10 @@ final class TemplateModel {
     Map<String, Object> of(River river, Instant now) {
         var model = new LinkedHashMap<String, Object>();
         site.planetOptions().forEach(model::put);
+        // What the HTML and XML files declare: the charset they are written in.
+        model.put(
+                "encoding",
+                OutputEncoding.of(site.planetOptions().get("encoding")).label());
         model.put("name", site.name());
         model.put("link", site.link());
         model.put("owner_name", site.ownerName());

@@ -114,11 +114,12 @@ public final class Theme {
     }
 
     /** Renders the theme's files over {@code files} (the default theme's), by output name. */
-    void renderOver(Map<String, byte[]> files, Map<String, Object> model) {
+    void renderOver(Map<String, byte[]> files, Map<String, Object> model, OutputEncoding encoding) {
         for (var template : templates) {
             files.put(
                     template.getKey(),
-                    template.getValue().template().render(model).getBytes(StandardCharsets.UTF_8));
+                    encoding.encode(
+                            template.getKey(), template.getValue().template().render(model)));
         }
         files.putAll(staticFiles);
     }

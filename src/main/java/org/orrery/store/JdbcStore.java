@@ -159,10 +159,10 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public River river(List<Subscription> subscriptions, int maxPosts) {
+    public River river(List<Subscription> subscriptions, int maxPosts, RiverOrder order) {
         return guarded(
                 "reading the river of " + subscriptions.size() + " subscriptions",
-                () -> readers.inTransaction(h -> new RiverQuery(h).river(subscriptions, maxPosts)));
+                () -> readers.inTransaction(h -> new RiverQuery(h, order).river(subscriptions, maxPosts)));
     }
 
     /** Closes the write connection; later calls fail with a {@link StoreException}. */
@@ -217,17 +217,17 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public List<java.time.Instant> riverDates(List<Subscription> subscriptions) {
+    public List<java.time.Instant> riverDates(List<Subscription> subscriptions, RiverOrder order) {
         return guarded(
                 "reading the dates of the river of " + subscriptions.size() + " subscriptions",
-                () -> readers.inTransaction(h -> new RiverQuery(h).dates(subscriptions)));
+                () -> readers.inTransaction(h -> new RiverQuery(h, order).dates(subscriptions)));
     }
 
     @Override
-    public River river(List<Subscription> subscriptions, RiverRange range) {
+    public River river(List<Subscription> subscriptions, RiverRange range, RiverOrder order) {
         return guarded(
                 "reading " + range.limit() + " posts of the river of " + subscriptions.size() + " subscriptions",
-                () -> readers.inTransaction(h -> new RiverQuery(h).river(subscriptions, range)));
+                () -> readers.inTransaction(h -> new RiverQuery(h, order).river(subscriptions, range)));
     }
 
     @Override

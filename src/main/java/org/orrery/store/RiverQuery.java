@@ -17,9 +17,11 @@ import org.orrery.model.Subscription;
 /** Reads the river of the configured subscriptions through a handle: its newest posts, a range of it, its dates. */
 final class RiverQuery {
     private final Handle handle;
+    private final RiverOrder order;
 
-    RiverQuery(Handle handle) {
+    RiverQuery(Handle handle, RiverOrder order) {
         this.handle = handle;
+        this.order = order;
     }
 
     River river(List<Subscription> subscriptions, int maxPosts) {
@@ -32,7 +34,7 @@ final class RiverQuery {
     River river(List<Subscription> subscriptions, RiverRange range) {
         return river(
                 subscriptions,
-                " AND e.sort_date <= :newest AND e.sort_date >= :oldest",
+                " AND " + order.column() + " <= :newest AND " + order.column() + " >= :oldest",
                 Map.of(
                         "newest",
                         range.newest().toEpochMilli(),
@@ -48,9 +50,9 @@ final class RiverQuery {
         if (urls.isEmpty()) {
             return List.of();
         }
-        return handle.createQuery("SELECT e.sort_date FROM " + joinOrder(urls.size())
+        return handle.createQuery("SELECT " + order.column() + " FROM " + joinOrder(urls.size())
                         + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
-                        + " ORDER BY e.sort_date DESC")
+                        + " ORDER BY " + order.newestFirst())
                 .bindList("urls", urls)
                 .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1)))
                 .list();
@@ -68,11 +70,11 @@ final class RiverQuery {
             String url = subscription.feedUri().toString();
             channels.putIfAbsent(url, channel(subscription, Optional.ofNullable(stored.get(url))));
         }
-        // Same date: the entry first seen later first; same moment too: feed document order.
-        var query = handle.createQuery("SELECT s.url, e.sort_date, " + prefixed() + " FROM "
-                        + joinOrder(urls.size())
+        // By date: same date, the entry first seen later first; same moment too: feed document order.
+        var query = handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
+                        + " FROM " + joinOrder(urls.size())
                         + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0" + where
-                        + " ORDER BY e.sort_date DESC, e.first_seen DESC, e.id ASC LIMIT :limit OFFSET :offset")
+                        + " ORDER BY " + order.newestFirst() + " LIMIT :limit OFFSET :offset")
                 .bindList("urls", urls)
                 .bind("limit", limit)
                 .bind("offset", offset);
@@ -80,7 +82,7 @@ final class RiverQuery {
         List<Post> posts = query.map((rs, ctx) -> new Post(
                         EntryRow.read(rs).toEntry(),
                         channels.get(rs.getString("url")),
-                        Instant.ofEpochMilli(rs.getLong("sort_date"))))
+                        Instant.ofEpochMilli(rs.getLong("river_date"))))
                 .list();
         List<Channel> sorted = new ArrayList<>(channels.values());
         sorted.sort(Comparator.comparing(Channel::name, String.CASE_INSENSITIVE_ORDER)

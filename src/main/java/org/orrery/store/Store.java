@@ -36,7 +36,12 @@ public interface Store extends AutoCloseable {
      * channel for each subscription (sorted by name). Entries of subscriptions no longer in
      * the config are not shown.
      */
-    River river(List<Subscription> subscriptions, int maxPosts);
+    default River river(List<Subscription> subscriptions, int maxPosts) {
+        return river(subscriptions, maxPosts, RiverOrder.DATE);
+    }
+
+    /** As {@link #river(List, int)}, sorted and dated by {@code order}. */
+    River river(List<Subscription> subscriptions, int maxPosts, RiverOrder order);
 
     @Override
     void close();
@@ -45,10 +50,20 @@ public interface Store extends AutoCloseable {
      * The date of every post {@link #river} would show for the subscriptions (hidden entries
      * left out), newest first: what pages and archives are planned from.
      */
-    List<java.time.Instant> riverDates(List<Subscription> subscriptions);
+    default List<java.time.Instant> riverDates(List<Subscription> subscriptions) {
+        return riverDates(subscriptions, RiverOrder.DATE);
+    }
+
+    /** As {@link #riverDates(List)}, by {@code order}: the dates {@link #river(List, int, RiverOrder)} shows. */
+    List<java.time.Instant> riverDates(List<Subscription> subscriptions, RiverOrder order);
 
     /** The posts of {@code range} of the river of the subscriptions, in river order; channels as {@link #river}. */
-    River river(List<Subscription> subscriptions, RiverRange range);
+    default River river(List<Subscription> subscriptions, RiverRange range) {
+        return river(subscriptions, range, RiverOrder.DATE);
+    }
+
+    /** As {@link #river(List, RiverRange)}, with {@code range} cut from {@link #riverDates(List, RiverOrder)}. */
+    River river(List<Subscription> subscriptions, RiverRange range, RiverOrder order);
 
     /**
      * Removes, in one transaction, the entries {@code expiry} does not keep, and the

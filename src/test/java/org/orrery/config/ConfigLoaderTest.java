@@ -169,4 +169,21 @@ class ConfigLoaderTest {
                 .hasMessageContaining("config.ini:3:")
                 .hasMessageContaining("Mars/Olympus");
     }
+
+    @Test
+    void riverOrderIsDateOrFirstSeenAndAnythingElseIsAnErrorNamingTheLine() throws Exception {
+        assertThat(load("[Planet]\nriver_order = first_seen\n").warnings()).isEmpty();
+        assertThat(load("[Planet]\nriver_order = date\n").warnings()).isEmpty();
+        assertThatThrownBy(() -> load("[Planet]\nname = x\nriver_order = newest\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:3:")
+                .hasMessageContaining("river_order")
+                .hasMessageContaining("newest");
+    }
+
+    @Test
+    void encodingIsActedOnSoNotWarnedAbout() throws Exception {
+        assertThat(load("[Planet]\nencoding = iso-8859-1\n").warnings()).isEmpty();
+        assertThat(load("[Planet]\nencoding = xml\n").warnings()).isEmpty();
+    }
 }

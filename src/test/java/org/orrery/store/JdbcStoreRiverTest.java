@@ -125,4 +125,33 @@ class JdbcStoreRiverTest {
     private List<Post> posts(Subscription subscription) {
         return store.river(List.of(subscription), 100).posts();
     }
+
+    @Test
+    void riverOrderFirstSeenShowsEntriesAsThePlanetSawThemWhateverTheirDates() {
+        // Today's post seen first; then an old archive (dated years back) imported later.
+        store.save(fetched(FEED, hours(1), dated("today", Optional.of(hours(0)), Optional.empty())));
+        store.save(fetched(
+                OTHER,
+                hours(5),
+                dated("archive-1", Optional.of(T0.minusSeconds(86_400L * 900)), Optional.empty()),
+                dated("archive-2", Optional.of(T0.minusSeconds(86_400L * 1000)), Optional.empty())));
+        List<Subscription> both = List.of(sub(FEED), sub(OTHER));
+
+        assertThat(store.river(both, 10).posts())
+                .extracting(p -> p.entry().key())
+                .containsExactly("today", "archive-1", "archive-2");
+        River bySeen = store.river(both, 10, RiverOrder.FIRST_SEEN);
+        assertThat(bySeen.posts()).extracting(p -> p.entry().key()).containsExactly("archive-1", "archive-2", "today");
+        assertThat(bySeen.posts()).extracting(Post::date).containsExactly(hours(5), hours(5), hours(1));
+        List<java.time.Instant> dates = store.riverDates(both, RiverOrder.FIRST_SEEN);
+        assertThat(dates).containsExactly(hours(5), hours(5), hours(1));
+        assertThat(store.river(both, RiverRange.of(dates, 1, 3), RiverOrder.FIRST_SEEN)
+                        .posts())
+                .extracting(p -> p.entry().key())
+                .containsExactly("archive-2", "today");
+        assertThat(store.river(both, RiverRange.of(dates, 2, 3), RiverOrder.FIRST_SEEN)
+                        .posts())
+                .extracting(p -> p.entry().key())
+                .containsExactly("today");
+    }
 }
