@@ -226,7 +226,7 @@ public final class Planet {
                     : Optional.of(now.minus(Duration.ofDays(options.cacheKeepDays())));
             keep.putIfAbsent(subscription.feedUri(), new Expiry.Rule(options.cacheKeepEntries(), since));
         }
-        return store.expunge(new Expiry(keep, config.itemsPerPage(), !current.complete()));
+        return store.expunge(new Expiry(keep, config.itemsPerPage(), !current.complete(), riverOrder(config)));
     }
 
     /** The entries the filters keep (some of them hidden), in feed order. */

@@ -20,8 +20,10 @@ import java.util.Optional;
  *     items_per_page})
  * @param keepUnsubscribed whether to leave subscriptions not in {@code keep} alone (when the
  *     subscription list is not known in full)
+ * @param order the river's order, which "newest" and "dated" follow (with {@link
+ *     RiverOrder#FIRST_SEEN}: most recently first seen, first seen at or after)
  */
-public record Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed) {
+public record Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed, RiverOrder order) {
     /**
      * @param newest how many of the newest entries are kept ({@code cache_keep_entries})
      * @param since entries dated at or after this are kept, when present ({@code cache_keep_days})
@@ -35,8 +37,14 @@ public record Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsu
         }
     }
 
+    /** Expiry by the river's default order, {@link RiverOrder#DATE}. */
+    public Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed) {
+        this(keep, frontPage, keepUnsubscribed, RiverOrder.DATE);
+    }
+
     public Expiry {
         keep = Map.copyOf(keep);
+        Objects.requireNonNull(order, "order");
         if (frontPage < 0) {
             throw new IllegalArgumentException("frontPage < 0: " + frontPage);
         }

@@ -11,9 +11,6 @@ import org.jdbi.v3.core.Handle;
 
 /** Removes what an {@link Expiry} does not keep, through a handle whose transaction the caller owns. */
 final class Expunger {
-    // The river's order (RiverQuery), so "newest" means what the site shows first.
-    private static final String NEWEST_FIRST = "e.sort_date DESC, e.first_seen DESC, e.id ASC";
-
     private final Handle handle;
 
     Expunger(Handle handle) {
@@ -28,10 +25,15 @@ final class Expunger {
                 .map((rs, ctx) -> new Feed(rs.getLong("id"), URI.create(rs.getString("url"))))
                 .forEach(feed -> feeds.put(feed.id, feed));
         List<Long> doomed = new ArrayList<>();
-        handle.createQuery("SELECT e.id, e.subscription_id, e.sort_date, e.in_feed FROM entry e"
-                        + " ORDER BY e.subscription_id, " + NEWEST_FIRST)
+        // The river's order (RiverQuery), so "newest" means what the site shows first.
+        RiverOrder order = expiry.order();
+        handle.createQuery("SELECT e.id, e.subscription_id, " + order.column() + " AS river_date, e.in_feed"
+                        + " FROM entry e ORDER BY e.subscription_id, " + order.newestFirst())
                 .map((rs, ctx) -> new Row(
-                        rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("sort_date"), rs.getInt("in_feed")))
+                        rs.getLong("id"),
+                        rs.getLong("subscription_id"),
+                        rs.getLong("river_date"),
+                        rs.getInt("in_feed")))
                 .forEach(row -> {
                     Feed feed = feeds.get(row.subscriptionId);
                     Expiry.Rule rule = expiry.keep().get(feed.uri);
@@ -76,7 +78,8 @@ final class Expunger {
         Set<String> subscribed = new HashSet<>();
         expiry.keep().keySet().forEach(uri -> subscribed.add(uri.toString()));
         try (var rows = handle.createQuery("SELECT e.id, s.url FROM entry e, subscription s"
-                        + " WHERE s.id = e.subscription_id AND e.hidden = 0 ORDER BY " + NEWEST_FIRST)
+                        + " WHERE s.id = e.subscription_id AND e.hidden = 0 ORDER BY "
+                        + expiry.order().newestFirst())
                 .map((rs, ctx) -> subscribed.contains(rs.getString("url")) ? rs.getLong("id") : null)
                 .iterator()) {
             while (ids.size() < expiry.frontPage() && rows.hasNext()) {

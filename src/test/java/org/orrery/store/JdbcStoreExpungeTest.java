@@ -141,4 +141,37 @@ class JdbcStoreExpungeTest {
         assertThat(copy.validators().etag()).contains("\"2\"");
         assertThat(copy.fetchedAt()).isEqualTo(hours(2));
     }
+
+    @Test
+    void withRiverOrderFirstSeenKeepsWhatWasSeenLastWhateverItsDates() {
+        // Today's post seen first; then an archive of two old posts imported later.
+        store.save(fetched(FEED, hours(1), dated("today", Optional.of(hours(0)), Optional.empty())));
+        store.save(fetched(
+                FEED,
+                hours(5),
+                dated("archive-1", Optional.of(hours(-9000)), Optional.empty()),
+                dated("archive-2", Optional.of(hours(-9999)), Optional.empty())));
+        store.save(fetched(FEED, hours(6)));
+
+        var byDate = new Expiry(Map.of(FEED, new Expiry.Rule(2, Optional.empty())), 0, false, RiverOrder.DATE);
+        var bySeen = new Expiry(Map.of(FEED, new Expiry.Rule(2, Optional.empty())), 0, false, RiverOrder.FIRST_SEEN);
+
+        assertThat(store.expunge(bySeen)).containsExactly(new Expunged(FEED, 1, 2, true));
+        assertThat(store.river(List.of(sub(FEED)), 10, RiverOrder.FIRST_SEEN).posts())
+                .extracting(p -> p.entry().key())
+                .containsExactly("archive-1", "archive-2");
+        assertThat(store.expunge(byDate)).isEmpty();
+    }
+
+    @Test
+    void withRiverOrderFirstSeenTheFrontPageIsWhatWasSeenLast() {
+        store.save(fetched(FEED, hours(1), dated("today", Optional.of(hours(0)), Optional.empty())));
+        store.save(fetched(FEED, hours(5), dated("archive", Optional.of(hours(-9000)), Optional.empty())));
+        store.save(fetched(FEED, hours(6)));
+
+        var bySeen = new Expiry(Map.of(FEED, new Expiry.Rule(0, Optional.empty())), 1, false, RiverOrder.FIRST_SEEN);
+
+        assertThat(store.expunge(bySeen)).containsExactly(new Expunged(FEED, 1, 1, true));
+        assertThat(keys(FEED)).containsExactly("archive");
+    }
 }
