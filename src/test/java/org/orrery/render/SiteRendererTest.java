@@ -204,7 +204,7 @@ class SiteRendererTest {
         assertThat(index.select("section.day > h2").eachText()).containsExactly("19 Sep 2017", "18 Sep 2017");
         assertThat(index.select("aside li.failing .health").text()).isEqualTo("(404: not found)");
         assertThat(index.select("link[rel=alternate]").eachAttr("href"))
-                .containsExactly("atom.xml", "rss20.xml", "feed.json");
+                .containsExactly("atom.xml", "rss20.xml", "feed.json", "opml.xml");
     }
 
     @Test
