@@ -2,8 +2,6 @@ package org.orrery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -212,13 +210,8 @@ class EndToEndTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
-    record Run(int status, String out, String err) {}
-
-    private static Run orrery(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun orrery(String... args) {
+        return CliRun.of(args);
     }
 
     private static String entriesOf(Path index) throws Exception {

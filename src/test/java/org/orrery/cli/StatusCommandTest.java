@@ -2,8 +2,6 @@ package org.orrery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -116,12 +114,7 @@ class StatusCommandTest {
                 .allSatisfy(line -> assertThat(line).startsWith("new"));
     }
 
-    record Run(int status, String out, String err) {}
-
-    private static Run orrery(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun orrery(String... args) {
+        return CliRun.of(args);
     }
 }

@@ -29,7 +29,7 @@ import org.orrery.model.Validators;
 
 /** Servers that are down, slow, huge, not TLS, or hit by many fetches at once. */
 class HttpFetcherLimitsTest {
-    private static final String FEED = "<feed xmlns='http://www.w3.org/2005/Atom'><title>t</title></feed>";
+    private static final String FEED = LoopbackServer.FEED;
 
     private LoopbackServer server;
     private HttpFetcher fetcher;
@@ -37,9 +37,7 @@ class HttpFetcherLimitsTest {
     @BeforeEach
     void start() throws IOException {
         server = new LoopbackServer();
-        fetcher = new HttpFetcher(FetchSettings.defaults()
-                .withTimeout(Duration.ofSeconds(5))
-                .withUserAgent("OrreryTest/1.0 (+https://planet.example)"));
+        fetcher = LoopbackServer.testFetcher();
     }
 
     @AfterEach

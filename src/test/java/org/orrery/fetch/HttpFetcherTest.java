@@ -9,7 +9,6 @@ import static org.orrery.fetch.LoopbackServer.send;
 import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,7 +22,7 @@ import org.orrery.model.Validators;
 
 /** Conversations with a well-behaved server: validators, redirects, statuses, encodings. */
 class HttpFetcherTest {
-    private static final String FEED = "<feed xmlns='http://www.w3.org/2005/Atom'><title>t</title></feed>";
+    private static final String FEED = LoopbackServer.FEED;
     private static final String DATE = "Tue, 19 Sep 2017 22:00:00 GMT";
 
     private LoopbackServer server;
@@ -32,9 +31,7 @@ class HttpFetcherTest {
     @BeforeEach
     void start() throws IOException {
         server = new LoopbackServer();
-        fetcher = new HttpFetcher(FetchSettings.defaults()
-                .withTimeout(Duration.ofSeconds(5))
-                .withUserAgent("OrreryTest/1.0 (+https://planet.example)"));
+        fetcher = LoopbackServer.testFetcher();
     }
 
     @AfterEach

@@ -16,6 +16,16 @@ import java.util.zip.GZIPOutputStream;
 
 /** A JDK HttpServer on 127.0.0.1, a free port, one virtual thread per exchange; records request headers. */
 final class LoopbackServer implements AutoCloseable {
+    /** The smallest feed, for tests about transport rather than content. */
+    static final String FEED = "<feed xmlns='http://www.w3.org/2005/Atom'><title>t</title></feed>";
+
+    /** The fetcher the tests talk to the server with: a 5 s limit and a test User-Agent. */
+    static HttpFetcher testFetcher() {
+        return new HttpFetcher(FetchSettings.defaults()
+                .withTimeout(java.time.Duration.ofSeconds(5))
+                .withUserAgent("OrreryTest/1.0 (+https://planet.example)"));
+    }
+
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Headers> received = new ConcurrentLinkedQueue<>();
     private final HttpServer server;
