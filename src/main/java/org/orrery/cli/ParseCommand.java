@@ -53,17 +53,25 @@ final class ParseCommand implements Callable<Integer> {
             description = "Read lines 'input<TAB>base-url<TAB>output' and write each output file, in one JVM.")
     Path batch;
 
+    @Option(
+            names = "--published",
+            description = "Show content as the planet publishes it: links with rel=\"noopener noreferrer\","
+                    + " images with loading=\"lazy\", audio and video with controls.")
+    boolean published;
+
     @Spec
     CommandSpec spec;
 
     private final FeedParser parser = new FeedParser();
-    private final ParseJson view = new ParseJson(new EntryNormalizer(new HtmlSanitizer()));
+    private ParseJson view;
     private final JsonFactory jsonFactory = new JsonFactory();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        HtmlSanitizer sanitizer = new HtmlSanitizer();
+        view = new ParseJson(new EntryNormalizer(published ? sanitizer : sanitizer.undecorated()));
         if (batch != null) {
             return batch(err);
         }

@@ -31,6 +31,7 @@ import org.jsoup.safety.Cleaner;
 public final class HtmlSanitizer {
     private final Cleaner cleaner = new Cleaner(Policy.safelist());
     private final Embeds embeds;
+    private final boolean decorate;
 
     /** A sanitiser whose iframes come only from {@link Embeds#DEFAULT_HOSTS}. */
     public HtmlSanitizer() {
@@ -39,7 +40,23 @@ public final class HtmlSanitizer {
 
     /** A sanitiser that also keeps iframes from {@code extraIframeHosts} (exact host names). */
     public HtmlSanitizer(Collection<String> extraIframeHosts) {
-        this.embeds = new Embeds(extraIframeHosts);
+        this(new Embeds(extraIframeHosts), true);
+    }
+
+    private HtmlSanitizer(Embeds embeds, boolean decorate) {
+        this.embeds = embeds;
+        this.decorate = decorate;
+    }
+
+    /**
+     * The same policy without the attributes added for publishing: links get no {@code rel=
+     * "noopener noreferrer"}, images no {@code loading="lazy"}, audio and video no {@code
+     * controls} unless the feed gave them. Everything the policy removes is removed all the
+     * same; an embed keeps its {@code sandbox}. This is what {@code orrery parse --json} shows,
+     * so it can be compared with other readers of the same feed.
+     */
+    public HtmlSanitizer undecorated() {
+        return new HtmlSanitizer(embeds, false);
     }
 
     /** A sanitiser for a planet's {@code iframe_hosts} option (space-separated hosts; may be null). */
@@ -93,7 +110,7 @@ public final class HtmlSanitizer {
     }
 
     /** Checks on the allowed tree: URLs, srcset, style, and the attributes we add. */
-    private static void finish(Element body, URL base) {
+    private void finish(Element body, URL base) {
         for (Element el : body.getAllElements()) {
             if (el == body) {
                 continue;
@@ -103,16 +120,20 @@ public final class HtmlSanitizer {
             }
             switch (el.normalName()) {
                 case "a", "area" -> {
-                    if (el.hasAttr("href")) {
+                    if (decorate && el.hasAttr("href")) {
                         el.attr("rel", rel(el.attr("rel")));
                     }
                 }
                 case "img" -> {
-                    if (el.hasAttr("src")) {
+                    if (decorate && el.hasAttr("src")) {
                         el.attr("loading", "lazy");
                     }
                 }
-                case "audio", "video" -> el.attr("controls", true);
+                case "audio", "video" -> {
+                    if (decorate) {
+                        el.attr("controls", true);
+                    }
+                }
                 case "dialog" -> el.removeAttr("open"); // an open dialog is positioned over the page
                 case "iframe" -> el.attr("sandbox", Embeds.SANDBOX);
                 default -> {}

@@ -43,6 +43,38 @@ class ParseCommandTest {
     }
 
     @Test
+    void showsThePublishingAttributesOnlyWhenAskedFor() throws IOException {
+        Path feed = Files.writeString(
+                dir.resolve("links.xml"),
+                "<rss version=\"2.0\"><channel><title>T</title><item><description>"
+                        + "&lt;a href=\"/post\" onclick=\"x()\"&gt;post&lt;/a&gt;&lt;img src=\"/i.png\"&gt;"
+                        + "</description></item></channel></rss>",
+                UTF_8);
+        var plain = new StringWriter();
+        var published = new StringWriter();
+        var err = new PrintWriter(new StringWriter(), true);
+        String base = "http://example.com/feed";
+        Main.execute(new PrintWriter(plain, true), err, "parse", "--json", "--base-url", base, feed.toString());
+        Main.execute(
+                new PrintWriter(published, true),
+                err,
+                "parse",
+                "--json",
+                "--published",
+                "--base-url",
+                base,
+                feed.toString());
+
+        assertThat(wellFormed(plain.toString()))
+                .contains("<a href=\\\"http://example.com/post\\\">post</a><img src=\\\"http://example.com/i.png\\\">")
+                .doesNotContain("onclick");
+        assertThat(wellFormed(published.toString()))
+                .contains("<a href=\\\"http://example.com/post\\\" rel=\\\"noopener noreferrer\\\">post</a>")
+                .contains("loading=\\\"lazy\\\"")
+                .doesNotContain("onclick");
+    }
+
+    @Test
     void summarisesEntriesThenTheFeed() {
         var out = new StringWriter();
         Path feed = dir.resolve("feed.xml");

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Where Orrery's sanitiser deliberately differs from feedparser's expectations in the shared
  * corpus (../shared/corpus/feedparser/wellformed/sanitize), one test per reason. Each names
- * the corpus cases it explains.
+ * the corpus cases it explains. The first three are differences of the published form only:
+ * {@code orrery parse --json} uses {@link HtmlSanitizer#undecorated()}, which agrees with
+ * feedparser there.
  */
 class FeedparserDifferencesTest {
     private static final URI BASE = URI.create("http://example.com/feed.xml");
@@ -50,6 +52,21 @@ class FeedparserDifferencesTest {
     void audioAndVideoGetControls() {
         assertThat(clean("<video preload=\"auto\"></video>")).isEqualTo("<video preload=\"auto\" controls></video>");
         assertThat(clean("<audio></audio>")).isEqualTo("<audio controls></audio>");
+    }
+
+    /** The same cases through the undecorated sanitiser of {@code orrery parse --json}. */
+    @Test
+    void parseJsonLeavesOutThePublishingAttributes() {
+        HtmlSanitizer undecorated = sanitizer.undecorated();
+        assertThat(undecorated.sanitize(
+                        "<img src=\"http://www.ragingplatypus.com/i/cam-full.jpg\" onabort=\"x\">", BASE))
+                .isEqualTo("<img src=\"http://www.ragingplatypus.com/i/cam-full.jpg\">");
+        assertThat(undecorated.sanitize("<a href=\"/\" rel=\"nofollow\" onclick=\"x\">x</a>", BASE))
+                .isEqualTo("<a href=\"http://example.com/\" rel=\"nofollow\">x</a>");
+        assertThat(undecorated.sanitize("<video preload=\"auto\" autoplay></video>", BASE))
+                .isEqualTo("<video preload=\"auto\"></video>");
+        assertThat(undecorated.sanitize("<a href=\"javascript:alert(1)\">x</a><script>x</script>", BASE))
+                .isEqualTo("<a>x</a>");
     }
 
     /**
