@@ -1,6 +1,9 @@
 package org.orrery;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -340,9 +344,96 @@ public final class Planet {
      */
     public int publish() throws PublishException {
         HealthReport health = health();
-        List<Subscription> subscriptions = subscriptions();
+        Theme theme = theme();
+        int written = publish(health, theme);
+        remember(fingerprint(health, theme));
+        return written;
+    }
+
+    /**
+     * {@link #publish()}, unless nothing the site shows has changed since the last publishing:
+     * no entry or feed in the store ({@link Store#changeCount()}), no subscription, health
+     * message, config file, theme file or Orrery version, and the front page is still there.
+     * Then only {@code health.json} is written. Pages say when they were last updated, which is
+     * then when their content last changed.
+     *
+     * @return how many files were written, or empty when the site was left as it was
+     */
+    public OptionalInt publishIfChanged() throws PublishException {
+        HealthReport health = health();
+        Theme theme = theme();
+        String fingerprint = fingerprint(health, theme);
+        if (Files.isRegularFile(config.outputDir().resolve("index.html"))
+                && remembered().filter(fingerprint::equals).isPresent()) {
+            new SiteWriter().publish(Map.of("health.json", health.json()), config.outputDir());
+            return OptionalInt.empty();
+        }
+        int written = publish(health, theme);
+        remember(fingerprint);
+        return OptionalInt.of(written);
+    }
+
+    private Theme theme() {
         Theme theme = ThemeFiles.load(config, Path.of("").toAbsolutePath());
         theme.warnings().forEach(w -> log.warn("theme: {}", w));
+        return theme;
+    }
+
+    /** Everything a published site is made of but the time: see {@link #publishIfChanged()}. */
+    private String fingerprint(HealthReport health, Theme theme) {
+        var text = new StringBuilder("Orrery ").append(Version.get()).append('\n');
+        text.append("store ").append(store.changeCount()).append('\n');
+        text.append("output ").append(config.outputDir().toAbsolutePath()).append('\n');
+        for (Path file : config.sources()) {
+            text.append("config ").append(fileStamp(file)).append('\n');
+        }
+        for (Path file : theme.files()) {
+            text.append("theme ").append(fileStamp(file)).append('\n');
+        }
+        for (Subscription subscription : subscriptions()) {
+            text.append("subscription ").append(subscription.feedUri()).append('\n');
+        }
+        new TreeMap<>(health.messages()).forEach((uri, message) -> text.append("message ")
+                .append(uri)
+                .append(' ')
+                .append(message)
+                .append('\n'));
+        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String fileStamp(Path file) {
+        try {
+            return file.toAbsolutePath() + " " + Files.size(file) + " "
+                    + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return file.toAbsolutePath() + " unreadable";
+        }
+    }
+
+    /** Where the fingerprint of the last published site is kept, beside the database. */
+    private Path fingerprintFile() {
+        return config.cacheDirectory().resolve("published.sha256");
+    }
+
+    private Optional<String> remembered() {
+        try {
+            return Optional.of(Files.readString(fingerprintFile()).strip());
+        } catch (IOException e) {
+            return Optional.empty(); // never published, or unreadable: publish
+        }
+    }
+
+    private void remember(String fingerprint) {
+        try {
+            Files.writeString(fingerprintFile(), fingerprint + "\n");
+        } catch (IOException e) {
+            // Only costs a full publish next time.
+            log.warn("cannot write {}: {}", fingerprintFile(), e.getMessage());
+        }
+    }
+
+    private int publish(HealthReport health, Theme theme) throws PublishException {
+        List<Subscription> subscriptions = subscriptions();
         var renderer = new SiteRenderer(site(config), theme);
         var writer = new SiteWriter();
         Instant now = clock.instant();
@@ -354,14 +445,14 @@ public final class Planet {
         River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
         int written = 0;
         for (SitePages.Page page : plan.pages().subList(1, plan.pages().size())) {
-            River river = withMessages(
-                    store.river(subscriptions, RiverRange.of(dates, page.from(), page.to()), order), messages);
+            River river = withoutChannels(withMessages(
+                    store.river(subscriptions, RiverRange.of(dates, page.from(), page.to()), order), messages));
             written += writer.publish(
                     Map.of(page.path(), renderer.renderPage(river, plan.navigation(page), now)), config.outputDir());
         }
         for (SitePages.Month month : plan.months()) {
-            River river = withMessages(
-                    store.river(subscriptions, RiverRange.of(dates, month.from(), month.to()), order), messages);
+            River river = withoutChannels(withMessages(
+                    store.river(subscriptions, RiverRange.of(dates, month.from(), month.to()), order), messages));
             written += writer.publish(
                     Map.of(month.path(), renderer.renderPage(river, plan.navigation(month), now)), config.outputDir());
         }
@@ -385,6 +476,14 @@ public final class Planet {
                 .filter(v -> !v.isBlank())
                 .flatMap(RiverOrder::of)
                 .orElse(RiverOrder.DATE);
+    }
+
+    /**
+     * The posts alone: older pages and monthly archives list no subscriptions (the front page
+     * and the archive index do). On a planet of thousands of feeds the list is most of a page.
+     */
+    private static River withoutChannels(River river) {
+        return new River(river.posts(), List.of());
     }
 
     /** Venus's per-subscription {@code message}, from the health report, on every channel. */

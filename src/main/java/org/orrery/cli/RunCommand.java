@@ -35,7 +35,13 @@ final class RunCommand extends PlanetCommand {
         if (!expunged.isEmpty()) {
             out().println(ExpungeCommand.total(expunged));
         }
-        reportPublished(config, open.planet.publish());
+        var written = open.planet.publishIfChanged();
+        if (written.isEmpty()) {
+            out().println("site unchanged: nothing it shows changed since it was last published"
+                    + " (health.json updated; `orrery build` publishes it all again)");
+            return 0;
+        }
+        reportPublished(config, written.getAsInt());
         if (!noPing) {
             pingHub(config);
         }

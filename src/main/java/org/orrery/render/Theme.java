@@ -33,7 +33,7 @@ import org.orrery.render.htmltmpl.TemplateSyntaxException;
  */
 public final class Theme {
     /** No templates, no static files: the default theme alone. */
-    public static final Theme DEFAULT = new Theme(List.of(), Map.of(), List.of());
+    public static final Theme DEFAULT = new Theme(List.of(), Map.of(), List.of(), List.of());
 
     /** One template of the theme, ready to render a template model. */
     private interface Template {
@@ -50,11 +50,17 @@ public final class Theme {
     private final List<Map.Entry<String, Loaded>> templates;
     private final Map<String, byte[]> staticFiles;
     private final List<String> warnings;
+    private final List<Path> files;
 
-    private Theme(List<Map.Entry<String, Loaded>> templates, Map<String, byte[]> staticFiles, List<String> warnings) {
+    private Theme(
+            List<Map.Entry<String, Loaded>> templates,
+            Map<String, byte[]> staticFiles,
+            List<String> warnings,
+            List<Path> files) {
         this.templates = List.copyOf(templates);
         this.staticFiles = Map.copyOf(staticFiles);
         this.warnings = List.copyOf(warnings);
+        this.files = List.copyOf(files);
     }
 
     /**
@@ -65,9 +71,11 @@ public final class Theme {
     public static Theme load(List<String> templateFiles, List<Path> searchDirectories, List<String> billOfMaterials) {
         var warnings = new ArrayList<String>();
         var templates = new ArrayList<Map.Entry<String, Loaded>>();
+        var files = new ArrayList<Path>();
         for (String name : templateFiles) {
             Optional<Path> file = find(name, searchDirectories);
             String output = outputName(name);
+            file.ifPresent(files::add);
             if (file.isEmpty()) {
                 warnings.add("template " + name + " not found in " + searchDirectories + "; the default " + output
                         + " is published");
@@ -94,18 +102,24 @@ public final class Theme {
                 if (file.isEmpty()) {
                     warnings.add("bill_of_materials file " + name + " not found in " + searchDirectories);
                 } else {
+                    files.add(file.get());
                     staticFiles.put(name, Files.readAllBytes(file.get()));
                 }
             } catch (IOException e) {
                 warnings.add("bill_of_materials file " + file.get() + " cannot be read: " + e.getMessage());
             }
         }
-        return new Theme(templates, staticFiles, warnings);
+        return new Theme(templates, staticFiles, warnings, files);
     }
 
     /** The same theme reporting {@code warnings} instead of its own. */
     public Theme withWarnings(List<String> warnings) {
-        return new Theme(templates, staticFiles, warnings);
+        return new Theme(templates, staticFiles, warnings, files);
+    }
+
+    /** The template and static files the theme was loaded from (not the files they include). */
+    public List<Path> files() {
+        return files;
     }
 
     /** What went wrong loading the theme, for the maintainer. */

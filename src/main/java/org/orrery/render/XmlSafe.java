@@ -14,11 +14,19 @@ final class XmlSafe {
     private XmlSafe() {}
 
     static String clean(String s) {
+        int n = s.length();
         int i = 0;
-        while (i < s.length() && allowed(s, i)) {
-            i += Character.charCount(s.codePointAt(i));
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < Character.MIN_SURROGATE) {
+                i++; // nearly every character: the fast path
+            } else if (allowed(s, i)) {
+                i += Character.isHighSurrogate(c) ? 2 : 1;
+            } else {
+                break;
+            }
         }
-        if (i == s.length()) {
+        if (i == n) {
             return s;
         }
         var out = new StringBuilder(s.length());

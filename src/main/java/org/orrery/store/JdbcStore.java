@@ -25,19 +25,24 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * A {@link Store} in a relational database through JDBI: one long-lived connection for writes,
- * which a lock serialises (SQLite has a single writer), and a fresh connection per read.
+ * which a lock serialises (SQLite has a single writer), and a few read connections kept open
+ * between reads ({@link ReaderConnections}).
  */
 public final class JdbcStore implements Store {
     private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
+    /** Read connections kept open: enough for the cores that parse while others read. */
+    private static final int READERS_KEPT = Math.max(4, Runtime.getRuntime().availableProcessors());
 
     private final Handle writer;
     private final Jdbi readers;
+    private final ReaderConnections readerConnections;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean closed;
 
-    private JdbcStore(Handle writer, Jdbi readers) {
+    private JdbcStore(Handle writer, ReaderConnections readerConnections) {
         this.writer = writer;
-        this.readers = readers;
+        this.readerConnections = readerConnections;
+        this.readers = Jdbi.create(readerConnections);
     }
 
     /**
@@ -59,7 +64,8 @@ public final class JdbcStore implements Store {
                     .load()
                     .migrate();
             Handle writer = Jdbi.create(writes).open();
-            return new JdbcStore(writer, Jdbi.create(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED)));
+            return new JdbcStore(
+                    writer, new ReaderConnections(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), READERS_KEPT));
         } catch (FlywayException | JdbiException e) {
             throw new StoreException("store: opening " + databaseFile + ": " + reason(e), e);
         }
@@ -84,9 +90,21 @@ public final class JdbcStore implements Store {
         config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.enforceForeignKeys(true);
         config.setTransactionMode(mode);
+        // In WAL mode NORMAL never corrupts the database; a power cut may lose the last commits,
+        // which the next refresh fetches again. FULL would sync the disk on every feed's save.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;
+    }
+
+    @Override
+    public long changeCount() {
+        return guarded(
+                "reading the change count",
+                () -> readers.withHandle(h -> h.createQuery("SELECT count FROM change_count WHERE id = 1")
+                        .mapTo(Long.class)
+                        .one()));
     }
 
     @Override
@@ -173,8 +191,9 @@ public final class JdbcStore implements Store {
             if (!closed) {
                 closed = true;
                 writer.close();
+                readerConnections.closeAll();
             }
-        } catch (JdbiException e) {
+        } catch (JdbiException | java.sql.SQLException e) {
             throw new StoreException("store: closing: " + reason(e), e);
         } finally {
             writeLock.unlock();

@@ -83,4 +83,11 @@ public interface Store extends AutoCloseable {
      * @throws StoreException when the database cannot be written
      */
     void saveReadingList(URI uri, ReadingListCopy copy);
+
+    /**
+     * A number that grows whenever anything the published site shows of the stored entries and
+     * feeds changes: entries added, changed, hidden or removed, a feed's title, link or last
+     * error. Equal numbers mean nothing of that changed in between.
+     */
+    long changeCount();
 }

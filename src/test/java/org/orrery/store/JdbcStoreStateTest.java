@@ -45,6 +45,43 @@ class JdbcStoreStateTest {
         assertThat(store.health(List.of(FEED))).containsExactly(FeedHealth.never(FEED));
     }
 
+    /** Reads reuse kept connections; none of them may go on seeing the database as it was. */
+    @Test
+    void aReadAfterAWriteSeesItThroughTheKeptConnections() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(store.state(FEED).errorCount()).isEqualTo(i);
+            assertThat(store.health(List.of(FEED)).getFirst().lastAttempt())
+                    .isEqualTo(i == 0 ? Optional.empty() : Optional.of(hours(i - 1)));
+            store.save(new Refresh.Failed(FEED, hours(i), "HTTP 500", OptionalInt.of(500), false, Schedule.NONE));
+        }
+    }
+
+    @Test
+    void theChangeCountGrowsWithWhatTheSiteShowsAndOnlyThen() {
+        long start = store.changeCount();
+        store.save(fetched(entry("a", "A")));
+        long added = store.changeCount();
+        assertThat(added).isGreaterThan(start);
+
+        store.save(fetched(entry("a", "A")));
+        store.save(new Refresh.NotModified(FEED, hours(1), Validators.NONE, OptionalInt.of(304), Schedule.NONE));
+        assertThat(store.changeCount()).isEqualTo(added);
+
+        store.save(fetched(entry("a", "A, corrected")));
+        long changed = store.changeCount();
+        assertThat(changed).isGreaterThan(added);
+
+        store.save(new Refresh.Failed(FEED, hours(2), "HTTP 500", OptionalInt.of(500), false, Schedule.NONE));
+        long failing = store.changeCount();
+        assertThat(failing).isGreaterThan(changed);
+        store.save(new Refresh.Failed(FEED, hours(3), "HTTP 500", OptionalInt.of(500), false, Schedule.NONE));
+        assertThat(store.changeCount()).isEqualTo(failing);
+    }
+
+    private static Refresh.Fetched fetched(org.orrery.model.Entry entry) {
+        return new Refresh.Fetched(FEED, T0, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, List.of(entry));
+    }
+
     @Test
     void keepsTheHashAndScheduleOfAFetch() {
         Schedule schedule = new Schedule(Optional.of(hours(1)), Optional.of(MOVED), Optional.empty(), 0);

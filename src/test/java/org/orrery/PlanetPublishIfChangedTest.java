@@ -1,0 +1,144 @@
+package org.orrery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.config.ConfigLoader;
+import org.orrery.config.PlanetConfig;
+import org.orrery.fetch.FetchResult;
+import org.orrery.fetch.Fetcher;
+import org.orrery.model.Entry;
+import org.orrery.model.FeedInfo;
+import org.orrery.model.Validators;
+import org.orrery.store.JdbcStore;
+import org.orrery.store.Refresh;
+import org.orrery.store.Schedule;
+
+/** A run whose fetches changed nothing leaves the published site as it is. */
+class PlanetPublishIfChangedTest {
+    private static final URI FEED = URI.create("https://a.example/feed");
+    private static final Instant NOW = Instant.parse("2017-12-31T12:00:00Z");
+
+    private static final Fetcher NO_FETCHING = new Fetcher() {
+        @Override
+        public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
+            throw new AssertionError("publishing never fetches");
+        }
+
+        @Override
+        public void close() {}
+    };
+
+    @TempDir
+    Path dir;
+
+    private Path configFile;
+    private PlanetConfig config;
+    private JdbcStore store;
+    private Planet planet;
+
+    @BeforeEach
+    void open() throws Exception {
+        configFile = dir.resolve("config.ini");
+        Files.writeString(configFile, "[Planet]\nname = Planet Test\n\n[" + FEED + "]\nname = A\n");
+        config = ConfigLoader.load(List.of(configFile), dir);
+        store = JdbcStore.openSqlite(Planet.databaseFile(config));
+        planet = new Planet(config, NO_FETCHING, store, InstantSource.fixed(NOW));
+        save(entry("e1", "First"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void save(Entry... entries) {
+        store.save(new Refresh.Fetched(
+                FEED, NOW, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, List.of(entries)));
+    }
+
+    private static Entry entry(String key, String title) {
+        return new Entry(
+                key,
+                title,
+                Optional.of(URI.create("https://a.example/" + key)),
+                Optional.empty(),
+                Optional.of(Instant.parse("2017-12-20T12:00:00Z")),
+                Optional.empty(),
+                "<p>" + title + "</p>",
+                Optional.empty(),
+                List.of());
+    }
+
+    private Path output(String name) {
+        return config.outputDir().resolve(name);
+    }
+
+    @Test
+    void skipsPublishingWhenNothingChangedButStillWritesTheHealthReport() throws Exception {
+        assertThat(planet.publishIfChanged()).isNotEmpty();
+        Files.delete(output("health.json"));
+        Files.writeString(output("atom.xml"), "left alone");
+        store.save(new Refresh.NotModified(
+                FEED, NOW.plusSeconds(60), Validators.NONE, OptionalInt.of(304), Schedule.NONE));
+
+        assertThat(planet.publishIfChanged()).isEmpty();
+        assertThat(output("health.json")).exists();
+        assertThat(output("atom.xml")).hasContent("left alone");
+    }
+
+    @Test
+    void publishesAgainWhenAnEntryIsAddedOrChanged() throws Exception {
+        planet.publishIfChanged();
+        save(entry("e1", "First"), entry("e2", "Second"));
+        assertThat(planet.publishIfChanged()).isNotEmpty();
+        assertThat(Files.readString(output("index.html"))).contains("Second");
+
+        save(entry("e1", "First, corrected"), entry("e2", "Second"));
+        assertThat(planet.publishIfChanged()).isNotEmpty();
+        assertThat(Files.readString(output("index.html"))).contains("First, corrected");
+
+        save(entry("e1", "First, corrected"), entry("e2", "Second"));
+        assertThat(planet.publishIfChanged()).isEmpty();
+    }
+
+    @Test
+    void publishesAgainWhenAFeedStartsFailing() throws Exception {
+        planet.publishIfChanged();
+        store.save(new Refresh.Failed(FEED, NOW, "HTTP 404 Not Found", OptionalInt.of(404), false, Schedule.NONE));
+        assertThat(planet.publishIfChanged()).isNotEmpty();
+    }
+
+    @Test
+    void publishesAgainWhenTheConfigChangesOrThePagesAreGone() throws Exception {
+        planet.publishIfChanged();
+        Files.setLastModifiedTime(configFile, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(planet.publishIfChanged()).isNotEmpty();
+        assertThat(planet.publishIfChanged()).isEmpty();
+
+        Files.delete(output("index.html"));
+        assertThat(planet.publishIfChanged()).isNotEmpty();
+        assertThat(output("index.html")).exists();
+    }
+
+    @Test
+    void publishAlwaysPublishes() throws Exception {
+        planet.publishIfChanged();
+        Files.writeString(output("atom.xml"), "stale");
+        assertThat(planet.publish()).isPositive();
+        assertThat(Files.readString(output("atom.xml"))).contains("First");
+        assertThat(planet.publishIfChanged()).isEmpty();
+    }
+}
