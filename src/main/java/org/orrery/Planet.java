@@ -400,7 +400,8 @@ public final class Planet {
                 river.channels().stream().map(c -> channels.get(c.feedUri())).toList());
     }
 
-    static Site site(PlanetConfig config) {
+    /** The settings the site is rendered with. */
+    public static Site site(PlanetConfig config) {
         return new Site(
                 config.name(),
                 config.link(),
