@@ -138,8 +138,14 @@ public final class Planet {
      * out a backoff, a Retry-After or a freshness lifetime the server gave.
      */
     public RefreshSummary refresh(boolean all) {
+        return refresh(all, RefreshListener.NONE);
+    }
+
+    /** As {@link #refresh(boolean)}, telling {@code listener} of each subscription as it is done. */
+    public RefreshSummary refresh(boolean all, RefreshListener listener) {
         ReadingLists current = ReadingLists.fetch(config, fetcher, store, clock.instant());
         lists = current;
+        listener.starting(current.subscriptions().size());
         var ok = new AtomicInteger();
         var notModified = new AtomicInteger();
         var waiting = new AtomicInteger();
@@ -152,10 +158,12 @@ public final class Planet {
             for (Subscription subscription : current.subscriptions()) {
                 executor.submit(() -> {
                     slots.acquireUninterruptibly();
+                    var outcome = RefreshListener.Outcome.FAILED;
                     try {
                         FeedState state = store.state(subscription.feedUri());
                         if (state.gone()) {
                             gone.incrementAndGet();
+                            outcome = RefreshListener.Outcome.GONE;
                             return;
                         }
                         Instant now = clock.instant();
@@ -165,10 +173,12 @@ public final class Planet {
                                         .filter(now::isBefore)
                                         .isPresent()) {
                             waiting.incrementAndGet();
+                            outcome = RefreshListener.Outcome.WAITING;
                             return;
                         }
                         Refresh refresh = refresh(subscription, state);
                         saved.add(store.save(refresh));
+                        outcome = RefreshListener.Outcome.of(refresh);
                         switch (refresh) {
                             case Refresh.Fetched f -> ok.incrementAndGet();
                             case Refresh.NotModified n -> notModified.incrementAndGet();
@@ -185,6 +195,7 @@ public final class Planet {
                         failures.add(subscription.feedUri() + ": internal error: " + e.getMessage());
                     } finally {
                         slots.release();
+                        listener.finished(subscription.feedUri(), outcome);
                     }
                 });
             }
