@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = "Print the subscriptions of CONFIG as OPML 2.0 (UTF-8), for a feed reader or another"
-                + " planet. Sites are named when the database knows them.")
+                + " planet. Each feed's site is given once the planet has fetched the feed.")
 final class OpmlExportCommand implements Callable<Integer> {
     @Mixin
     ConfigFiles files;
@@ -101,7 +101,6 @@ final class OpmlExportCommand implements Callable<Integer> {
                                 Optional.empty(),
                                 Optional.empty(),
                                 s.options())))
-                .distinct()
                 .toList();
     }
 }

@@ -103,7 +103,7 @@ final class OpmlImportCommand implements Callable<Integer> {
         for (OpmlOutlines.Feed feed : feeds) {
             Optional<URI> uri = feed.uri().filter(SubscriptionSections::canName);
             if (uri.isEmpty()) {
-                skipped.add(feed.xmlUrl() + ": not an absolute URL");
+                skipped.add(feed.xmlUrl() + ": not an absolute http or https URL");
                 continue;
             }
             String key = SubscriptionSections.sameFeedKey(uri.get());

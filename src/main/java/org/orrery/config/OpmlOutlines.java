@@ -27,18 +27,19 @@ public final class OpmlOutlines {
      *
      * @param xmlUrl the feed's URL as the list spells it (stripped)
      * @param name its {@code title}, else its {@code text}, when either says more than the URL
-     * @param category the titles of the outlines it is nested in, outermost first
      */
-    public record Feed(String xmlUrl, Optional<String> name, List<String> category) {
-        public Feed {
-            category = List.copyOf(category);
-        }
-
-        /** The URL as an absolute URI, or empty when the list's value is not one. */
+    public record Feed(String xmlUrl, Optional<String> name) {
+        /**
+         * The URL as an absolute http or https URI, or empty when the list's value is not one: a
+         * list from elsewhere must not make the planet read and publish a local file.
+         */
         public Optional<URI> uri() {
             try {
                 URI uri = new URI(xmlUrl);
-                return uri.isAbsolute() && uri.getScheme() != null ? Optional.of(uri) : Optional.empty();
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                return (scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null
+                        ? Optional.of(uri)
+                        : Optional.empty();
             } catch (URISyntaxException e) {
                 // Reported by the caller as a skipped outline.
                 return Optional.empty();
@@ -83,7 +84,7 @@ public final class OpmlOutlines {
                     .or(() -> attribute(outline, "text"))
                     .map(n -> n.replaceAll("(?U)\\s+", " ").strip())
                     .filter(n -> !n.isEmpty() && !n.equals(url));
-            feeds.add(new Feed(url, name, categories(outline)));
+            feeds.add(new Feed(url, name));
         }
         return feeds;
     }
@@ -92,16 +93,6 @@ public final class OpmlOutlines {
     private static boolean feedType(Element outline) {
         String type = attribute(outline, "type").orElse("").toLowerCase(Locale.ROOT);
         return type.equals("rss") || type.equals("atom");
-    }
-
-    private static List<String> categories(Element outline) {
-        List<String> names = new ArrayList<>();
-        for (Element parent : outline.parents()) {
-            if (parent.normalName().equals("outline")) {
-                attribute(parent, "title").or(() -> attribute(parent, "text")).ifPresent(n -> names.addFirst(n));
-            }
-        }
-        return names;
     }
 
     /** The first non-blank attribute named {@code lowerName} in any case, stripped. */

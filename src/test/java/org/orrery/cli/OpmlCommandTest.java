@@ -111,7 +111,9 @@ class OpmlCommandTest {
                         [https://single.example.org/atom]
                         name = Single quotes
                         """);
-        assertThat(run.err()).isEqualTo("skipped /feed.xml: not an absolute URL\n");
+        assertThat(run.err())
+                .isEqualTo(
+                        "skipped /feed.xml: not an absolute http or https URL\nskipped file:///etc/passwd: not an absolute http or https URL\n");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.orrery.config.ConfigLoader;
 import org.orrery.config.CorpusConfigs;
 import org.orrery.model.Subscription;
 
-/** Real planets' subscriptions survive {@code opml export} then {@code opml import} into an empty config. */
+/** Real planets' web subscriptions survive {@code opml export} then {@code opml import} into an empty config. */
 class OpmlCorpusRoundTripTest {
     @TempDir
     Path dir;
@@ -37,7 +37,13 @@ class OpmlCorpusRoundTripTest {
 
         assertThat(export.status()).isZero();
         assertThat(imported.status()).isZero();
-        assertThat(subscriptions(empty)).isEqualTo(subscriptions(config));
+        // Import takes http and https feeds only; a real planet has a fixitwithcode:// one.
+        var web = subscriptions(config).stream()
+                .filter(sub -> sub.feedUri().getScheme().matches("https?"))
+                .toList();
+        assertThat(subscriptions(empty)).isEqualTo(web);
+        assertThat(imported.out())
+                .contains(", skipped " + (subscriptions(config).size() - web.size()) + "\n");
     }
 
     private static List<Subscription> subscriptions(Path file) throws Exception {

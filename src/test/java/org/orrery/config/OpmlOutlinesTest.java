@@ -40,15 +40,6 @@ class OpmlOutlinesTest {
     }
 
     @Test
-    void remembersTheCategoriesAFeedIsFiledUnder() throws Exception {
-        List<OpmlOutlines.Feed> feeds = OpmlOutlines.read(resource("reader-export.opml"), "reader-export.opml");
-
-        assertThat(feeds.get(0).category()).containsExactly("Tech");
-        assertThat(feeds.get(1).category()).containsExactly("Tech", "Python");
-        assertThat(feeds.get(2).category()).isEmpty();
-    }
-
-    @Test
     void readsWhatItCanOfBrokenMarkup() throws Exception {
         List<OpmlOutlines.Feed> feeds = OpmlOutlines.read(resource("broken.opml"), "broken.opml");
 
@@ -58,9 +49,11 @@ class OpmlOutlinesTest {
                         "https://cafe.example.org/feed?a=1&b=2",
                         "https://unclosed.example.org/rss",
                         "https://single.example.org/atom",
-                        "/feed.xml");
+                        "/feed.xml",
+                        "file:///etc/passwd");
         assertThat(feeds.getFirst().name()).contains("Café au lait");
-        assertThat(feeds.get(3).uri()).isEmpty();
+        assertThat(feeds.get(3).uri()).as("relative").isEmpty();
+        assertThat(feeds.get(4).uri()).as("not http").isEmpty();
         assertThat(feeds.get(2).uri()).map(Object::toString).contains("https://single.example.org/atom");
     }
 
