@@ -142,8 +142,14 @@ public final class Planet {
      * out a backoff, a Retry-After or a freshness lifetime the server gave.
      */
     public RefreshSummary refresh(boolean all) {
+        return refresh(all, RefreshListener.NONE);
+    }
+
+    /** As {@link #refresh(boolean)}, telling {@code listener} of each subscription as it is done. */
+    public RefreshSummary refresh(boolean all, RefreshListener listener) {
         ReadingLists current = ReadingLists.fetch(config, fetcher, store, clock.instant());
         lists = current;
+        listener.starting(current.subscriptions().size());
         var ok = new AtomicInteger();
         var notModified = new AtomicInteger();
         var waiting = new AtomicInteger();
@@ -156,10 +162,12 @@ public final class Planet {
             for (Subscription subscription : current.subscriptions()) {
                 executor.submit(() -> {
                     slots.acquireUninterruptibly();
+                    var outcome = RefreshListener.Outcome.FAILED;
                     try {
                         FeedState state = store.state(subscription.feedUri());
                         if (state.gone()) {
                             gone.incrementAndGet();
+                            outcome = RefreshListener.Outcome.GONE;
                             return;
                         }
                         Instant now = clock.instant();
@@ -169,10 +177,12 @@ public final class Planet {
                                         .filter(now::isBefore)
                                         .isPresent()) {
                             waiting.incrementAndGet();
+                            outcome = RefreshListener.Outcome.WAITING;
                             return;
                         }
                         Refresh refresh = refresh(subscription, state);
                         saved.add(store.save(refresh));
+                        outcome = RefreshListener.Outcome.of(refresh);
                         switch (refresh) {
                             case Refresh.Fetched f -> ok.incrementAndGet();
                             case Refresh.NotModified n -> notModified.incrementAndGet();
@@ -189,6 +199,7 @@ public final class Planet {
                         failures.add(subscription.feedUri() + ": internal error: " + e.getMessage());
                     } finally {
                         slots.release();
+                        listener.finished(subscription.feedUri(), outcome);
                     }
                 });
             }
@@ -499,7 +510,8 @@ public final class Planet {
                 river.channels().stream().map(c -> channels.get(c.feedUri())).toList());
     }
 
-    static Site site(PlanetConfig config) {
+    /** The settings the site is rendered with. */
+    public static Site site(PlanetConfig config) {
         return new Site(
                 config.name(),
                 config.link(),

@@ -2,16 +2,14 @@ package org.orrery.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.config.ConfigException;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
+import org.orrery.config.SubscriptionSections;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
 import picocli.CommandLine.Command;
@@ -56,19 +54,15 @@ final class AddCommand implements Callable<Integer> {
             err.println("orrery: " + e.getMessage());
             return 1;
         }
-        if (loaded.subscriptions().stream().anyMatch(s -> s.feedUri().equals(feed.uri()))) {
+        String key = SubscriptionSections.sameFeedKey(feed.uri());
+        if (loaded.subscriptions().stream()
+                .anyMatch(s -> SubscriptionSections.sameFeedKey(s.feedUri()).equals(key))) {
             err.println("orrery: " + config + " already has [" + feed.uri() + "]");
             return 1;
         }
-        // Section names cannot hold line breaks; a title with one would break the file.
-        Optional<String> title =
-                name.or(feed::title).map(t -> t.replaceAll("\\s+", " ").strip());
-        String section = "\n[" + feed.uri() + "]\n"
-                + title.map(t -> "name = " + t + "\n").orElse("");
         try {
-            String text = Files.readString(config, StandardCharsets.UTF_8);
-            String separator = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
-            Files.writeString(config, separator + section, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            SubscriptionSections.append(
+                    config, List.of(SubscriptionSections.section(feed.uri(), name.or(feed::title))));
         } catch (IOException e) {
             err.println("orrery: cannot add to " + config + ": " + e.getMessage());
             return Main.EXIT_CANT_CREATE;

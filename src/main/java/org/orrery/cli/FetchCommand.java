@@ -18,7 +18,7 @@ final class FetchCommand extends PlanetCommand {
 
     @Override
     int work(OpenPlanet open, PlanetConfig config) {
-        report(open.planet.refresh(all));
+        report(refresh(open, all));
         return 0;
     }
 }

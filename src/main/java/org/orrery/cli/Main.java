@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             DiscoverCommand.class,
             AddCommand.class,
+            OpmlCommand.class,
             CheckCommand.class,
             ParseCommand.class,
             CommandLine.HelpCommand.class

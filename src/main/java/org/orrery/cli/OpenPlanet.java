@@ -6,7 +6,6 @@ import org.orrery.Planet;
 import org.orrery.RunLock;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchSettings;
-import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.HttpFetcher;
 import org.orrery.store.JdbcStore;
 import org.orrery.store.Store;
@@ -16,9 +15,9 @@ final class OpenPlanet implements AutoCloseable {
     final Planet planet;
     private final RunLock lock;
     private final Store store;
-    private final Fetcher fetcher;
+    private final ByteCountingFetcher fetcher;
 
-    private OpenPlanet(Planet planet, RunLock lock, Store store, Fetcher fetcher) {
+    private OpenPlanet(Planet planet, RunLock lock, Store store, ByteCountingFetcher fetcher) {
         this.planet = planet;
         this.lock = lock;
         this.store = store;
@@ -31,10 +30,10 @@ final class OpenPlanet implements AutoCloseable {
         Store store = null;
         try {
             store = JdbcStore.openSqlite(Planet.databaseFile(config));
-            Fetcher fetcher = new HttpFetcher(FetchSettings.defaults()
+            var fetcher = new ByteCountingFetcher(new HttpFetcher(FetchSettings.defaults()
                     .withTimeout(config.feedTimeout())
                     .withUserAgent(Planet.userAgent(config))
-                    .withMaxBodyBytes(maxFeedBytes(config)));
+                    .withMaxBodyBytes(maxFeedBytes(config))));
             return new OpenPlanet(new Planet(config, fetcher, store, InstantSource.system()), lock, store, fetcher);
         } catch (RuntimeException e) {
             if (store != null) {
@@ -43,6 +42,11 @@ final class OpenPlanet implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** The bytes of the feeds and reading lists fetched so far. */
+    long bytesReceived() {
+        return fetcher.bytes();
     }
 
     /** {@code max_feed_bytes} in {@code [Planet]}: the largest feed accepted, after decompression. */

@@ -30,7 +30,7 @@ final class RunCommand extends PlanetCommand {
 
     @Override
     int work(OpenPlanet open, PlanetConfig config) throws PublishException {
-        report(open.planet.refresh(all));
+        report(refresh(open, all));
         var expunged = open.planet.expunge();
         if (!expunged.isEmpty()) {
             out().println(ExpungeCommand.total(expunged));
