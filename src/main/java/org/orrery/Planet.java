@@ -463,7 +463,7 @@ public final class Planet {
         }
         for (SitePages.Month month : plan.months()) {
             River river = withoutChannels(withMessages(
-                    store.river(subscriptions, RiverRange.of(dates, month.from(), month.to()), order), messages));
+                    store.headlines(subscriptions, RiverRange.of(dates, month.from(), month.to()), order), messages));
             written += writer.publish(
                     Map.of(month.path(), renderer.renderPage(river, plan.navigation(month), now)), config.outputDir());
         }

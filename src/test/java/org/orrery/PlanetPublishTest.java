@@ -82,8 +82,17 @@ class PlanetPublishTest {
         assertThat(Jsoup.parse(out.resolve("page/3/index.html")).select("article"))
                 .hasSize(2);
         assertThat(out.resolve("page/4/index.html")).doesNotExist();
-        assertThat(Jsoup.parse(out.resolve("archive/2017/12/index.html")).select("article"))
-                .hasSize(4);
+        var december = Jsoup.parse(out.resolve("archive/2017/12/index.html"));
+        assertThat(december.select("li.h-entry a.p-name").eachText())
+                .containsExactly("Entry 0", "Entry 1", "Entry 2", "Entry 3");
+        assertThat(december.select(".e-content"))
+                .as("an archive lists headlines")
+                .isEmpty();
+        assertThat(december.select("aside a.feed-link"))
+                .as("and no subscriptions")
+                .isEmpty();
+        assertThat(Jsoup.parse(out.resolve("index.html")).select("aside a.feed-link"))
+                .hasSize(1);
         assertThat(Jsoup.parse(out.resolve("archive/index.html"))
                         .select("section.archive li")
                         .eachText())

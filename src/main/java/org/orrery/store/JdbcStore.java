@@ -243,6 +243,13 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public River headlines(List<Subscription> subscriptions, RiverRange range, RiverOrder order) {
+        return guarded(
+                "reading " + range.limit() + " headlines of the river of " + subscriptions.size() + " subscriptions",
+                () -> readers.inTransaction(h -> new RiverQuery(h, order, false).river(subscriptions, range)));
+    }
+
+    @Override
     public River river(List<Subscription> subscriptions, RiverRange range, RiverOrder order) {
         return guarded(
                 "reading " + range.limit() + " posts of the river of " + subscriptions.size() + " subscriptions",

@@ -18,10 +18,17 @@ import org.orrery.model.Subscription;
 final class RiverQuery {
     private final Handle handle;
     private final RiverOrder order;
+    private final boolean bodies;
 
     RiverQuery(Handle handle, RiverOrder order) {
+        this(handle, order, true);
+    }
+
+    /** @param bodies whether posts carry their content and summary, or only their headlines */
+    RiverQuery(Handle handle, RiverOrder order, boolean bodies) {
         this.handle = handle;
         this.order = order;
+        this.bodies = bodies;
     }
 
     River river(List<Subscription> subscriptions, int maxPosts) {
@@ -145,8 +152,12 @@ final class RiverQuery {
                 subscription.options());
     }
 
-    private static String prefixed() {
-        return "e." + EntryRow.COLUMNS.replace(", ", ", e.");
+    private String prefixed() {
+        String columns = "e." + EntryRow.COLUMNS.replace(", ", ", e.");
+        return bodies
+                ? columns
+                : columns.replace("e.content_html", "'' AS content_html")
+                        .replace("e.summary_html", "NULL AS summary_html");
     }
 
     private record StoredFeed(

@@ -90,4 +90,11 @@ public interface Store extends AutoCloseable {
      * error. Equal numbers mean nothing of that changed in between.
      */
     long changeCount();
+
+    /**
+     * {@link #river(List, RiverRange, RiverOrder)} without the posts' bodies: their content is
+     * empty and they have no summary. For pages that list headlines, such as monthly archives,
+     * which on a large planet hold more posts than fit in memory with their bodies.
+     */
+    River headlines(List<Subscription> subscriptions, RiverRange range, RiverOrder order);
 }

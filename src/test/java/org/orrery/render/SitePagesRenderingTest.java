@@ -111,7 +111,8 @@ class SitePagesRenderingTest {
     }
 
     private static List<String> entryLinks(Document page) {
-        return page.select("article.h-entry h3 > a").eachAttr("href");
+        // Full entries on pages, headlines in monthly archives.
+        return page.select("article.h-entry h3 > a, li.h-entry > a.p-name").eachAttr("href");
     }
 
     @Test
