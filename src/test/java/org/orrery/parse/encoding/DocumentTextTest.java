@@ -51,6 +51,26 @@ class DocumentTextTest {
     }
 
     @Test
+    void readsAnUndeclaredLegacyCharsetByWhatItsBytesSuggest() {
+        String text = "<rss><channel><item><title>Как пережить новогоднюю ночь</title>"
+                + "<description>Наверное, каждый из нас хоть раз задумывался о том, как встретить"
+                + " новый год так, чтобы потом не было мучительно больно.</description></item></channel></rss>";
+        byte[] document = text.getBytes(Charset.forName("KOI8-R"));
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).isEqualTo(text);
+        assertThat(warnings).singleElement().asString().startsWith("read as KOI8-R, guessed from the bytes");
+    }
+
+    @Test
+    void guessesOnlyWhenNothingDeclaresACharset() {
+        String text = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>Как пережить новогоднюю"
+                + " ночь, чтобы потом не было мучительно больно</title></channel></rss>";
+        byte[] document = text.getBytes(Charset.forName("KOI8-R"));
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings))
+                .isEqualTo(new String(document, WINDOWS_1252));
+        assertThat(warnings).containsExactly("read as windows-1252: the bytes are not UTF-8");
+    }
+
+    @Test
     void validUtf8WinsOverAWrongSingleByteDeclaration() {
         byte[] document = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><t>café</t>".getBytes(UTF_8);
         assertThat(DocumentText.decode(document, Optional.empty(), warnings)).endsWith("<t>café</t>");
