@@ -11,12 +11,20 @@ import javax.xml.stream.XMLStreamReader;
 final class MarkupWriter {
     private static final Set<String> VOID_ELEMENTS = Set.of(
             "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite", "poster", "longdesc");
 
     private final XmlCursor cursor;
     private final XMLStreamReader reader;
     private final boolean textIsHtml;
     private final StringBuilder html = new StringBuilder();
+    /** What {@link #write} saw at the top level: elements, text that is not blank, the span inside a div. */
+    private int topElements;
+
+    private boolean topText;
+    private boolean topIsXhtmlDiv;
+    private int divInnerStart;
+    private int divInnerEnd;
 
     MarkupWriter(XmlCursor cursor, XMLStreamReader reader, boolean textIsHtml) {
         this.cursor = cursor;
@@ -43,21 +51,44 @@ final class MarkupWriter {
             switch (reader.next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     cursor.enter();
+                    boolean top = cursor.depth() == start + 1;
+                    if (top) {
+                        topElements++;
+                        topIsXhtmlDiv = XHTML.equals(reader.getNamespaceURI())
+                                && reader.getLocalName().equals("div");
+                    }
                     startTag(outerBase);
+                    if (top) {
+                        divInnerStart = html.length();
+                    }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
+                    if (cursor.depth() == start + 1) {
+                        divInnerEnd = html.length();
+                    }
                     if (cursor.depth() > start && !VOID_ELEMENTS.contains(reader.getLocalName())) {
                         html.append("</").append(reader.getLocalName()).append('>');
                     }
                     cursor.leave();
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    topText |= cursor.depth() == start && !reader.getText().isBlank();
                     text(reader.getText());
-                case XMLStreamConstants.ENTITY_REFERENCE -> text(cursor.entity());
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> {
+                    topText |= cursor.depth() == start;
+                    text(cursor.entity());
+                }
                 default -> {}
             }
         }
         return html.toString();
+    }
+
+    /** As {@link #write}, leaving out an XHTML div that holds all of the content. */
+    String writeWithoutXhtmlDiv() throws XMLStreamException {
+        String all = write();
+        return topElements == 1 && topIsXhtmlDiv && !topText ? all.substring(divInnerStart, divInnerEnd) : all;
     }
 
     private void startTag(URI outerBase) {

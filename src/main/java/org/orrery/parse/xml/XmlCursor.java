@@ -172,6 +172,15 @@ public final class XmlCursor {
         return new MarkupWriter(this, reader, textIsHtml).write();
     }
 
+    /**
+     * Like {@link #markup(boolean)}, leaving out an XHTML {@code div} that holds all of the
+     * content: the wrapper of Atom's xhtml content, which some publishers (Typepad) send
+     * inside content they label html.
+     */
+    public String markupWithoutXhtmlDiv(boolean textIsHtml) throws XMLStreamException {
+        return new MarkupWriter(this, reader, textIsHtml).writeWithoutXhtmlDiv();
+    }
+
     /** Like {@link #markup(boolean)}, with the current element's own tags around its content. */
     public String outerMarkup(boolean textIsHtml) throws XMLStreamException {
         return new MarkupWriter(this, reader, textIsHtml).writeElement();
