@@ -25,6 +25,7 @@ public final class XmlCursor {
     private final Deque<URI> bases = new ArrayDeque<>();
     private final Deque<Optional<String>> langs = new ArrayDeque<>();
     private final List<String> warnings = new ArrayList<>();
+    private InternalEntities entities = new InternalEntities();
 
     /**
      * Moves {@code reader} to the root element; the document's URL is the outermost base, and
@@ -35,8 +36,12 @@ public final class XmlCursor {
         this.warnings.addAll(warnings);
         bases.push(documentUri);
         langs.push(Optional.empty());
-        while (reader.next() != XMLStreamConstants.START_ELEMENT) {
-            // Prolog: XML declaration, comments, processing instructions, the (unread) DTD.
+        for (int event = reader.next(); event != XMLStreamConstants.START_ELEMENT; event = reader.next()) {
+            // Prolog: XML declaration, comments, processing instructions, the DTD, of which only
+            // the internal subset's plain-text entities are read.
+            if (event == XMLStreamConstants.DTD) {
+                entities = new InternalEntities(String.valueOf(reader.getText()));
+            }
         }
         enter();
     }
@@ -220,12 +225,17 @@ public final class XmlCursor {
     }
 
     /**
-     * The replacement of an entity reference that is not one of XML's five: the DTD is never
-     * read, so only HTML's named entities (common in feeds) are known; others stay as written,
-     * as HTML5 leaves unknown references.
+     * The replacement of an entity reference that is not one of XML's five: a plain-text
+     * entity the document's internal subset declares (see {@link InternalEntities}), else one of
+     * HTML's named entities (common in feeds); others stay as written, as HTML5 leaves unknown
+     * references.
      */
     String entity() {
         String name = reader.getLocalName();
+        Optional<String> declared = entities.expand(name);
+        if (declared.isPresent()) {
+            return declared.get();
+        }
         if (Entities.isNamedEntity(name)) {
             return Entities.getByName(name);
         }
