@@ -235,6 +235,10 @@ public final class DocumentText {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    static Optional<String> strictUtf8(byte[] bytes) {
+        return strict(bytes, StandardCharsets.UTF_8);
+    }
+
     private static boolean isUtf8WithNonAscii(byte[] document) {
         boolean nonAscii = false;
         for (byte b : document) {

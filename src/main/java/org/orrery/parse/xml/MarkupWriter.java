@@ -6,6 +6,7 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.orrery.parse.encoding.MisencodedText;
 
 /** Writes the content of one element as HTML while the cursor walks through it. */
 final class MarkupWriter {
@@ -36,15 +37,28 @@ final class MarkupWriter {
     String writeElement() throws XMLStreamException {
         String name = reader.getLocalName();
         startTag(cursor.base());
-        write();
+        walk();
         if (!VOID_ELEMENTS.contains(name)) {
             html.append("</").append(name).append('>');
         }
-        return html.toString();
+        return MisencodedText.repaired(html.toString());
     }
 
     /** The content of the current element, without its own tags. */
     String write() throws XMLStreamException {
+        walk();
+        return MisencodedText.repaired(html.toString());
+    }
+
+    /** As {@link #write}, leaving out an XHTML div that holds all of the content. */
+    String writeWithoutXhtmlDiv() throws XMLStreamException {
+        walk();
+        boolean wrapped = topElements == 1 && topIsXhtmlDiv && !topText;
+        return MisencodedText.repaired(wrapped ? html.substring(divInnerStart, divInnerEnd) : html.toString());
+    }
+
+    /** Writes the content of the current element to {@link #html}, consuming it. */
+    private void walk() throws XMLStreamException {
         URI outerBase = cursor.base();
         int start = cursor.depth();
         while (cursor.depth() >= start) {
@@ -82,13 +96,6 @@ final class MarkupWriter {
                 default -> {}
             }
         }
-        return html.toString();
-    }
-
-    /** As {@link #write}, leaving out an XHTML div that holds all of the content. */
-    String writeWithoutXhtmlDiv() throws XMLStreamException {
-        String all = write();
-        return topElements == 1 && topIsXhtmlDiv && !topText ? all.substring(divInnerStart, divInnerEnd) : all;
     }
 
     private void startTag(URI outerBase) {

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jsoup.nodes.Entities;
+import org.orrery.parse.encoding.MisencodedText;
 
 /**
  * A forward-only walk over a feed document that knows the {@code xml:base} and {@code
@@ -126,7 +127,11 @@ public final class XmlCursor {
         return false;
     }
 
-    /** Consumes the current element, giving the text of it and its descendants. */
+    /**
+     * Consumes the current element, giving the text of it and its descendants; C1 controls its
+     * character references give are repaired (see {@link MisencodedText}), here and in {@link
+     * #ownText()} and {@link #markup(boolean)}.
+     */
     public String text() throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int start = depth();
@@ -140,7 +145,7 @@ public final class XmlCursor {
                 default -> {}
             }
         }
-        return text.toString();
+        return MisencodedText.repaired(text.toString());
     }
 
     /** Consumes the current element, giving only its own text: descendants' text is left out. */
@@ -165,7 +170,7 @@ public final class XmlCursor {
                 default -> {}
             }
         }
-        return text.toString();
+        return MisencodedText.repaired(text.toString());
     }
 
     /**
