@@ -28,9 +28,10 @@ import org.orrery.parse.xml.XmlCursor;
 /**
  * Reads a feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) into a {@link ParsedFeed}, streaming.
  *
- * <p>Threat model: documents are untrusted. The DTD is never read and no entity is ever
- * resolved (no file or network access, no entity expansion); references to undeclared entities
- * become the HTML entity of that name or are dropped with a warning. Woodstox's limits bound
+ * <p>Threat model: documents are untrusted. No external entity or DTD is ever resolved (no file
+ * or network access); of the internal DTD subset only entities declared as plain text are
+ * read, expanded within a bound and never nested (no billion laughs). References to other
+ * entities become the HTML entity of that name or stay as written, with a warning. Woodstox's limits bound
  * element depth and name and text sizes. Thread-safe: one instance serves all feeds.
  *
  * <p>Charset: see {@link DocumentText}.

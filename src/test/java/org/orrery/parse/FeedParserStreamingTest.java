@@ -71,6 +71,17 @@ class FeedParserStreamingTest {
     }
 
     @Test
+    void readsAnUndeclaredLegacyCharsetAsTheWholeDocumentApiDoes() throws IOException {
+        String text = "<rss version=\"2.0\"><channel><title>Как пережить новогоднюю ночь</title><item><title>"
+                + "Наверное, каждый из нас хоть раз задумывался о том, как встретить новый год</title></item>"
+                + "</channel></rss>";
+        byte[] document = text.getBytes(Charset.forName("KOI8-R"));
+        String streamed = streamed(document, BASE);
+        assertThat(streamed).isEqualTo(whole(document, BASE));
+        assertThat(streamed).contains("title: Как пережить новогоднюю ночь").contains("read as KOI8-R");
+    }
+
+    @Test
     void readsALateByteThatIsNotUtf8AsTheWholeDocumentApiDoes() throws IOException {
         byte[] document =
                 bigFeed(20_000, "<item><title>caf\u00e9</title></item>", Charset.forName("windows-1252"), "UTF-8");

@@ -65,7 +65,7 @@ public final class AtomAdapter {
                 FeedDates.parse(entry.published, where, warnings),
                 FeedDates.parse(entry.updated, where, warnings),
                 entry.content.flatMap(AtomText::html),
-                entry.summary.flatMap(AtomText::html),
+                entry.summary.flatMap(AtomText::html).or(() -> entry.mediaDescription.flatMap(AtomText::html)),
                 entry.categories,
                 entry.enclosures);
     }

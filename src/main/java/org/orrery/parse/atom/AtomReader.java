@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.parse.Enclosure;
@@ -22,6 +23,9 @@ import org.orrery.parse.xml.XmlCursor;
 final class AtomReader {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    // Media RSS's namespace; some feeds leave out the final slash.
+    private static final Set<String> MEDIA_RSS =
+            Set.of("http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss");
 
     private final XmlCursor cursor;
     private final String namespace;
@@ -82,10 +86,41 @@ final class AtomReader {
                     cursor.attribute("", "term").flatMap(PlainText::collapse).ifPresent(entry.categories::add);
                     cursor.skip();
                 }
-                default -> cursor.skip();
+                default -> media(entry);
             }
         }
         return entry;
+    }
+
+    /**
+     * Media RSS in an entry (YouTube's feeds): a {@code media:description}, alone or in a
+     * {@code media:group}, is the entry's summary when it has no other; anything else is skipped.
+     */
+    private void media(AtomEntry entry) throws XMLStreamException {
+        if (!MEDIA_RSS.contains(cursor.namespace())) {
+            cursor.skip();
+            return;
+        }
+        switch (cursor.localName()) {
+            case "group" -> {
+                int depth = cursor.depth();
+                while (cursor.nextChild(depth)) {
+                    media(entry);
+                }
+            }
+            case "description" -> {
+                URI base = cursor.base();
+                // Media RSS §5: the type is "plain" (the default) or "html".
+                boolean html = cursor.attribute("", "type")
+                        .map(String::strip)
+                        .filter("html"::equalsIgnoreCase)
+                        .isPresent();
+                String value = html ? cursor.markup(true) : cursor.text();
+                AtomText text = new AtomText(html ? AtomText.Kind.HTML : AtomText.Kind.TEXT, value, base);
+                entry.mediaDescription = entry.mediaDescription.or(() -> Optional.of(text));
+            }
+            default -> cursor.skip();
+        }
     }
 
     /** The local name of an element of this feed's Atom; "" for foreign elements. */
@@ -189,7 +224,7 @@ final class AtomReader {
         } else {
             value = switch (kind) {
                 case XHTML -> xhtml();
-                case HTML -> cursor.markup(true);
+                case HTML -> cursor.markupWithoutXhtmlDiv(true);
                 case TEXT -> cursor.text();
             };
         }

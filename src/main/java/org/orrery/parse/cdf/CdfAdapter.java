@@ -29,7 +29,8 @@ public final class CdfAdapter {
      * entry to {@code entries} as soon as it has been read; the feed returned has none.
      */
     public static ParsedFeed read(XmlCursor cursor, Consumer<ParsedEntry> entries) throws XMLStreamException {
-        Optional<URI> link = href(cursor);
+        URI base = base(cursor, cursor.base());
+        Optional<URI> link = href(cursor, base);
         Optional<String> lastModified = attribute(cursor, "lastmod");
         Optional<String> title = Optional.empty();
         Optional<String> abstractText = Optional.empty();
@@ -40,7 +41,7 @@ public final class CdfAdapter {
             switch (cursor.localName().toLowerCase(Locale.ROOT)) {
                 case "title" -> title = first(title, text(cursor));
                 case "abstract" -> abstractText = first(abstractText, text(cursor));
-                case "item" -> entries.accept(item(cursor, "entry " + ++count, warnings));
+                case "item" -> entries.accept(item(cursor, base, "entry " + ++count, warnings));
                 default -> cursor.skip();
             }
         }
@@ -57,14 +58,15 @@ public final class CdfAdapter {
                 all);
     }
 
-    private static ParsedEntry item(XmlCursor cursor, String where, List<String> warnings) throws XMLStreamException {
-        Optional<URI> link = href(cursor);
+    private static ParsedEntry item(XmlCursor cursor, URI channelBase, String where, List<String> warnings)
+            throws XMLStreamException {
+        URI base = base(cursor, channelBase);
+        Optional<URI> link = href(cursor, base);
         Optional<String> lastModified = attribute(cursor, "lastmod");
         Optional<String> title = Optional.empty();
         Optional<Html> abstractHtml = Optional.empty();
         int depth = cursor.depth();
         while (cursor.nextChild(depth)) {
-            URI base = cursor.base();
             switch (cursor.localName().toLowerCase(Locale.ROOT)) {
                 case "title" -> title = first(title, text(cursor));
                 case "abstract" -> {
@@ -89,9 +91,13 @@ public final class CdfAdapter {
                 List.of());
     }
 
-    private static Optional<URI> href(XmlCursor cursor) {
-        URI base = cursor.base();
+    private static Optional<URI> href(XmlCursor cursor, URI base) {
         return attribute(cursor, "href").flatMap(h -> XmlBase.resolve(base, h));
+    }
+
+    /** CDF's BASE attribute: the URL the element's relative URLs resolve against, else {@code outer}. */
+    private static URI base(XmlCursor cursor, URI outer) {
+        return attribute(cursor, "base").flatMap(b -> XmlBase.resolve(outer, b)).orElse(outer);
     }
 
     /** An attribute whose name is written in any case. */

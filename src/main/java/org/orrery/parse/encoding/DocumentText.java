@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Decodes a feed document to text. Precedence, as feedparser's: a byte order mark; else the
  * charset the transport declared; else the XML declaration's encoding; else UTF-8 (XML 1.0
- * §4.3.3, Appendix F). Bytes the chosen charset cannot read never fail: text that is not the
- * declared UTF-8 is read as windows-1252, with a warning.
+ * §4.3.3, Appendix F). Bytes the chosen charset cannot read never fail: a document that
+ * declares nothing and is not UTF-8 is read in the charset its bytes suggest (Mozilla's
+ * detector, as feedparser uses chardet), else as windows-1252, with a warning.
  *
  * <p>{@link #reader} decodes as the bytes arrive and reaches the same text, or says it cannot
  * ({@link WholeDocumentNeeded}) where the choice depends on bytes not read yet.
@@ -88,6 +90,7 @@ public final class DocumentText {
     }
 
     private static final int HEAD_BYTES = 512;
+    private static final int GUESS_CHUNK_BYTES = 16 * 1024;
 
     static CharsetDecoder strict(Charset charset) {
         return charset.newDecoder()
@@ -167,11 +170,40 @@ public final class DocumentText {
             return strict.get();
         }
         if (charset.equals(StandardCharsets.UTF_8)) {
+            if (declared.isEmpty() && inDocument.isEmpty()) {
+                Optional<Charset> guessed = guess(document).filter(g -> !g.equals(WINDOWS_1252));
+                Optional<String> text = guessed.flatMap(g -> strict(document, g));
+                if (text.isPresent()) {
+                    warnings.add("read as " + guessed.get().name()
+                            + ", guessed from the bytes: no charset is declared and they are not UTF-8");
+                    return text.get();
+                }
+            }
             warnings.add("read as windows-1252: the bytes are not UTF-8");
             return new String(document, WINDOWS_1252);
         }
         warnings.add("replaced bytes that are not " + charset.name());
         return lenient(document, 0, charset);
+    }
+
+    /** The charset Mozilla's detector finds in {@code document}, if it is sure enough of one. */
+    private static Optional<Charset> guess(byte[] document) {
+        UniversalDetector detector = new UniversalDetector();
+        // The detector is often sure after a few kilobytes; it need not see the rest.
+        for (int at = 0; at < document.length && !detector.isDone(); at += GUESS_CHUNK_BYTES) {
+            detector.handleData(document, at, Math.min(GUESS_CHUNK_BYTES, document.length - at));
+        }
+        detector.dataEnd();
+        String name = detector.getDetectedCharset();
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            // A charset the detector knows and this JVM does not: windows-1252 will do.
+            return Optional.empty();
+        }
     }
 
     /** ISO-8859-1 labels mean windows-1252 on the web (WHATWG Encoding §4.2). */
@@ -205,6 +237,10 @@ public final class DocumentText {
         String head = new String(document, 0, Math.min(document.length, 512), StandardCharsets.ISO_8859_1);
         Matcher m = ENCODING.matcher(head.stripLeading());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static Optional<String> strictUtf8(byte[] bytes) {
+        return strict(bytes, StandardCharsets.UTF_8);
     }
 
     private static boolean isUtf8WithNonAscii(byte[] document) {

@@ -40,6 +40,10 @@ final class Candidates<T> {
         return Optional.empty();
     }
 
+    boolean isEmpty() {
+        return firstByKey.isEmpty();
+    }
+
     /** The value offered by element {@code key}. */
     Optional<T> get(String key) {
         return Optional.ofNullable(firstByKey.get(key));

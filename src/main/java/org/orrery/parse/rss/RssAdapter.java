@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
+import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.parse.dates.FeedDates;
@@ -52,10 +53,30 @@ public final class RssAdapter {
                 author(item.author.all()),
                 FeedDates.parse(published(item), where, warnings),
                 FeedDates.parse(item.modified.best(), where, warnings),
-                item.encoded.best(),
-                item.description.best(),
+                content(item),
+                summary(item),
                 item.categories,
                 item.enclosures);
+    }
+
+    /**
+     * The fullest body: {@code content:encoded} and its kind, else a description beside which a
+     * bare {@code summary} (not RSS, but written) is the shorter text.
+     */
+    private static Optional<Html> content(RssItem item) {
+        Optional<Html> encoded = item.encoded.best();
+        return encoded.isPresent() || !hasDescriptionAndSummary(item) ? encoded : item.description.best();
+    }
+
+    private static Optional<Html> summary(RssItem item) {
+        return item.encoded.isEmpty() && hasDescriptionAndSummary(item)
+                ? item.description.get("summary")
+                : item.description.best();
+    }
+
+    private static boolean hasDescriptionAndSummary(RssItem item) {
+        Optional<Html> summary = item.description.get("summary");
+        return summary.isPresent() && !summary.equals(item.description.best());
     }
 
     /** "en_US" is a common misspelling of the language tag "en-US" (RFC 5646). */

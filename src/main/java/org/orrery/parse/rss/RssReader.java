@@ -88,7 +88,12 @@ final class RssReader {
             String key = key();
             switch (key) {
                 case "title", "dc:title", "media:title" -> item.title.offer(key, cursor.text());
-                case "link" -> item.link = firstLink(item.link, base, linkText());
+                case "link" ->
+                    // An Atom-style link written without Atom's namespace: its rel counts.
+                    item.link = cursor.attribute("", "rel").isPresent()
+                                    && cursor.attribute("", "href").isPresent()
+                            ? atomLink(item.link, base, item)
+                            : firstLink(item.link, base, linkText());
                 case "atom:link" -> item.atomLink = atomLink(item.atomLink, base, item);
                 case "feedburner:origLink" -> item.origLink = firstLink(item.origLink, base, cursor.text());
                 case "description", "dc:description", "summary", "itunes:summary" ->

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jsoup.nodes.Entities;
+import org.orrery.parse.encoding.MisencodedText;
 
 /**
  * A forward-only walk over a feed document that knows the {@code xml:base} and {@code
@@ -25,6 +26,7 @@ public final class XmlCursor {
     private final Deque<URI> bases = new ArrayDeque<>();
     private final Deque<Optional<String>> langs = new ArrayDeque<>();
     private final List<String> warnings = new ArrayList<>();
+    private InternalEntities entities = new InternalEntities();
 
     /**
      * Moves {@code reader} to the root element; the document's URL is the outermost base, and
@@ -35,8 +37,12 @@ public final class XmlCursor {
         this.warnings.addAll(warnings);
         bases.push(documentUri);
         langs.push(Optional.empty());
-        while (reader.next() != XMLStreamConstants.START_ELEMENT) {
-            // Prolog: XML declaration, comments, processing instructions, the (unread) DTD.
+        for (int event = reader.next(); event != XMLStreamConstants.START_ELEMENT; event = reader.next()) {
+            // Prolog: XML declaration, comments, processing instructions, the DTD, of which only
+            // the internal subset's plain-text entities are read.
+            if (event == XMLStreamConstants.DTD) {
+                entities = new InternalEntities(String.valueOf(reader.getText()));
+            }
         }
         enter();
     }
@@ -121,7 +127,11 @@ public final class XmlCursor {
         return false;
     }
 
-    /** Consumes the current element, giving the text of it and its descendants. */
+    /**
+     * Consumes the current element, giving the text of it and its descendants; C1 controls its
+     * character references give are repaired (see {@link MisencodedText}), here and in {@link
+     * #ownText()} and {@link #markup(boolean)}.
+     */
     public String text() throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int start = depth();
@@ -135,7 +145,7 @@ public final class XmlCursor {
                 default -> {}
             }
         }
-        return text.toString();
+        return MisencodedText.repaired(text.toString());
     }
 
     /** Consumes the current element, giving only its own text: descendants' text is left out. */
@@ -160,7 +170,7 @@ public final class XmlCursor {
                 default -> {}
             }
         }
-        return text.toString();
+        return MisencodedText.repaired(text.toString());
     }
 
     /**
@@ -170,6 +180,15 @@ public final class XmlCursor {
      */
     public String markup(boolean textIsHtml) throws XMLStreamException {
         return new MarkupWriter(this, reader, textIsHtml).write();
+    }
+
+    /**
+     * Like {@link #markup(boolean)}, leaving out an XHTML {@code div} that holds all of the
+     * content: the wrapper of Atom's xhtml content, which some publishers (Typepad) send
+     * inside content they label html.
+     */
+    public String markupWithoutXhtmlDiv(boolean textIsHtml) throws XMLStreamException {
+        return new MarkupWriter(this, reader, textIsHtml).writeWithoutXhtmlDiv();
     }
 
     /** Like {@link #markup(boolean)}, with the current element's own tags around its content. */
@@ -211,12 +230,17 @@ public final class XmlCursor {
     }
 
     /**
-     * The replacement of an entity reference that is not one of XML's five: the DTD is never
-     * read, so only HTML's named entities (common in feeds) are known; others stay as written,
-     * as HTML5 leaves unknown references.
+     * The replacement of an entity reference that is not one of XML's five: a plain-text
+     * entity the document's internal subset declares (see {@link InternalEntities}), else one of
+     * HTML's named entities (common in feeds); others stay as written, as HTML5 leaves unknown
+     * references.
      */
     String entity() {
         String name = reader.getLocalName();
+        Optional<String> declared = entities.expand(name);
+        if (declared.isPresent()) {
+            return declared.get();
+        }
         if (Entities.isNamedEntity(name)) {
             return Entities.getByName(name);
         }

@@ -51,6 +51,57 @@ class DocumentTextTest {
     }
 
     @Test
+    void readsAnUndeclaredLegacyCharsetByWhatItsBytesSuggest() {
+        String text = "<rss><channel><item><title>Как пережить новогоднюю ночь</title>"
+                + "<description>Наверное, каждый из нас хоть раз задумывался о том, как встретить"
+                + " новый год так, чтобы потом не было мучительно больно.</description></item></channel></rss>";
+        byte[] document = text.getBytes(Charset.forName("KOI8-R"));
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).isEqualTo(text);
+        assertThat(warnings).singleElement().asString().startsWith("read as KOI8-R, guessed from the bytes");
+    }
+
+    @Test
+    void guessesOnlyWhenNothingDeclaresACharset() {
+        String text = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>Как пережить новогоднюю"
+                + " ночь, чтобы потом не было мучительно больно</title></channel></rss>";
+        byte[] document = text.getBytes(Charset.forName("KOI8-R"));
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings))
+                .isEqualTo(new String(document, WINDOWS_1252));
+        assertThat(warnings).containsExactly("read as windows-1252: the bytes are not UTF-8");
+    }
+
+    /**
+     * feedparser falls back to ISO-8859-2 when windows-1252 has no character for a byte
+     * (encoding/bozo_linenoise); windows-1252 is what the web reads undeclared bytes as (WHATWG
+     * Encoding), so its undefined bytes become U+FFFD and the rest stays as it reads there.
+     */
+    @Test
+    void readsDeclaredUtf8ThatIsNotUtf8AsWindows1252EvenWithBytesItLacks() {
+        byte[] prefix = "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>".getBytes(UTF_8);
+        byte[] noise = {(byte) 0xE2, (byte) 0x80, (byte) 0x9D, (byte) 0xA9};
+        byte[] document = new byte[prefix.length + noise.length];
+        System.arraycopy(prefix, 0, document, 0, prefix.length);
+        System.arraycopy(noise, 0, document, prefix.length, noise.length);
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).endsWith("<t>â€\uFFFD©");
+        assertThat(warnings).containsExactly("read as windows-1252: the bytes are not UTF-8");
+    }
+
+    /**
+     * A UTF-8 byte order mark settles the charset (WHATWG Encoding: the BOM wins), so only the
+     * bytes that are not UTF-8 are lost; feedparser reads the whole document as windows-1252
+     * instead, garbling its valid text (encoding/bozo_invalid-bytes-with-bom).
+     */
+    @Test
+    void keepsTheValidTextOfADocumentWithAUtf8ByteOrderMark() {
+        byte[] text = "\uFEFF<t>\u0468 Espa".getBytes(UTF_8);
+        byte[] document = new byte[text.length + 2];
+        System.arraycopy(text, 0, document, 0, text.length);
+        document[text.length] = (byte) 0xF1;
+        document[text.length + 1] = 'a';
+        assertThat(DocumentText.decode(document, Optional.empty(), warnings)).isEqualTo("<t>\u0468 Espa\uFFFDa");
+    }
+
+    @Test
     void validUtf8WinsOverAWrongSingleByteDeclaration() {
         byte[] document = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><t>café</t>".getBytes(UTF_8);
         assertThat(DocumentText.decode(document, Optional.empty(), warnings)).endsWith("<t>café</t>");
