@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionOptions;
@@ -43,6 +44,7 @@ import org.orrery.normalize.EntryNormalizer;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.FeedParser;
 import org.orrery.parse.ParsedFeed;
+import org.orrery.render.Navigation;
 import org.orrery.render.PublishException;
 import org.orrery.render.Site;
 import org.orrery.render.SitePages;
@@ -454,22 +456,43 @@ public final class Planet {
                 dates, config.zone(), config.itemsPerPage(), config.options().daysPerPage());
         Map<URI, String> messages = health.messages();
         River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
-        int written = 0;
-        for (SitePages.Page page : plan.pages().subList(1, plan.pages().size())) {
-            River river = withoutChannels(withMessages(
-                    store.river(subscriptions, RiverRange.of(dates, page.from(), page.to()), order), messages));
-            written += writer.publish(
-                    Map.of(page.path(), renderer.renderPage(river, plan.navigation(page), now)), config.outputDir());
-        }
-        for (SitePages.Month month : plan.months()) {
-            River river = withoutChannels(withMessages(
-                    store.headlines(subscriptions, RiverRange.of(dates, month.from(), month.to()), order), messages));
-            written += writer.publish(
-                    Map.of(month.path(), renderer.renderPage(river, plan.navigation(month), now)), config.outputDir());
-        }
+        var messaged = new HashMap<URI, Channel>();
+        Function<Post, Post> withMessage = post -> new Post(
+                post.entry(),
+                messaged.computeIfAbsent(post.channel().feedUri(), uri -> post.channel()
+                        .withMessage(Optional.ofNullable(messages.get(uri)))),
+                post.date());
+        int[] written = {0};
+        // Older pages, then monthly archives: each a slice of the river, which is read once
+        // for each (pages with bodies, archives with headlines), whatever its length. They list
+        // no subscriptions (the front page and the archive index do): on a planet of thousands
+        // of feeds the list would be most of every page.
+        List<SitePages.Page> older = plan.pages().subList(1, plan.pages().size());
+        publishSlices(
+                subscriptions,
+                order,
+                true,
+                older.stream()
+                        .map(p -> new Slice(p.from(), p.to(), p.path(), plan.navigation(p)))
+                        .toList(),
+                withMessage,
+                (slice, posts) -> written[0] += writer.publish(
+                        Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                        config.outputDir()));
+        publishSlices(
+                subscriptions,
+                order,
+                false,
+                plan.months().stream()
+                        .map(m -> new Slice(m.from(), m.to(), m.path(), plan.navigation(m)))
+                        .toList(),
+                withMessage,
+                (slice, posts) -> written[0] += writer.publish(
+                        Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                        config.outputDir()));
         River channelsOnly = new River(List.of(), newest.channels());
         var archive = plan.archiveIndex();
-        written += writer.publish(
+        written[0] += writer.publish(
                 Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir());
         SitePages.Page first = plan.pages().getFirst();
         River front = first.to() == newest.posts().size()
@@ -478,7 +501,69 @@ public final class Planet {
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
-        return written + writer.publish(files, config.outputDir());
+        return written[0] + writer.publish(files, config.outputDir());
+    }
+
+    /** Posts {@code from} (inclusive) to {@code to} (exclusive) of the river, as one page at {@code path}. */
+    private record Slice(int from, int to, String path, Navigation navigation) {}
+
+    /** What to do with the posts of a slice; may fail to publish. */
+    private interface SliceAction {
+        void publish(Slice slice, List<Post> posts) throws PublishException;
+    }
+
+    /** Carries a {@link PublishException} out of the store's walk over the river. */
+    private static final class PublishFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PublishFailed(PublishException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Reads the river once, newest first, and hands each of {@code slices} (in river order, not
+     * overlapping) its posts as soon as they are read; only one slice's posts are held at a time.
+     */
+    private void publishSlices(
+            List<Subscription> subscriptions,
+            RiverOrder order,
+            boolean bodies,
+            List<Slice> slices,
+            Function<Post, Post> map,
+            SliceAction action)
+            throws PublishException {
+        if (slices.isEmpty()) {
+            return;
+        }
+        var current = new ArrayList<Post>();
+        int[] index = {0};
+        int[] next = {0};
+        try {
+            store.eachPost(subscriptions, order, bodies, post -> {
+                int i = index[0]++;
+                while (next[0] < slices.size() && i >= slices.get(next[0]).to()) {
+                    publishSlice(slices.get(next[0]++), current, action);
+                }
+                if (next[0] < slices.size() && i >= slices.get(next[0]).from()) {
+                    current.add(map.apply(post));
+                }
+            });
+            while (next[0] < slices.size()) {
+                publishSlice(slices.get(next[0]++), current, action); // the last, and any the river no longer fills
+            }
+        } catch (PublishFailed e) {
+            throw (PublishException) e.getCause();
+        }
+    }
+
+    private static void publishSlice(Slice slice, List<Post> posts, SliceAction action) {
+        try {
+            action.publish(slice, List.copyOf(posts));
+        } catch (PublishException e) {
+            throw new PublishFailed(e);
+        }
+        posts.clear();
     }
 
     /** Orrery's {@code river_order}; the config loader has checked its value. */
@@ -487,14 +572,6 @@ public final class Planet {
                 .filter(v -> !v.isBlank())
                 .flatMap(RiverOrder::of)
                 .orElse(RiverOrder.DATE);
-    }
-
-    /**
-     * The posts alone: older pages and monthly archives list no subscriptions (the front page
-     * and the archive index do). On a planet of thousands of feeds the list is most of a page.
-     */
-    private static River withoutChannels(River river) {
-        return new River(river.posts(), List.of());
     }
 
     /** Venus's per-subscription {@code message}, from the health report, on every channel. */

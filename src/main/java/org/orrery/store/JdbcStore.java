@@ -243,10 +243,15 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public River headlines(List<Subscription> subscriptions, RiverRange range, RiverOrder order) {
-        return guarded(
-                "reading " + range.limit() + " headlines of the river of " + subscriptions.size() + " subscriptions",
-                () -> readers.inTransaction(h -> new RiverQuery(h, order, false).river(subscriptions, range)));
+    public void eachPost(
+            List<Subscription> subscriptions,
+            RiverOrder order,
+            boolean bodies,
+            java.util.function.Consumer<org.orrery.model.Post> action) {
+        guarded("reading the river of " + subscriptions.size() + " subscriptions", () -> {
+            readers.useTransaction(h -> new RiverQuery(h, order, bodies).each(subscriptions, action));
+            return null;
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.orrery.model.Channel;
 import org.orrery.model.Post;
@@ -95,6 +96,33 @@ final class RiverQuery {
         sorted.sort(Comparator.comparing(Channel::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(c -> c.feedUri().toString()));
         return new River(posts, sorted);
+    }
+
+    /**
+     * Every shown post of the subscriptions, newest first, handed to {@code action} one at a
+     * time as the rows are read: the whole river in one query, however long.
+     */
+    void each(List<Subscription> subscriptions, Consumer<Post> action) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        List<String> urls = urls(subscriptions);
+        Map<String, StoredFeed> stored = storedFeeds(urls);
+        Map<String, Channel> channels = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            String url = subscription.feedUri().toString();
+            channels.putIfAbsent(url, channel(subscription, Optional.ofNullable(stored.get(url))));
+        }
+        handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
+                        + " FROM " + joinOrder(urls.size())
+                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
+                        + " ORDER BY " + order.newestFirst())
+                .bindList("urls", urls)
+                .map((rs, ctx) -> new Post(
+                        EntryRow.read(rs).toEntry(),
+                        channels.get(rs.getString("url")),
+                        Instant.ofEpochMilli(rs.getLong("river_date"))))
+                .forEach(action);
     }
 
     private static List<String> urls(List<Subscription> subscriptions) {

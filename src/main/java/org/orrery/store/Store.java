@@ -92,9 +92,15 @@ public interface Store extends AutoCloseable {
     long changeCount();
 
     /**
-     * {@link #river(List, RiverRange, RiverOrder)} without the posts' bodies: their content is
-     * empty and they have no summary. For pages that list headlines, such as monthly archives,
-     * which on a large planet hold more posts than fit in memory with their bodies.
+     * Every shown post of the subscriptions in river order, newest first, handed to {@code
+     * action} one at a time while they are read, so that a river of any length can be
+     * published page by page in one pass. With {@code bodies} false the posts carry only their
+     * headlines: empty content, no summary (for monthly archives). Posts of one feed share one {@link
+     * org.orrery.model.Channel}.
      */
-    River headlines(List<Subscription> subscriptions, RiverRange range, RiverOrder order);
+    void eachPost(
+            List<Subscription> subscriptions,
+            RiverOrder order,
+            boolean bodies,
+            java.util.function.Consumer<org.orrery.model.Post> action);
 }

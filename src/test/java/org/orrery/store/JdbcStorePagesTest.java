@@ -107,4 +107,44 @@ class JdbcStorePagesTest {
         assertThat(river.posts()).extracting(p -> p.entry().key()).containsExactly("a9");
         assertThat(river.channels()).hasSize(2);
     }
+
+    @Test
+    void eachPostWalksTheWholeRiverInOrderWithOrWithoutBodies() {
+        saveEntries();
+        store.save(new Refresh.Fetched(
+                FEED,
+                hours(21),
+                Validators.NONE,
+                OptionalInt.of(200),
+                FeedInfo.UNKNOWN,
+                List.of(new Entry(
+                        "a10",
+                        "Ten",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(hours(10)),
+                        Optional.empty(),
+                        "<p>body</p>",
+                        Optional.of("<p>summary</p>"),
+                        List.of())),
+                Optional.empty(),
+                Schedule.NONE,
+                Set.of()));
+        List<String> whole = store.river(both, 100).posts().stream()
+                .map(p -> p.entry().key())
+                .toList();
+        var withBodies = new ArrayList<org.orrery.model.Post>();
+        var headlines = new ArrayList<org.orrery.model.Post>();
+        store.eachPost(both, RiverOrder.DATE, true, withBodies::add);
+        store.eachPost(both, RiverOrder.DATE, false, headlines::add);
+
+        assertThat(withBodies).extracting(p -> p.entry().key()).containsExactlyElementsOf(whole);
+        assertThat(headlines).extracting(p -> p.entry().key()).containsExactlyElementsOf(whole);
+        assertThat(withBodies.getFirst().entry().contentHtml()).isEqualTo("<p>body</p>");
+        assertThat(withBodies.getFirst().entry().summaryHtml()).contains("<p>summary</p>");
+        assertThat(headlines.getFirst().entry().title()).isEqualTo("Ten");
+        assertThat(headlines.getFirst().entry().contentHtml()).isEmpty();
+        assertThat(headlines.getFirst().entry().summaryHtml()).isEmpty();
+        assertThat(headlines).extracting(p -> p.channel().feedUri()).containsOnly(FEED, OTHER);
+    }
 }
