@@ -483,8 +483,8 @@ public final class Planet {
                 subscriptions,
                 order,
                 false,
-                plan.months().stream()
-                        .map(m -> new Slice(m.from(), m.to(), m.path(), plan.navigation(m)))
+                plan.archivePages().stream()
+                        .map(a -> new Slice(a.from(), a.to(), a.path(), plan.navigation(a)))
                         .toList(),
                 withMessage,
                 (slice, posts) -> written[0] += writer.publish(

@@ -9,7 +9,8 @@ import java.util.Objects;
  * template links to besides the entries.
  *
  * @param path where the page is published, e.g. {@code page/2/index.html}
- * @param page its number among the numbered pages (1 for the front page); 0 for archive pages
+ * @param page its number among the numbered pages (1 for the front page); on a month's
+ *     archive, its part of the month (1, 2, ...); 0 on the archive index
  * @param pages how many numbered pages there are
  * @param previous the page of newer entries, or null on the first
  * @param next the page of older entries, or null on the last

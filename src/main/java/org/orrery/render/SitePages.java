@@ -21,6 +21,10 @@ import java.util.Objects;
  * items_per_page}; a page's first day is always added, so a day with more posts than {@code
  * items_per_page} fills a page of its own and is never split. {@code items_per_page} = 0 puts
  * no limit on the posts of a page (with {@code days_per_page} = 0, everything is on one page).
+ *
+ * <p>A month's archive lists headlines, at most {@link #HEADLINES_PER_ARCHIVE_PAGE} to a page:
+ * a month of a planet of thousands of feeds is continued on {@code archive/2017/09/2/index.html}
+ * and so on, so that no page is too long to read or to hold in memory.
  */
 public final class SitePages {
     /** A numbered page: the posts at positions {@code from} (included) to {@code to} (excluded). */
@@ -42,14 +46,39 @@ public final class SitePages {
         }
     }
 
+    /**
+     * One page of a month's archive: part {@code part} of {@code parts}, the posts at positions
+     * {@code from} to {@code to} (excluded).
+     */
+    public record ArchivePage(Month month, int part, int parts, int from, int to) {
+        /** {@code archive/2017/09/index.html} for the first part, {@code archive/2017/09/2/index.html} after. */
+        public String path() {
+            return part == 1 ? month.path() : month.path().replace("index.html", part + "/index.html");
+        }
+    }
+
+    /** The most headlines on one archive page. */
+    public static final int HEADLINES_PER_ARCHIVE_PAGE = 1000;
+
     static final String ARCHIVE_INDEX = "archive/index.html";
 
     private final List<Page> pages;
     private final List<Month> months;
+    private final List<ArchivePage> archivePages;
 
     private SitePages(List<Page> pages, List<Month> months) {
         this.pages = List.copyOf(pages);
         this.months = List.copyOf(months);
+        var parts = new ArrayList<ArchivePage>();
+        for (Month month : months) {
+            int count = (month.count() + HEADLINES_PER_ARCHIVE_PAGE - 1) / HEADLINES_PER_ARCHIVE_PAGE;
+            for (int part = 1; part <= count; part++) {
+                int from = month.from() + (part - 1) * HEADLINES_PER_ARCHIVE_PAGE;
+                parts.add(new ArchivePage(
+                        month, part, count, from, Math.min(month.to(), from + HEADLINES_PER_ARCHIVE_PAGE)));
+            }
+        }
+        this.archivePages = List.copyOf(parts);
     }
 
     /**
@@ -130,6 +159,27 @@ public final class SitePages {
                 i > 0 ? pages.get(i - 1).path() : null,
                 i + 1 < pages.size() ? pages.get(i + 1).path() : null,
                 null,
+                months);
+    }
+
+    /** Every month's archive pages, newest first. */
+    public List<ArchivePage> archivePages() {
+        return archivePages;
+    }
+
+    /**
+     * Where an archive page sits among the others: previous is the newer one (the month's
+     * previous part, else the newer month's last part). Its page number is its part.
+     */
+    public Navigation navigation(ArchivePage page) {
+        int i = archivePages.indexOf(page);
+        return new Navigation(
+                page.path(),
+                page.part(),
+                pages.size(),
+                i > 0 ? archivePages.get(i - 1).path() : null,
+                i + 1 < archivePages.size() ? archivePages.get(i + 1).path() : null,
+                page.month().month(),
                 months);
     }
 

@@ -117,4 +117,30 @@ class SitePagesTest {
         assertThat(month.next()).isNull();
         assertThat(plan.archiveIndex().root()).isEqualTo("../");
     }
+
+    @Test
+    void aLongMonthContinuesOnFurtherArchivePages() {
+        int per = SitePages.HEADLINES_PER_ARCHIVE_PAGE;
+        var dates = new java.util.ArrayList<Instant>();
+        for (int i = 0; i < 2 * per + 5; i++) {
+            dates.add(Instant.parse("2017-12-31T00:00:00Z").minusSeconds(i)); // December
+        }
+        dates.add(Instant.parse("2017-11-15T00:00:00Z")); // and one post in November
+        SitePages plan = SitePages.plan(dates, ZoneOffset.UTC, 10, 0);
+
+        assertThat(plan.months()).extracting(SitePages.Month::count).containsExactly(2 * per + 5, 1);
+        assertThat(plan.archivePages())
+                .extracting(a -> a.path() + " " + a.part() + "/" + a.parts() + " " + a.from() + "-" + a.to())
+                .containsExactly(
+                        "archive/2017/12/index.html 1/3 0-" + per,
+                        "archive/2017/12/2/index.html 2/3 " + per + "-" + 2 * per,
+                        "archive/2017/12/3/index.html 3/3 " + 2 * per + "-" + (2 * per + 5),
+                        "archive/2017/11/index.html 1/1 " + (2 * per + 5) + "-" + (2 * per + 6));
+        Navigation second = plan.navigation(plan.archivePages().get(1));
+        assertThat(second.page()).isEqualTo(2);
+        assertThat(second.root()).isEqualTo("../../../../");
+        assertThat(second.previous()).isEqualTo("archive/2017/12/index.html");
+        assertThat(second.next()).isEqualTo("archive/2017/12/3/index.html");
+        assertThat(plan.navigation(plan.archivePages().get(2)).next()).isEqualTo("archive/2017/11/index.html");
+    }
 }
