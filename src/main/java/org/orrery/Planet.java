@@ -28,6 +28,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionOptions;
 import org.orrery.fetch.FetchResult;
@@ -453,7 +454,11 @@ public final class Planet {
         RiverOrder order = riverOrder(config);
         List<Instant> dates = store.riverDates(subscriptions, order);
         SitePages plan = SitePages.plan(
-                dates, config.zone(), config.itemsPerPage(), config.options().daysPerPage());
+                dates,
+                config.zone(),
+                config.itemsPerPage(),
+                config.options().daysPerPage(),
+                ConfigLoader.maxPages(config));
         Map<URI, String> messages = health.messages();
         River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
         var messaged = new HashMap<URI, Channel>();

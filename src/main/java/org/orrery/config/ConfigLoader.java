@@ -82,7 +82,8 @@ public final class ConfigLoader {
             "iframe_hosts",
             "allow_private_addresses",
             "max_feed_bytes",
-            "river_order");
+            "river_order",
+            "max_pages");
 
     /**
      * Options Orrery reads and checks but does not act on yet, with what happens instead; a
@@ -128,6 +129,7 @@ public final class ConfigLoader {
         }
         PlanetOptions options = planetOptions(ini, planet);
         checkRiverOrder(ini, planet);
+        checkMaxPages(ini, planet);
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
@@ -225,6 +227,25 @@ public final class ConfigLoader {
             throw invalid(ini, "river_order", value, "date or first_seen");
         }
     }
+
+    /** Orrery's {@code max_pages}: how many numbered pages to publish; 0 for no limit. */
+    private static void checkMaxPages(IniFile ini, Map<String, String> planet) throws ConfigException {
+        String value = planet.getOrDefault("max_pages", "").strip();
+        if (!value.isEmpty() && !value.matches("\\d{1,9}")) {
+            throw invalid(ini, "max_pages", value, "a whole number (0 for no limit)");
+        }
+    }
+
+    /** {@code max_pages}, checked by {@link #load}: the default, 20, when not set. */
+    public static int maxPages(PlanetConfig config) {
+        String value = Optional.ofNullable(config.planetOptions().get("max_pages"))
+                .map(String::strip)
+                .orElse("");
+        return value.isEmpty() ? DEFAULT_MAX_PAGES : Integer.parseInt(value);
+    }
+
+    /** How many numbered pages a planet publishes unless {@code max_pages} says otherwise. */
+    public static final int DEFAULT_MAX_PAGES = 20;
 
     static void checkFilter(IniFile ini, String section, String written) throws ConfigException {
         int query = written.indexOf('?');

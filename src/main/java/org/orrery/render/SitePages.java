@@ -88,6 +88,17 @@ public final class SitePages {
      * @param zone the zone days and months are split in
      */
     public static SitePages plan(List<Instant> dates, ZoneId zone, int itemsPerPage, int daysPerPage) {
+        return plan(dates, zone, itemsPerPage, daysPerPage, 0);
+    }
+
+    /**
+     * Plans the pages of a river, publishing at most {@code maxPages} numbered pages (0: no
+     * limit); older posts are then in the monthly archives only.
+     *
+     * @param dates the river's dates, newest first
+     * @param zone the zone days and months are split in
+     */
+    public static SitePages plan(List<Instant> dates, ZoneId zone, int itemsPerPage, int daysPerPage, int maxPages) {
         Objects.requireNonNull(zone, "zone");
         if (itemsPerPage < 0 || daysPerPage < 0) {
             throw new IllegalArgumentException("items_per_page and days_per_page must not be negative");
@@ -118,6 +129,9 @@ public final class SitePages {
         }
         if (pages.isEmpty()) {
             pages.add(new Page(1, 0, 0));
+        }
+        if (maxPages > 0 && pages.size() > maxPages) {
+            pages.subList(maxPages, pages.size()).clear();
         }
         var months = new ArrayList<Month>();
         for (int[] run : runs(dates, t -> YearMonth.from(t.atZone(zone)))) {

@@ -182,6 +182,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void maxPagesIsAWholeNumberTwentyByDefault() throws Exception {
+        assertThat(ConfigLoader.maxPages(load("[Planet]\nname = x\n"))).isEqualTo(20);
+        var unlimited = load("[Planet]\nmax_pages = 0\n");
+        assertThat(unlimited.warnings()).isEmpty();
+        assertThat(ConfigLoader.maxPages(unlimited)).isZero();
+        assertThat(ConfigLoader.maxPages(load("[Planet]\nmax_pages = 150\n"))).isEqualTo(150);
+        assertThatThrownBy(() -> load("[Planet]\nname = x\nmax_pages = many\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:3:")
+                .hasMessageContaining("max_pages");
+    }
+
+    @Test
     void encodingIsActedOnSoNotWarnedAbout() throws Exception {
         assertThat(load("[Planet]\nencoding = iso-8859-1\n").warnings()).isEmpty();
         assertThat(load("[Planet]\nencoding = xml\n").warnings()).isEmpty();

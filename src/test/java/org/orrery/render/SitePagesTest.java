@@ -143,4 +143,18 @@ class SitePagesTest {
         assertThat(second.next()).isEqualTo("archive/2017/12/3/index.html");
         assertThat(plan.navigation(plan.archivePages().get(2)).next()).isEqualTo("archive/2017/11/index.html");
     }
+
+    @Test
+    void maxPagesLeavesOlderPostsToTheArchives() {
+        SitePages plan = SitePages.plan(days(3, 3, 3, 3), ZoneOffset.UTC, 2, 0, 3);
+        assertThat(plan.pages())
+                .extracting(SitePages.Page::path)
+                .containsExactly("index.html", "page/2/index.html", "page/3/index.html");
+        assertThat(plan.navigation(plan.pages().getLast()).next()).isNull();
+        assertThat(plan.months().stream().mapToInt(SitePages.Month::count).sum())
+                .as("every post is still archived")
+                .isEqualTo(12);
+        assertThat(SitePages.plan(days(3, 3, 3, 3), ZoneOffset.UTC, 2, 0, 0).pages())
+                .hasSize(6);
+    }
 }
