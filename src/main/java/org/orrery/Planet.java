@@ -545,7 +545,7 @@ public final class Planet {
         int[] index = {0};
         int[] next = {0};
         try {
-            store.eachPost(subscriptions, order, bodies, post -> {
+            store.eachPost(subscriptions, order, bodies, slices.getLast().to(), post -> {
                 int i = index[0]++;
                 while (next[0] < slices.size() && i >= slices.get(next[0]).to()) {
                     publishSlice(slices.get(next[0]++), current, action);

@@ -247,9 +247,10 @@ public final class JdbcStore implements Store {
             List<Subscription> subscriptions,
             RiverOrder order,
             boolean bodies,
+            int limit,
             java.util.function.Consumer<org.orrery.model.Post> action) {
         guarded("reading the river of " + subscriptions.size() + " subscriptions", () -> {
-            readers.useTransaction(h -> new RiverQuery(h, order, bodies).each(subscriptions, action));
+            readers.useTransaction(h -> new RiverQuery(h, order, bodies).each(subscriptions, limit, action));
             return null;
         });
     }

@@ -99,10 +99,10 @@ final class RiverQuery {
     }
 
     /**
-     * Every shown post of the subscriptions, newest first, handed to {@code action} one at a
-     * time as the rows are read: the whole river in one query, however long.
+     * The first {@code limit} shown posts of the subscriptions, newest first, handed to {@code
+     * action} one at a time as the rows are read: the river in one query, however long.
      */
-    void each(List<Subscription> subscriptions, Consumer<Post> action) {
+    void each(List<Subscription> subscriptions, int limit, Consumer<Post> action) {
         if (subscriptions.isEmpty()) {
             return;
         }
@@ -116,8 +116,9 @@ final class RiverQuery {
         handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
                         + " FROM " + joinOrder(urls.size())
                         + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
-                        + " ORDER BY " + order.newestFirst())
+                        + " ORDER BY " + order.newestFirst() + " LIMIT :limit")
                 .bindList("urls", urls)
+                .bind("limit", limit)
                 .map((rs, ctx) -> new Post(
                         EntryRow.read(rs).toEntry(),
                         channels.get(rs.getString("url")),

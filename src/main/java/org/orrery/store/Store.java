@@ -92,8 +92,8 @@ public interface Store extends AutoCloseable {
     long changeCount();
 
     /**
-     * Every shown post of the subscriptions in river order, newest first, handed to {@code
-     * action} one at a time while they are read, so that a river of any length can be
+     * The first {@code limit} shown posts of the subscriptions in river order, newest first,
+     * handed to {@code action} one at a time while they are read, so that a river of any length can be
      * published page by page in one pass. With {@code bodies} false the posts carry only their
      * headlines: empty content, no summary (for monthly archives). Posts of one feed share one {@link
      * org.orrery.model.Channel}.
@@ -102,5 +102,6 @@ public interface Store extends AutoCloseable {
             List<Subscription> subscriptions,
             RiverOrder order,
             boolean bodies,
+            int limit,
             java.util.function.Consumer<org.orrery.model.Post> action);
 }

@@ -135,8 +135,8 @@ class JdbcStorePagesTest {
                 .toList();
         var withBodies = new ArrayList<org.orrery.model.Post>();
         var headlines = new ArrayList<org.orrery.model.Post>();
-        store.eachPost(both, RiverOrder.DATE, true, withBodies::add);
-        store.eachPost(both, RiverOrder.DATE, false, headlines::add);
+        store.eachPost(both, RiverOrder.DATE, true, 100, withBodies::add);
+        store.eachPost(both, RiverOrder.DATE, false, 100, headlines::add);
 
         assertThat(withBodies).extracting(p -> p.entry().key()).containsExactlyElementsOf(whole);
         assertThat(headlines).extracting(p -> p.entry().key()).containsExactlyElementsOf(whole);
@@ -146,5 +146,9 @@ class JdbcStorePagesTest {
         assertThat(headlines.getFirst().entry().contentHtml()).isEmpty();
         assertThat(headlines.getFirst().entry().summaryHtml()).isEmpty();
         assertThat(headlines).extracting(p -> p.channel().feedUri()).containsOnly(FEED, OTHER);
+        var firstThree = new ArrayList<String>();
+        store.eachPost(
+                both, RiverOrder.DATE, true, 3, p -> firstThree.add(p.entry().key()));
+        assertThat(firstThree).containsExactlyElementsOf(whole.subList(0, 3));
     }
 }
