@@ -42,8 +42,8 @@ public final class SiteWriter {
                 if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.getValue())) {
                     continue;
                 }
-                Path staged = staging.resolve(file.getKey());
-                Files.createDirectories(staged.getParent());
+                // Flat: no directories to make and remove again for every page.
+                Path staged = staging.resolve(written + "-" + target.getFileName());
                 Files.write(staged, file.getValue());
                 Files.createDirectories(target.getParent());
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
