@@ -14,6 +14,7 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 
 /**
@@ -90,10 +91,13 @@ public final class HtmlSanitizer {
         List<Element> media = new ArrayList<>();
         List<Element> iframes = new ArrayList<>();
         List<Element> noscripts = new ArrayList<>();
+        List<Element> foreign = new ArrayList<>();
         for (Element el : body.getAllElements()) {
             String name = el.normalName();
             if (Policy.DROPPED_WITH_CONTENT.contains(name)) {
                 dropped.add(el);
+            } else if (!el.tag().namespace().equals(Parser.NamespaceHtml)) {
+                foreign.add(el); // a MathML <a> or <source> is not the HTML element of that name
             } else if (LazyMedia.ELEMENTS.contains(name)) {
                 media.add(el);
                 if (name.equals("iframe")) {
@@ -104,6 +108,7 @@ public final class HtmlSanitizer {
             }
         }
         dropped.forEach(Element::remove);
+        foreign.forEach(Element::unwrap);
         media.forEach(LazyMedia::promote);
         iframes.forEach(iframe -> embeds.rewrite(iframe, base));
         LazyMedia.unwrapNoscript(body, noscripts);
@@ -143,7 +148,9 @@ public final class HtmlSanitizer {
 
     private static void checkAttribute(Element el, String key, String value, URL base) {
         Optional<String> kept;
-        if (key.equals("style")) {
+        if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
+            kept = Optional.empty(); // only foreign elements keep the case of names; our checks go by lower case
+        } else if (key.equals("style")) {
             kept = Optional.of(Css.filter(value)).filter(s -> !s.isEmpty());
         } else if (key.equals("srcset")) {
             kept = UrlRules.srcset(base, value);

@@ -89,6 +89,14 @@ class HtmlSanitizerTest {
     }
 
     @Test
+    void mathmlElementsNamedLikeHtmlOnesAreNotKept() {
+        assertThat(clean("<math><a HREF=\"javascript:alert(1)\" STYLE=\"position:fixed\">x</a></math>"))
+                .isEqualTo("x");
+        assertThat(clean("<math><source src=\"a.mp3\"><a href=\"https://e.org/\">y</a></math>"))
+                .isEqualTo("y");
+    }
+
+    @Test
     void unwrapsNoscriptFallbacksButNotImagesALazyImageAlreadyShows() {
         assertThat(
                         clean(
