@@ -241,6 +241,20 @@ class HtmlSanitizerTest {
     }
 
     @Test
+    void escapesTextAndAttributeValues() {
+        assertThat(clean("  Tom > Jerry \u00a0 \"quoted\" 'single' 𝒳\n"))
+                .isEqualTo("Tom &gt; Jerry &nbsp; \"quoted\" 'single' 𝒳");
+        assertThat(clean("<p title=\"a &amp; &lt;b&gt; &quot;c&quot; 'd'\">x &lt;y&gt; &amp; \u0001</p>"))
+                .isEqualTo("<p title=\"a &amp; &lt;b&gt; &quot;c&quot; 'd'\">x &lt;y&gt; &amp; &#x1;</p>");
+    }
+
+    @Test
+    void leavesOutNoscriptImagesRepeatingALazyImageShownLater() {
+        assertThat(clean("<noscript><img src=\"a.jpg\"></noscript><img data-src=\"a.jpg\" src=\"blank.gif\">"))
+                .isEqualTo("<img src=\"https://blog.example.org/2017/09/a.jpg\" loading=\"lazy\">");
+    }
+
+    @Test
     void emptyInputGivesEmptyOutput() {
         assertThat(clean("  \n")).isEmpty();
     }
