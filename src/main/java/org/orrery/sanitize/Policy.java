@@ -16,7 +16,7 @@ final class Policy {
     static final Set<String> DROPPED_WITH_CONTENT = words(
             """
             script style template title head base meta link embed param frameset frame noembed
-            noframes svg portal fencedframe annotation annotation-xml""");
+            noframes portal fencedframe annotation annotation-xml""");
 
     /** Attributes whose value is one URL, resolved against the base and checked for its scheme. */
     static final Set<String> URL_ATTRIBUTES =

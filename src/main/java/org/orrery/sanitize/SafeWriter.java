@@ -44,24 +44,30 @@ final class SafeWriter {
      */
     void body(Element body) {
         int start = out.length();
-        children(body);
+        children(body, HTML);
         if (sawNoscript) {
             LazyMedia.dropRepeatedImages(body);
             out.setLength(start);
-            children(body);
+            children(body, HTML);
         }
     }
 
+    /** Where an element is: in HTML (or in SVG and MathML's text holders), in SVG, in MathML. */
+    private static final int HTML = 0;
+
+    private static final int SVG = 1;
+    private static final int MATHML = 2;
+
     /** Writes the allowed content of {@code parent}; returns how many nodes it wrote at this level. */
-    int children(Element parent) {
+    private int children(Element parent, int context) {
         int written = 0;
         for (Node child = parent.firstChild(); child != null; child = child.nextSibling()) {
-            written += node(child);
+            written += node(child, context);
         }
         return written;
     }
 
-    private int node(Node node) {
+    private int node(Node node, int context) {
         if (node instanceof TextNode text) { // CDATA sections included: they are text
             Escape.text(out, text.getWholeText());
             return 1;
@@ -69,12 +75,17 @@ final class SafeWriter {
         if (!(node instanceof Element el)) {
             return 0; // comments, doctypes; and data, which only script-like elements hold
         }
+        String namespace = el.tag().namespace();
+        if (!namespace.equals(Parser.NamespaceHtml)) {
+            return foreign(el, namespace, context);
+        }
+        if (context != HTML) {
+            // jsoup leaves a few HTML tags in SVG or MathML where a browser would close them
+            return children(el, context);
+        }
         String name = el.normalName();
         if (Policy.DROPPED_WITH_CONTENT.contains(name)) {
             return 0;
-        }
-        if (!el.tag().namespace().equals(Parser.NamespaceHtml)) {
-            return children(el); // a MathML <a> or <source> is not the HTML element of that name
         }
         if (LazyMedia.ELEMENTS.contains(name)) {
             LazyMedia.promote(el);
@@ -88,10 +99,82 @@ final class SafeWriter {
         }
         if (!Policy.allowsElement(name)) {
             sawNoscript |= name.equals("noscript");
-            return children(el);
+            return children(el, HTML);
         }
         element(el, name);
         return 1;
+    }
+
+    /**
+     * An SVG or MathML element: written when {@link Foreign} keeps it where it is ({@code svg} and
+     * {@code math} start a drawing or an equation in HTML), else unwrapped, or removed with its
+     * content. A MathML {@code <a>} or {@code <source>} is not the HTML element of that name.
+     */
+    private int foreign(Element el, String namespace, int context) {
+        String name = el.normalName();
+        boolean svg = namespace.equals(Parser.NamespaceSvg);
+        boolean mathml = namespace.equals(Parser.NamespaceMathml);
+        if (svg && (context == SVG || context == HTML && name.equals("svg"))) {
+            String proper = Foreign.svgElement(name);
+            if (proper == null) {
+                return 0;
+            }
+            foreignElement(el, proper, true, context == HTML);
+            return 1;
+        }
+        if (mathml && (context == MATHML || context == HTML && name.equals("math"))) {
+            if (Foreign.mathmlDropped(name)) {
+                return 0;
+            }
+            if (Foreign.mathmlKept(name)) {
+                foreignElement(el, name, false, context == HTML);
+                return 1;
+            }
+        }
+        return Policy.DROPPED_WITH_CONTENT.contains(name) ? 0 : children(el, context);
+    }
+
+    private void foreignElement(Element el, String name, boolean svg, boolean root) {
+        count = 0;
+        boolean link = svg && name.equals("a");
+        String href = null;
+        for (Attribute attribute : el.attributes()) {
+            String key = attribute.getKey().toLowerCase(Locale.ROOT);
+            String value = attribute.getValue();
+            if (link && (key.equals("href") || key.equals("xlink:href"))) {
+                if (href == null || key.equals("href")) {
+                    href = value; // SVG 2: href wins over xlink:href
+                }
+                continue;
+            }
+            if (link && key.equals("xmlns:xlink")) {
+                continue; // written with the link, after it
+            }
+            String kept = svg ? Foreign.svgAttribute(key, value, root) : Foreign.mathmlAttribute(key, value);
+            if (kept != null && indexOf(kept) < 0) {
+                add(kept, value);
+            }
+        }
+        if (href != null) {
+            UrlRules.resolve(base, href).filter(u -> !u.isEmpty()).ifPresent(url -> {
+                add("xlink:href", url); // the spelling every SVG reader knows
+                add("xmlns:xlink", Foreign.XLINK_NAMESPACE);
+            });
+        }
+        if (root) {
+            // what an XML reader of the planet's own feeds needs to see a drawing or an equation
+            put("xmlns", svg ? Foreign.SVG_NAMESPACE : Foreign.MATHML_NAMESPACE);
+        }
+        out.append('<').append(name);
+        for (int i = 0; i < count; i++) {
+            out.append(' ').append(names[i]).append("=\"");
+            Escape.attribute(out, values[i]);
+            out.append('"');
+        }
+        out.append('>');
+        // explicit end tags: a browser reads <x/> as self-closing only in SVG and MathML
+        children(el, Foreign.isIntegrationPoint(name) ? HTML : svg ? SVG : MATHML);
+        out.append("</").append(name).append('>');
     }
 
     private void element(Element el, String name) {
@@ -135,7 +218,7 @@ final class SafeWriter {
             }
         }
         out.append('>');
-        if (children(el) > 0 || !el.tag().isEmpty()) {
+        if (children(el, HTML) > 0 || !el.tag().isEmpty()) {
             out.append("</").append(tagName).append('>');
         }
     }
