@@ -46,7 +46,7 @@
                     var key = fa.name.toLowerCase();
                     var isLink = key === 'href' || key === 'xlink:href';
                     if (FORBIDDEN_FOREIGN_ATTRIBUTES.indexOf(key) >= 0 || (key.indexOf('xlink:') === 0 && !(svgLink && isLink))
-                            || (isLink && !svgLink) || /url\(/i.test(fa.value)) {
+                            || (isLink && !svgLink) || (!isLink && /url\(/i.test(fa.value))) {
                         problems.push(where(el) + ': attribute ' + fa.name + ' on foreign element ' + name);
                     }
                 }

@@ -14,7 +14,8 @@ import org.jsoup.parser.Parser;
 /**
  * One pass over a parsed, untrusted tree that writes only what {@link Policy} allows, as HTML:
  * elements dropped with their content, others unwrapped, attributes filtered and checked, lazy
- * media promoted, iframes vetted, and the publishing attributes added. One per sanitised body.
+ * media promoted, iframes vetted, drawings and equations reduced to {@link Foreign}'s subset, and
+ * the publishing attributes added. One per sanitised body.
  */
 final class SafeWriter {
     private final StringBuilder out;

@@ -162,7 +162,7 @@ final class SafetyCheck {
             if (FORBIDDEN_FOREIGN_ATTRIBUTES.contains(key)
                     || key.startsWith("xlink:") && !(svgLink && link)
                     || link && !svgLink
-                    || a.getValue().toLowerCase(Locale.ROOT).contains("url(")) {
+                    || !link && a.getValue().toLowerCase(Locale.ROOT).contains("url(")) {
                 problems.add("attribute " + key + "=" + a.getValue() + " on <" + name + "> in " + namespace);
             }
         }
