@@ -4,8 +4,16 @@
     'use strict';
     var SANDBOX = document.documentElement.getAttribute('data-sandbox');
     var FORBIDDEN = ['script', 'style', 'template', 'base', 'meta', 'link', 'form', 'object', 'embed',
-        'applet', 'svg', 'math', 'noscript', 'frame', 'frameset', 'noembed', 'noframes', 'xmp',
+        'applet', 'noscript', 'frame', 'frameset', 'noembed', 'noframes', 'xmp',
         'plaintext', 'title', 'portal'];
+    var SVG = 'http://www.w3.org/2000/svg';
+    var MATHML = 'http://www.w3.org/1998/Math/MathML';
+    // SVG and MathML that runs script, loads or references resources, or animates attributes
+    var FORBIDDEN_FOREIGN = ['script', 'style', 'foreignobject', 'use', 'image', 'feimage', 'animate',
+        'animatemotion', 'animatetransform', 'animatecolor', 'set', 'discard', 'handler', 'listener',
+        'iframe', 'pattern', 'filter', 'mask', 'maction', 'annotation-xml', 'mglyph'];
+    var FORBIDDEN_FOREIGN_ATTRIBUTES = ['attributename', 'values', 'from', 'to', 'by', 'begin', 'actiontype',
+        'xml:base', 'style'];
     var URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'cite', 'background', 'data',
         'ping', 'icon', 'longdesc', 'dynsrc', 'lowsrc', 'xlink:href'];
     var WEB = ['http:', 'https:', 'mailto:'];
@@ -27,10 +35,27 @@
         for (var i = 0; i < all.length; i++) {
             var el = all[i];
             var name = el.localName;
-            if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
-                problems.push(where(el) + ': foreign element ' + name);
-            }
-            if (FORBIDDEN.indexOf(name) >= 0) {
+            var ns = el.namespaceURI;
+            if (ns === SVG || ns === MATHML) {
+                if (FORBIDDEN_FOREIGN.indexOf(name.toLowerCase()) >= 0) {
+                    problems.push(where(el) + ': foreign element ' + name);
+                }
+                var svgLink = ns === SVG && name === 'a';
+                for (var k = 0; k < el.attributes.length; k++) {
+                    var fa = el.attributes[k];
+                    var key = fa.name.toLowerCase();
+                    var isLink = key === 'href' || key === 'xlink:href';
+                    if (FORBIDDEN_FOREIGN_ATTRIBUTES.indexOf(key) >= 0 || (key.indexOf('xlink:') === 0 && !(svgLink && isLink))
+                            || (isLink && !svgLink) || (!isLink && /url\(/i.test(fa.value))) {
+                        problems.push(where(el) + ': attribute ' + fa.name + ' on foreign element ' + name);
+                    }
+                }
+                if (name === 'svg' && el.hasAttribute('transform') && el.parentNode.namespaceURI !== SVG) {
+                    problems.push(where(el) + ': transformed drawing');
+                }
+            } else if (ns !== 'http://www.w3.org/1999/xhtml') {
+                problems.push(where(el) + ': element ' + name + ' in namespace ' + ns);
+            } else if (FORBIDDEN.indexOf(name) >= 0) {
                 problems.push(where(el) + ': element ' + name);
             }
             if (name === 'iframe' && el.getAttribute('sandbox') !== SANDBOX) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -53,23 +54,24 @@ final class Embeds {
         this.hosts = Set.copyOf(all);
     }
 
-    /** Replaces {@code iframe} (in the untrusted tree) by a vetted, sandboxed copy, a link, or nothing. */
-    void rewrite(Element iframe, URL base) {
-        Optional<String> src = UrlRules.resolve(base, iframe.attr("src")).filter(s -> s.matches("(?i)https?://.*"));
+    /**
+     * What stands for {@code iframe} (of the untrusted tree, left as it is): a vetted, sandboxed
+     * copy, a link, or nothing (null).
+     */
+    Element rewrite(Element iframe, URL base) {
+        Optional<String> src = UrlRules.resolve(base, iframe.attr("src")).filter(Embeds::isHttp);
         if (src.isEmpty()) {
-            iframe.remove();
-            return;
+            return null;
         }
         String url = src.get();
         if (!allowed(url)) {
             String text = iframe.attr("title").isBlank() ? url : iframe.attr("title");
-            iframe.replaceWith(new Element("a").attr("href", url).text(text));
-            return;
+            return new Element("a").attr("href", url).text(text);
         }
         var player = new Element("iframe").attr("src", url.replaceFirst("^http:", "https:"));
         for (String name : new String[] {"width", "height"}) {
             String value = iframe.attr(name).strip();
-            if (value.matches("\\d{1,4}%?")) {
+            if (DIMENSION.matcher(value).matches()) {
                 player.attr(name, value);
             }
         }
@@ -79,8 +81,23 @@ final class Embeds {
         if (iframe.hasAttr("allowfullscreen")) {
             player.attr("allowfullscreen", "");
         }
-        player.attr("sandbox", SANDBOX).attr("loading", "lazy").attr("referrerpolicy", REFERRER_POLICY);
-        iframe.replaceWith(player);
+        return player.attr("sandbox", SANDBOX).attr("loading", "lazy").attr("referrerpolicy", REFERRER_POLICY);
+    }
+
+    private static final Pattern DIMENSION = Pattern.compile("\\d{1,4}%?");
+
+    /** An http(s) URL on one line (line terminators as Java's regex {@code .} knows them). */
+    private static boolean isHttp(String url) {
+        if (!url.regionMatches(true, 0, "http://", 0, 7) && !url.regionMatches(true, 0, "https://", 0, 8)) {
+            return false;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean allowed(String url) {

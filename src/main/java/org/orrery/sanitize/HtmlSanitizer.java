@@ -2,19 +2,12 @@ package org.orrery.sanitize;
 
 import java.net.URI;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
-import org.jsoup.safety.Cleaner;
 
 /**
  * Makes untrusted HTML from a feed safe to publish on the planet's domain, and faithful: its
@@ -29,7 +22,6 @@ import org.jsoup.safety.Cleaner;
  * Thread-safe.
  */
 public final class HtmlSanitizer {
-    private final Cleaner cleaner = new Cleaner(Policy.safelist());
     private final Embeds embeds;
     private final boolean decorate;
 
@@ -75,105 +67,44 @@ public final class HtmlSanitizer {
         if (html.isBlank()) {
             return "";
         }
-        URL baseUrl = UrlRules.baseUrl(base);
-        Document dirty = Jsoup.parseBodyFragment(html, base.toString());
-        prepare(dirty.body(), baseUrl);
-        Document clean = cleaner.clean(dirty);
-        finish(clean.body(), baseUrl);
-        clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
-        return clean.body().html().strip();
+        if (isPlainText(html)) {
+            var out = new StringBuilder(html.length() + 16);
+            Escape.text(out, html);
+            return out.toString().strip();
+        }
+        URL baseUrl = baseUrl(base);
+        Element body = Jsoup.parseBodyFragment(html, base.toString()).body();
+        var out = new StringBuilder(html.length() + (html.length() >> 3) + 16);
+        new SafeWriter(out, baseUrl, embeds, decorate).body(body);
+        return out.toString().strip();
     }
 
-    /** Rewrites in the untrusted tree, before the allow-list: what to drop whole, what to recover. */
-    private void prepare(Element body, URL base) {
-        List<Element> dropped = new ArrayList<>();
-        List<Element> media = new ArrayList<>();
-        List<Element> iframes = new ArrayList<>();
-        List<Element> noscripts = new ArrayList<>();
-        for (Element el : body.getAllElements()) {
-            String name = el.normalName();
-            if (Policy.DROPPED_WITH_CONTENT.contains(name)) {
-                dropped.add(el);
-            } else if (LazyMedia.ELEMENTS.contains(name)) {
-                media.add(el);
-                if (name.equals("iframe")) {
-                    iframes.add(el);
-                }
-            } else if (name.equals("noscript")) {
-                noscripts.add(el);
+    /**
+     * Text that an HTML parser reads as one text node, unchanged: no markup, no character
+     * references, and none of the characters the parser rewrites (NUL, CR) or reports.
+     */
+    private static boolean isPlainText(String html) {
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '<' || c == '&' || c < 0x20 && c != '\t' && c != '\n') {
+                return false;
             }
         }
-        dropped.forEach(Element::remove);
-        media.forEach(LazyMedia::promote);
-        iframes.forEach(iframe -> embeds.rewrite(iframe, base));
-        LazyMedia.unwrapNoscript(body, noscripts);
+        return true;
     }
 
-    /** Checks on the allowed tree: URLs, srcset, style, and the attributes we add. */
-    private void finish(Element body, URL base) {
-        for (Element el : body.getAllElements()) {
-            if (el == body) {
-                continue;
-            }
-            for (Attribute attribute : List.copyOf(el.attributes().asList())) {
-                checkAttribute(el, attribute.getKey(), attribute.getValue(), base);
-            }
-            switch (el.normalName()) {
-                case "a", "area" -> {
-                    if (decorate && el.hasAttr("href")) {
-                        el.attr("rel", rel(el.attr("rel")));
-                    }
-                }
-                case "img" -> {
-                    if (decorate && el.hasAttr("src")) {
-                        el.attr("loading", "lazy");
-                    }
-                }
-                case "audio", "video" -> {
-                    if (decorate) {
-                        el.attr("controls", true);
-                    }
-                }
-                case "dialog" -> el.removeAttr("open"); // an open dialog is positioned over the page
-                case "iframe" -> el.attr("sandbox", Embeds.SANDBOX);
-                default -> {}
-            }
-        }
-    }
+    /** The last base seen: a feed's entries share one, so its URL is parsed once per feed. */
+    private volatile Base lastBase = new Base(null, null);
 
-    private static void checkAttribute(Element el, String key, String value, URL base) {
-        Optional<String> kept;
-        if (key.equals("style")) {
-            kept = Optional.of(Css.filter(value)).filter(s -> !s.isEmpty());
-        } else if (key.equals("srcset")) {
-            kept = UrlRules.srcset(base, value);
-        } else if (key.equals("src") && el.normalName().equals("img")) {
-            kept = UrlRules.resolveImage(base, value);
-        } else if (Policy.URL_ATTRIBUTES.contains(key)) {
-            kept = UrlRules.resolve(base, value);
-        } else if (key.startsWith("on")) {
-            kept = Optional.empty(); // never allowed; checked again so a policy edit cannot let one through
-        } else {
-            return;
-        }
-        if (kept.isEmpty()) {
-            el.removeAttr(key);
-        } else if (!kept.get().equals(value)) {
-            el.attr(key, kept.get());
-        }
-    }
+    private record Base(URI uri, URL url) {}
 
-    /** The author's link relations plus ours: the linked page gets no handle on the planet's window. */
-    private static String rel(String authors) {
-        Set<String> tokens = new LinkedHashSet<>();
-        for (String token : authors.strip().split("\\s+")) {
-            if (token.matches("[a-zA-Z-]+") && !token.equalsIgnoreCase("opener")) {
-                tokens.add(token.toLowerCase(java.util.Locale.ROOT));
-            }
+    private URL baseUrl(URI base) {
+        Base last = lastBase;
+        if (!base.equals(last.uri())) {
+            last = new Base(base, UrlRules.baseUrl(base));
+            lastBase = last;
         }
-        tokens.add("noopener");
-        tokens.add("noreferrer");
-        return String.join(" ", tokens);
+        return last.url();
     }
 
     /**

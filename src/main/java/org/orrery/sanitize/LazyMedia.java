@@ -1,10 +1,12 @@
 package org.orrery.sanitize;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Images and players that load through a script once scrolled into view: their real URLs sit
@@ -41,31 +43,50 @@ final class LazyMedia {
     }
 
     /**
-     * Unwraps {@code noscript}: its content is the fallback for the scripts just removed, so it is
-     * what the reader should see; images it repeats from a promoted lazy image are left out. The
-     * element itself never reaches the page (browsers with scripting read its content as text,
-     * another parser would not: a classic parsing differential).
+     * Removes from every {@code noscript} the images that repeat an image shown outside one (the
+     * lazy image the scripts would have loaded, promoted here). The sanitiser then unwraps {@code
+     * noscript}: its content is the fallback for the scripts it removed, so it is what the reader
+     * should see. The element itself never reaches the page (browsers with scripting read its
+     * content as text, another parser would not: a classic parsing differential). Runs before the
+     * sanitiser's pass, on the untrusted tree, and only when there is a {@code noscript}.
      */
-    static void unwrapNoscript(Element root, List<Element> noscripts) {
-        if (noscripts.isEmpty()) {
-            return;
-        }
+    static void dropRepeatedImages(Element body) {
         Set<String> shown = new HashSet<>();
-        for (Element img : root.select("img[src]")) {
-            if (img.closest("noscript") == null) {
-                shown.add(img.absUrl("src"));
-            }
-        }
+        List<Element> noscripts = new ArrayList<>();
+        collect(body, false, shown, noscripts);
         for (Element noscript : noscripts) {
             for (Element img : noscript.select("img[src]")) {
-                if (shown.contains(img.absUrl("src"))) {
+                if (isHtml(img) && shown.contains(img.absUrl("src"))) {
                     img.remove();
                 }
             }
         }
-        for (int i = noscripts.size() - 1; i >= 0; i--) {
-            noscripts.get(i).unwrap();
+    }
+
+    /** The images shown outside any {@code noscript}, and the {@code noscript}s, of what will be published. */
+    private static void collect(Element parent, boolean inNoscript, Set<String> shown, List<Element> noscripts) {
+        for (Element el : parent.children()) {
+            String name = el.normalName();
+            if (Policy.DROPPED_WITH_CONTENT.contains(name)) {
+                continue;
+            }
+            boolean html = isHtml(el);
+            if (html && ELEMENTS.contains(name)) {
+                promote(el);
+            }
+            if (html && name.equals("img") && !inNoscript && el.hasAttr("src")) {
+                shown.add(el.absUrl("src"));
+            }
+            boolean noscript = html && name.equals("noscript");
+            if (noscript) {
+                noscripts.add(el);
+            }
+            collect(el, inNoscript || noscript, shown, noscripts);
         }
+    }
+
+    private static boolean isHtml(Element el) {
+        return el.tag().namespace().equals(Parser.NamespaceHtml);
     }
 
     private static String first(Element el, List<String> names) {

@@ -1,7 +1,7 @@
 package org.orrery.sanitize;
 
+import java.util.Map;
 import java.util.Set;
-import org.jsoup.safety.Safelist;
 
 /** The allow-list: which elements and attributes may reach a published page (see docs/sanitizing.md). */
 final class Policy {
@@ -16,7 +16,7 @@ final class Policy {
     static final Set<String> DROPPED_WITH_CONTENT = words(
             """
             script style template title head base meta link embed param frameset frame noembed
-            noframes svg portal fencedframe annotation annotation-xml""");
+            noframes portal fencedframe annotation annotation-xml""");
 
     /** Attributes whose value is one URL, resolved against the base and checked for its scheme. */
     static final Set<String> URL_ATTRIBUTES =
@@ -60,26 +60,32 @@ final class Policy {
             iframe""");
 
     /**
-     * The jsoup allow-list. URL values, {@code srcset} and {@code style} pass unchanged here and
-     * are checked by the sanitiser's second pass; iframes reach it only after {@link Embeds}.
-     * The form controls are inert without {@code form} (nothing can be submitted); the last row
-     * of obsolete elements is unknown to today's browsers and kept, as Planet Venus kept it.
+     * Attributes allowed on one element only, beside the global ones. The form controls are inert
+     * without {@code form} (nothing can be submitted); iframes reach the allow-list only after
+     * {@link Embeds} rebuilt them.
      */
-    static Safelist safelist() {
-        String[] global = concat(GLOBAL_ATTRIBUTES, URL_ATTRIBUTES);
-        return new Safelist()
-                .addTags(ELEMENTS.toArray(String[]::new))
-                .addAttributes(":all", global)
-                .addAttributes("audio", "controls", "muted", "crossorigin")
-                .addAttributes("video", "controls", "muted", "playsinline", "crossorigin")
-                .addAttributes("track", "kind", "srclang")
-                .addAttributes("iframe", "allowfullscreen", "sandbox", "loading", "referrerpolicy", "frameborder")
-                .addAttributes("img", "loading", "decoding", "referrerpolicy")
-                .preserveRelativeLinks(true);
+    private static final Map<String, Set<String>> ELEMENT_ATTRIBUTES = Map.of(
+            "audio", words("controls muted crossorigin"),
+            "video", words("controls muted playsinline crossorigin"),
+            "track", words("kind srclang"),
+            "iframe", words("allowfullscreen sandbox loading referrerpolicy frameborder"),
+            "img", words("loading decoding referrerpolicy"));
+
+    /** Whether an HTML element named {@code normalName} (lower case) may be published. */
+    static boolean allowsElement(String normalName) {
+        return ELEMENTS.contains(normalName);
     }
 
-    private static String[] concat(Set<String> a, Set<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
+    /**
+     * Whether an allowed element may keep the attribute {@code name} (lower case). URL values,
+     * {@code srcset} and {@code style} are allowed here and checked by the sanitiser afterwards.
+     */
+    static boolean allowsAttribute(String element, String name) {
+        if (GLOBAL_ATTRIBUTES.contains(name) || URL_ATTRIBUTES.contains(name)) {
+            return true;
+        }
+        Set<String> own = ELEMENT_ATTRIBUTES.get(element);
+        return own != null && own.contains(name);
     }
 
     private static Set<String> words(String text) {

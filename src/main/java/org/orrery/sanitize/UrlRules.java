@@ -51,6 +51,9 @@ final class UrlRules {
      * it, an http(s) page.
      */
     static Optional<String> resolve(URL base, String raw) {
+        if (isPlainWebUrl(raw)) {
+            return Optional.of(raw); // what resolving would give back, without the cost
+        }
         String value = hasControlsOrSpaces(raw)
                 ? BROWSER_IGNORED_INSIDE
                         .matcher(BROWSER_IGNORED_EDGES.matcher(raw).replaceAll(""))
@@ -86,6 +89,56 @@ final class UrlRules {
             return DATA_IMAGE.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
         }
         return resolve(base, raw);
+    }
+
+    /**
+     * An absolute {@code http(s)://} URL that resolving leaves as it is: a lower-case host name
+     * (with a port of up to four digits, perhaps) and a path, query and fragment of printable ASCII without dot
+     * segments, backslashes or a second {@code #}.
+     */
+    static boolean isPlainWebUrl(String url) {
+        int i = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+        if (i < 0) {
+            return false;
+        }
+        int n = url.length();
+        int hostStart = i;
+        while (i < n) {
+            char c = url.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                break;
+            }
+            i++;
+        }
+        if (i == hostStart) {
+            return false;
+        }
+        if (i < n && url.charAt(i) == ':') {
+            int portStart = ++i;
+            while (i < n && url.charAt(i) >= '0' && url.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == portStart || i - portStart > 4 || url.charAt(portStart) == '0') {
+                return false;
+            }
+        }
+        if (i < n && url.charAt(i) != '/' && url.charAt(i) != '?' && url.charAt(i) != '#') {
+            return false;
+        }
+        boolean fragment = false;
+        for (; i < n; i++) {
+            char c = url.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '\\' || c == '.' && url.charAt(i - 1) == '/') {
+                return false;
+            }
+            if (c == '#') {
+                if (fragment) {
+                    return false;
+                }
+                fragment = true;
+            }
+        }
+        return true;
     }
 
     private static boolean hasControlsOrSpaces(String url) {

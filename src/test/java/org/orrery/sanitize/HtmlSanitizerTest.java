@@ -73,7 +73,7 @@ class HtmlSanitizerTest {
                 "<p>Hi<script>alert('x')</script></p>|<p>Hi</p>",
                 "<style>body{display:none}</style><p>text</p>|<p>text</p>",
                 "<template><p>later</p></template><p>now</p>|<p>now</p>",
-                "<p>a<svg><text>drawn</text></svg>b</p>|<p>ab</p>",
+                "<p>a<svg><script>alert(1)</script><text>drawn</text></svg>b</p>|<p>a<svg xmlns=\"http://www.w3.org/2000/svg\"><text>drawn</text></svg>b</p>",
                 "<head><title>t</title><meta charset=x><link rel=stylesheet href=s.css><base href=/x/></head>x|x",
                 "<object data=\"movie.swf\"><param name=a value=b><embed src=movie.swf>Flash is gone</object>|Flash is gone",
                 "<form action=\"/login\"><label>Name <input name=\"n\"></label></form>|<label>Name <input></label>",
@@ -83,9 +83,11 @@ class HtmlSanitizerTest {
     }
 
     @Test
-    void keepsMathTextButNotItsMarkup() {
-        assertThat(clean("<math><mi>x</mi><mo>=</mo><mn>2</mn><annotation encoding=\"TeX\">x=2</annotation></math>"))
-                .isEqualTo("x=2");
+    void mathmlElementsNamedLikeHtmlOnesAreNotKept() {
+        assertThat(clean("<math><a HREF=\"javascript:alert(1)\" STYLE=\"position:fixed\">x</a></math>"))
+                .isEqualTo("<math xmlns=\"http://www.w3.org/1998/Math/MathML\">x</math>");
+        assertThat(clean("<math><source src=\"a.mp3\"><a href=\"https://e.org/\">y</a></math>"))
+                .isEqualTo("<math xmlns=\"http://www.w3.org/1998/Math/MathML\">y</math>");
     }
 
     @Test
@@ -230,6 +232,20 @@ class HtmlSanitizerTest {
         assertThat(clean("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a<br/>b</p><img src=\"a.png\" /></div>"))
                 .isEqualTo(
                         "<div><p>a<br>b</p><img src=\"https://blog.example.org/2017/09/a.png\" loading=\"lazy\"></div>");
+    }
+
+    @Test
+    void escapesTextAndAttributeValues() {
+        assertThat(clean("  Tom > Jerry \u00a0 \"quoted\" 'single' 𝒳\n"))
+                .isEqualTo("Tom &gt; Jerry &nbsp; \"quoted\" 'single' 𝒳");
+        assertThat(clean("<p title=\"a &amp; &lt;b&gt; &quot;c&quot; 'd'\">x &lt;y&gt; &amp; \u0001</p>"))
+                .isEqualTo("<p title=\"a &amp; &lt;b&gt; &quot;c&quot; 'd'\">x &lt;y&gt; &amp; &#x1;</p>");
+    }
+
+    @Test
+    void leavesOutNoscriptImagesRepeatingALazyImageShownLater() {
+        assertThat(clean("<noscript><img src=\"a.jpg\"></noscript><img data-src=\"a.jpg\" src=\"blank.gif\">"))
+                .isEqualTo("<img src=\"https://blog.example.org/2017/09/a.jpg\" loading=\"lazy\">");
     }
 
     @Test

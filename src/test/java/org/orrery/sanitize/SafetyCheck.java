@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * What must never be true of sanitised HTML, judged on the tree an HTML5 parser (jsoup's
@@ -27,8 +28,6 @@ final class SafetyCheck {
             "object",
             "embed",
             "applet",
-            "svg",
-            "math",
             "noscript",
             "frame",
             "frameset",
@@ -38,6 +37,34 @@ final class SafetyCheck {
             "plaintext",
             "title",
             "portal");
+    /** SVG and MathML elements that run script, load or reference resources, or animate attributes. */
+    private static final Set<String> FORBIDDEN_FOREIGN_ELEMENTS = Set.of(
+            "script",
+            "style",
+            "foreignobject",
+            "use",
+            "image",
+            "feimage",
+            "animate",
+            "animatemotion",
+            "animatetransform",
+            "animatecolor",
+            "set",
+            "discard",
+            "handler",
+            "listener",
+            "iframe",
+            "pattern",
+            "filter",
+            "mask",
+            "maction",
+            "annotation-xml",
+            "mglyph");
+
+    /** Attributes that animate or act on SVG and MathML. */
+    private static final Set<String> FORBIDDEN_FOREIGN_ATTRIBUTES =
+            Set.of("attributename", "values", "from", "to", "by", "begin", "actiontype", "xml:base", "style");
+
     private static final Set<String> URL_ATTRIBUTES = Set.of(
             "href",
             "src",
@@ -84,8 +111,13 @@ final class SafetyCheck {
                 continue;
             }
             String name = el.normalName();
-            if (FORBIDDEN_ELEMENTS.contains(name)) {
-                problems.add("element <" + name + ">");
+            String namespace = el.tag().namespace();
+            boolean inHtml = namespace.equals(Parser.NamespaceHtml);
+            if (inHtml ? FORBIDDEN_ELEMENTS.contains(name) : FORBIDDEN_FOREIGN_ELEMENTS.contains(name)) {
+                problems.add("element <" + name + "> in " + namespace);
+            }
+            if (!inHtml) {
+                problems.addAll(foreignAttributeProblems(el, name, namespace));
             }
             if (name.equals("iframe") && !el.attr("sandbox").equals(Embeds.SANDBOX)) {
                 problems.add("iframe without our sandbox");
@@ -117,6 +149,27 @@ final class SafetyCheck {
                     problems.add("positioned style " + value);
                 }
             }
+        }
+        return problems;
+    }
+
+    private static List<String> foreignAttributeProblems(Element el, String name, String namespace) {
+        List<String> problems = new ArrayList<>();
+        boolean svgLink = namespace.equals(Parser.NamespaceSvg) && name.equals("a");
+        for (Attribute a : el.attributes()) {
+            String key = a.getKey().toLowerCase(Locale.ROOT);
+            boolean link = key.equals("href") || key.equals("xlink:href");
+            if (FORBIDDEN_FOREIGN_ATTRIBUTES.contains(key)
+                    || key.startsWith("xlink:") && !(svgLink && link)
+                    || link && !svgLink
+                    || !link && a.getValue().toLowerCase(Locale.ROOT).contains("url(")) {
+                problems.add("attribute " + key + "=" + a.getValue() + " on <" + name + "> in " + namespace);
+            }
+        }
+        if (name.equals("svg")
+                && el.hasAttr("transform")
+                && (el.parent() == null || el.parent().tag().namespace().equals(Parser.NamespaceHtml))) {
+            problems.add("a transformed drawing can cover the page");
         }
         return problems;
     }

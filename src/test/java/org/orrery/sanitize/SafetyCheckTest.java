@@ -16,7 +16,14 @@ class SafetyCheckTest {
                 "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
                 "<img srcset=\"https://e.org/a 1x, javascript:alert(1) 2x\">",
                 "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
-                "<svg><a>x</a></svg>",
+                "<svg><script>alert(1)</script></svg>",
+                "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+                "<svg><set attributeName=\"href\" to=\"javascript:alert(1)\"></set></svg>",
+                "<svg><foreignObject><p>x</p></foreignObject></svg>",
+                "<svg transform=\"scale(100)\"></svg>",
+                "<svg><rect fill=\"url(https://e.org/x.svg#p)\"></rect></svg>",
+                "<math href=\"https://e.org/\">x</math>",
+                "<math><maction actiontype=\"toggle\"><mi>x</mi></maction></math>",
                 "<div style=\"width:expression(alert(1))\">x</div>",
                 "<div style=\"position:fixed\">x</div>",
                 "<img src=\"data:image/svg+xml,x\">",
@@ -33,6 +40,8 @@ class SafetyCheckTest {
                 "<a href=\"https://e.org/\" rel=\"noopener noreferrer\">x</a>",
                 "<img src=\"data:image/png;base64,iVBORw0KGgo=\">",
                 "<span style=\"color: red;\">x</span>",
+                "<svg viewBox=\"0 0 2 2\"><title>t</title><a href=\"https://e.org/\"><circle r=\"1\"></circle></a></svg>",
+                "<math><mfrac><mi>a</mi><mn>2</mn></mfrac></math>",
             })
     void passesSafeHtml(String html) {
         assertThat(SafetyCheck.violations(html)).isEmpty();
