@@ -43,4 +43,31 @@ class MigrationTest {
             assertThat(store.health(List.of(feed)).getFirst().lastError()).contains("HTTP 500 Internal Server Error");
         }
     }
+
+    /** A current database opens without Flyway; the version that decides it follows the files. */
+    @Test
+    void theSchemaVersionIsTheNewestMigration() throws Exception {
+        int newest;
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            newest = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max()
+                    .orElseThrow();
+        }
+        assertThat(JdbcStore.SCHEMA_VERSION).isEqualTo(newest);
+
+        Path file = dir.resolve("orrery.db");
+        JdbcStore.openSqlite(file).close();
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        List<String> applied = Jdbi.create(source)
+                .withHandle(h -> h.createQuery("SELECT version FROM flyway_schema_history WHERE success = 1")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(applied).contains(String.valueOf(newest));
+        try (JdbcStore again = JdbcStore.openSqlite(file)) {
+            assertThat(again.changeCount()).isNotNegative();
+        }
+    }
 }

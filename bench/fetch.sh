@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Orrery refreshing and publishing a planet, beside newsboat and the curl floor in the same run,
+# on the loopback feed bench of ../shared/bench: generated feeds served by nginx on 127.0.0.1
+# (ETag, Last-Modified, gzip). Each peer runs twice: first run (every feed 200), second run
+# (every feed 304); wall time, CPU time and peak RSS of the whole process.
+#
+#   bench/fetch.sh [WORK_DIR] [bench.py options: --ns 1000,10000 --reps 1 --newsboat-threads 2,8 ...]
+#
+# Needs nginx and newsboat (apt-get install -y nginx newsboat). WORK_DIR (default
+# /tmp/feedbench) holds the generated feeds (1.2 GB for 10,000) and the results, one JSON line
+# per timed run; the table of medians is printed at the end.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="$root/../shared/bench"
+work="${1:-/tmp/feedbench}"
+[[ $# -gt 0 ]] && shift
+port="${PORT:-18080}"
+nmax="${NMAX:-10000}"
+
+for tool in nginx newsboat curl; do
+    if ! command -v "$tool" >/dev/null 2>&1 && [[ ! -x "/usr/sbin/$tool" ]]; then
+        echo "bench/fetch.sh: needs $tool (apt-get install -y nginx newsboat curl)" >&2
+        exit 2
+    fi
+done
+
+mkdir -p "$work"
+work="$(cd "$work" && pwd)"
+want="$nmax 42 2026-11-24 http://127.0.0.1:$port"
+have="$(python3 -c "import json,sys;s=json.load(open(sys.argv[1]))['summary'];print(s['n'],s['seed'],s['ref_date'],s['base_url'])" \
+    "$work/data/manifest.json" 2>/dev/null || true)"
+if [[ "$want" != "$have" ]]; then
+    echo "== generating $nmax feeds in $work/data"
+    rm -rf "$work/data"
+    python3 "$shared/gen_feeds.py" --out "$work/data" --n "$nmax" --lists "1000,$nmax" \
+        --base-url "http://127.0.0.1:$port" --seed 42 --ref-date 2026-11-24 >/dev/null
+fi
+
+# Build the jar now, so that no timed run includes a build.
+(cd "$root" && ./orrery --version >/dev/null)
+
+"$shared/serve.sh" start "$work/data" "$work/state" "$port" >/dev/null
+trap '"$shared/serve.sh" stop "$work/state"' EXIT
+results="$work/results-$(date +%Y%m%d-%H%M%S).jsonl"
+cd "$root"
+python3 "$shared/bench.py" --data "$work/data" --state "$work/state" --results "$results" \
+    --only floor,orrery,newsboat --reps 1 --newsboat-threads 2,8 --big-newsboat-threads best "$@"
+python3 "$shared/bench.py" --table --results "$results"
+echo "results: $results"
