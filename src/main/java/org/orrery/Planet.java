@@ -78,8 +78,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Planet {
     private static final Logger log = LoggerFactory.getLogger(Planet.class);
-    /** How many subscriptions are refreshed at once; the fetcher also caps connections per host. */
-    static final int MAX_IN_FLIGHT = 64;
 
     private final PlanetConfig config;
     private final Fetcher fetcher;
@@ -160,7 +158,9 @@ public final class Planet {
         var saved = new ConcurrentLinkedQueue<SaveResult>();
         var failures = new ConcurrentLinkedQueue<String>();
         var moved = new ConcurrentLinkedQueue<String>();
-        var slots = new Semaphore(MAX_IN_FLIGHT);
+        // As many subscriptions in flight as the fetcher opens connections (max_connections);
+        // it also caps the connections to each host.
+        var slots = new Semaphore(ConfigLoader.maxConnections(config));
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Subscription subscription : current.subscriptions()) {
                 executor.submit(() -> {

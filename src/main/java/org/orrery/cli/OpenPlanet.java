@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.InstantSource;
 import org.orrery.Planet;
 import org.orrery.RunLock;
+import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
@@ -33,7 +34,8 @@ final class OpenPlanet implements AutoCloseable {
             var fetcher = new ByteCountingFetcher(new HttpFetcher(FetchSettings.defaults()
                     .withTimeout(config.feedTimeout())
                     .withUserAgent(Planet.userAgent(config))
-                    .withMaxBodyBytes(maxFeedBytes(config))));
+                    .withMaxBodyBytes(maxFeedBytes(config))
+                    .withConnections(ConfigLoader.maxConnections(config), ConfigLoader.maxConnectionsPerHost(config))));
             return new OpenPlanet(new Planet(config, fetcher, store, InstantSource.system()), lock, store, fetcher);
         } catch (RuntimeException e) {
             if (store != null) {

@@ -83,7 +83,9 @@ public final class ConfigLoader {
             "allow_private_addresses",
             "max_feed_bytes",
             "river_order",
-            "max_pages");
+            "max_pages",
+            "max_connections",
+            "max_connections_per_host");
 
     /**
      * Options Orrery reads and checks but does not act on yet, with what happens instead; a
@@ -130,6 +132,8 @@ public final class ConfigLoader {
         PlanetOptions options = planetOptions(ini, planet);
         checkRiverOrder(ini, planet);
         checkMaxPages(ini, planet);
+        checkPositive(ini, planet, "max_connections");
+        checkPositive(ini, planet, "max_connections_per_host");
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
@@ -243,6 +247,42 @@ public final class ConfigLoader {
                 .orElse("");
         return value.isEmpty() ? DEFAULT_MAX_PAGES : Integer.parseInt(value);
     }
+
+    private static void checkPositive(IniFile ini, Map<String, String> planet, String key) throws ConfigException {
+        String value = planet.getOrDefault(key, "").strip();
+        if (!value.isEmpty() && !value.matches("0*[1-9]\\d{0,5}")) {
+            throw invalid(ini, key, value, "a whole number from 1");
+        }
+    }
+
+    /**
+     * Orrery's {@code max_connections}: how many feeds are fetched at once. Unset, 64, or
+     * Venus's {@code spider_threads} when a planet asked for more.
+     */
+    public static int maxConnections(PlanetConfig config) {
+        return positive(config, "max_connections")
+                .orElse(Math.max(DEFAULT_MAX_CONNECTIONS, config.options().spiderThreads()));
+    }
+
+    /** Orrery's {@code max_connections_per_host}: connections open to one host at once; 4 unset. */
+    public static int maxConnectionsPerHost(PlanetConfig config) {
+        return Math.min(
+                positive(config, "max_connections_per_host").orElse(DEFAULT_MAX_CONNECTIONS_PER_HOST),
+                maxConnections(config));
+    }
+
+    private static Optional<Integer> positive(PlanetConfig config, String key) {
+        return Optional.ofNullable(config.planetOptions().get(key))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .map(Integer::parseInt);
+    }
+
+    /** Feeds fetched at once unless {@code max_connections} says otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
+    /** Connections to one host at once unless {@code max_connections_per_host} says otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_HOST = 4;
 
     /** How many numbered pages a planet publishes unless {@code max_pages} says otherwise. */
     public static final int DEFAULT_MAX_PAGES = 20;

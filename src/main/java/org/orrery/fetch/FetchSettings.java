@@ -60,6 +60,10 @@ public record FetchSettings(
         return new FetchSettings(timeout, userAgent, maxConnections, maxConnectionsPerHost, maxBodyBytes);
     }
 
+    public FetchSettings withConnections(int maxConnections, int maxConnectionsPerHost) {
+        return new FetchSettings(timeout, userAgent, maxConnections, maxConnectionsPerHost, maxBodyBytes);
+    }
+
     public FetchSettings withMaxBodyBytes(long maxBodyBytes) {
         return new FetchSettings(timeout, userAgent, maxConnections, maxConnectionsPerHost, maxBodyBytes);
     }

@@ -195,6 +195,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void connectionBoundsDefaultTo64And4AndSpiderThreadsCanRaiseTheFirst() throws Exception {
+        var defaults = load("[Planet]\nname = x\n");
+        assertThat(ConfigLoader.maxConnections(defaults)).isEqualTo(64);
+        assertThat(ConfigLoader.maxConnectionsPerHost(defaults)).isEqualTo(4);
+        assertThat(ConfigLoader.maxConnections(load("[Planet]\nspider_threads = 200\n")))
+                .isEqualTo(200);
+        assertThat(ConfigLoader.maxConnections(load("[Planet]\nspider_threads = 8\n")))
+                .isEqualTo(64);
+        var set = load("[Planet]\nmax_connections = 16\nmax_connections_per_host = 32\nspider_threads = 200\n");
+        assertThat(set.warnings()).isEmpty();
+        assertThat(ConfigLoader.maxConnections(set)).isEqualTo(16);
+        assertThat(ConfigLoader.maxConnectionsPerHost(set))
+                .as("never more than in all")
+                .isEqualTo(16);
+        assertThatThrownBy(() -> load("[Planet]\nname = x\nmax_connections_per_host = 0\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:3:")
+                .hasMessageContaining("max_connections_per_host");
+    }
+
+    @Test
     void encodingIsActedOnSoNotWarnedAbout() throws Exception {
         assertThat(load("[Planet]\nencoding = iso-8859-1\n").warnings()).isEmpty();
         assertThat(load("[Planet]\nencoding = xml\n").warnings()).isEmpty();
