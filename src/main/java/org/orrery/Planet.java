@@ -161,13 +161,14 @@ public final class Planet {
         // As many subscriptions in flight as the fetcher opens connections (max_connections);
         // it also caps the connections to each host.
         var slots = new Semaphore(ConfigLoader.maxConnections(config));
+        Map<URI, FeedState> states = store.states();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Subscription subscription : current.subscriptions()) {
                 executor.submit(() -> {
                     slots.acquireUninterruptibly();
                     var outcome = RefreshListener.Outcome.FAILED;
                     try {
-                        FeedState state = store.state(subscription.feedUri());
+                        FeedState state = states.getOrDefault(subscription.feedUri(), FeedState.NEW);
                         if (state.gone()) {
                             gone.incrementAndGet();
                             outcome = RefreshListener.Outcome.GONE;

@@ -160,23 +160,47 @@ public final class JdbcStore implements Store {
     public FeedState state(URI feedUri) {
         return guarded(
                 "reading the fetch state of " + feedUri,
-                () -> readers.withHandle(h -> h.createQuery(
-                                """
-                                SELECT etag, last_modified, content_hash, error_count, gone, next_fetch_at,
-                                       redirected_to, redirect_candidate, redirect_count
-                                FROM subscription WHERE url = :url
-                                """)
+                () -> readers.withHandle(h -> h.createQuery(STATE_COLUMNS + " WHERE url = :url")
                         .bind("url", feedUri.toString())
-                        .map((rs, ctx) -> new FeedState(
-                                new Validators(
-                                        Optional.ofNullable(rs.getString("etag")),
-                                        Optional.ofNullable(rs.getString("last_modified"))),
-                                Optional.ofNullable(rs.getString("content_hash")),
-                                rs.getInt("error_count"),
-                                rs.getInt("gone") != 0,
-                                HealthQuery.schedule(rs)))
+                        .map((rs, ctx) -> feedState(rs))
                         .findOne()
                         .orElse(FeedState.NEW)));
+    }
+
+    @Override
+    public java.util.Map<URI, FeedState> states() {
+        return guarded(
+                "reading the fetch state of every subscription",
+                () -> readers.withHandle(h -> {
+                    var states = new java.util.HashMap<URI, FeedState>();
+                    h.createQuery(STATE_COLUMNS)
+                            .map((rs, ctx) -> {
+                                try {
+                                    states.put(new URI(rs.getString("url")), feedState(rs));
+                                } catch (java.net.URISyntaxException e) {
+                                    // Not a URL any subscription has; nothing asks for its state.
+                                }
+                                return 0;
+                            })
+                            .forEach(ignored -> {});
+                    return states;
+                }));
+    }
+
+    private static final String STATE_COLUMNS =
+            """
+            SELECT url, etag, last_modified, content_hash, error_count, gone, next_fetch_at,
+                   redirected_to, redirect_candidate, redirect_count
+            FROM subscription""";
+
+    private static FeedState feedState(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new FeedState(
+                new Validators(
+                        Optional.ofNullable(rs.getString("etag")), Optional.ofNullable(rs.getString("last_modified"))),
+                Optional.ofNullable(rs.getString("content_hash")),
+                rs.getInt("error_count"),
+                rs.getInt("gone") != 0,
+                HealthQuery.schedule(rs));
     }
 
     @Override

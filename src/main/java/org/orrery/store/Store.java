@@ -11,6 +11,12 @@ public interface Store extends AutoCloseable {
     FeedState state(URI feedUri);
 
     /**
+     * {@link #state} of every subscription the store knows, by URL, in one read: what a
+     * refresh of thousands of feeds starts from. A subscription not in it is {@link FeedState#NEW}.
+     */
+    java.util.Map<URI, FeedState> states();
+
+    /**
      * When each stored entry of the subscription was first seen, by entry key; empty when
      * nothing of it is stored yet (its first refresh).
      */

@@ -57,6 +57,19 @@ class JdbcStoreStateTest {
     }
 
     @Test
+    void statesReadsEverySubscriptionsStateAtOnce() {
+        Schedule later = new Schedule(Optional.of(hours(1)), Optional.empty(), Optional.of(MOVED), 1);
+        store.save(fetched(entry("a", "A")));
+        store.save(new Refresh.Failed(OTHER, T0, "HTTP 500", OptionalInt.of(500), false, later));
+
+        assertThat(store.states())
+                .containsOnlyKeys(FEED, OTHER)
+                .containsEntry(FEED, store.state(FEED))
+                .containsEntry(OTHER, store.state(OTHER));
+        assertThat(store.states().get(OTHER).errorCount()).isEqualTo(1);
+    }
+
+    @Test
     void theChangeCountGrowsWithWhatTheSiteShowsAndOnlyThen() {
         long start = store.changeCount();
         store.save(fetched(entry("a", "A")));
