@@ -2,11 +2,14 @@ package org.orrery.store;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.orrery.model.Entry;
 import org.orrery.model.Validators;
 
@@ -86,35 +89,49 @@ final class RefreshRecorder {
         handle.createUpdate("UPDATE entry SET in_feed = 0 WHERE subscription_id = :subscription_id AND in_feed = 1")
                 .bind("subscription_id", subscriptionId)
                 .execute();
+        // One read of what is stored, one batch of inserts, one of updates: a feed's entries
+        // cost a few statements, not a few per entry.
+        Map<String, StoredRow> stored = stored(subscriptionId);
         int added = 0;
         int updated = 0;
+        PreparedBatch inserts = handle.prepareBatch("INSERT INTO entry (subscription_id, first_seen, hidden, "
+                + EntryRow.COLUMNS + ") VALUES (:subscription_id, :first_seen, :hidden, :entry_key, :title, :link,"
+                + " :author, :published, :updated, :content_html, :summary_html, :categories)");
+        PreparedBatch updates = handle.prepareBatch(
+                """
+                UPDATE entry SET title = :title, link = :link, author = :author,
+                    published = :published, updated = :updated, content_html = :content_html,
+                    summary_html = :summary_html, categories = :categories
+                WHERE id = :id
+                """);
+        List<Long> stillInFeed = new ArrayList<>();
         for (EntryRow row : rows.values()) {
-            Optional<StoredRow> stored = stored(subscriptionId, row.key());
-            if (stored.isEmpty()) {
-                insert(
-                        subscriptionId,
-                        row,
-                        refresh.at().toEpochMilli(),
-                        refresh.hiddenKeys().contains(row.key()));
+            StoredRow old = stored.get(row.key());
+            if (old == null) {
+                row.bindTo(inserts)
+                        .bind("subscription_id", subscriptionId)
+                        .bind("first_seen", refresh.at().toEpochMilli())
+                        .bind("hidden", refresh.hiddenKeys().contains(row.key()) ? 1 : 0)
+                        .add();
                 added++;
-            } else if (!stored.get().row().equals(row)) {
-                row.bindTo(
-                                handle.createUpdate(
-                                        """
-                                UPDATE entry SET title = :title, link = :link, author = :author,
-                                    published = :published, updated = :updated, content_html = :content_html,
-                                    summary_html = :summary_html, categories = :categories
-                                WHERE id = :id
-                                """))
-                        .bind("id", stored.get().id())
-                        .execute();
-                updated++;
+            } else {
+                if (!old.row().equals(row)) {
+                    row.bindTo(updates).bind("id", old.id()).add();
+                    updated++;
+                }
+                stillInFeed.add(old.id());
             }
-            if (stored.isPresent()) {
-                handle.createUpdate("UPDATE entry SET in_feed = 1 WHERE id = :id")
-                        .bind("id", stored.get().id())
-                        .execute();
-            }
+        }
+        if (added > 0) {
+            inserts.execute();
+        }
+        if (updated > 0) {
+            updates.execute();
+        }
+        for (int from = 0; from < stillInFeed.size(); from += 500) {
+            handle.createUpdate("UPDATE entry SET in_feed = 1 WHERE id IN (<ids>)")
+                    .bindList("ids", stillInFeed.subList(from, Math.min(from + 500, stillInFeed.size())))
+                    .execute();
         }
         return new SaveResult(added, updated);
     }
@@ -161,23 +178,14 @@ final class RefreshRecorder {
         return SaveResult.NOTHING;
     }
 
-    private Optional<StoredRow> stored(long subscriptionId, String key) {
-        return handle.createQuery("SELECT id, " + EntryRow.COLUMNS
-                        + " FROM entry WHERE subscription_id = :subscription_id AND entry_key = :entry_key")
+    /** The subscription's stored entries by key. */
+    private Map<String, StoredRow> stored(long subscriptionId) {
+        Map<String, StoredRow> stored = new HashMap<>();
+        handle.createQuery("SELECT id, " + EntryRow.COLUMNS + " FROM entry WHERE subscription_id = :subscription_id")
                 .bind("subscription_id", subscriptionId)
-                .bind("entry_key", key)
                 .map((rs, ctx) -> new StoredRow(rs.getLong("id"), EntryRow.read(rs)))
-                .findOne();
-    }
-
-    private void insert(long subscriptionId, EntryRow row, long firstSeen, boolean hidden) {
-        row.bindTo(handle.createUpdate("INSERT INTO entry (subscription_id, first_seen, hidden, " + EntryRow.COLUMNS
-                        + ") VALUES (:subscription_id, :first_seen, :hidden, :entry_key, :title, :link, :author,"
-                        + " :published, :updated, :content_html, :summary_html, :categories)"))
-                .bind("subscription_id", subscriptionId)
-                .bind("first_seen", firstSeen)
-                .bind("hidden", hidden ? 1 : 0)
-                .execute();
+                .forEach(row -> stored.put(row.row().key(), row));
+        return stored;
     }
 
     private static Integer status(OptionalInt httpStatus) {
