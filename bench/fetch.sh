@@ -7,13 +7,13 @@
 #   bench/fetch.sh [WORK_DIR] [bench.py options: --ns 1000,10000 --reps 1 --newsboat-threads 2,8 ...]
 #
 # Needs nginx and newsboat (apt-get install -y nginx newsboat). WORK_DIR (default
-# /tmp/feedbench) holds the generated feeds (1.2 GB for 10,000) and the results, one JSON line
+# $TMPDIR/feedbench) holds the generated feeds (1.2 GB for 10,000) and the results, one JSON line
 # per timed run; the table of medians is printed at the end.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared/bench"
-work="${1:-/tmp/feedbench}"
+work="${1:-${TMPDIR:-/tmp}/feedbench}"
 [[ $# -gt 0 ]] && shift
 port="${PORT:-18080}"
 nmax="${NMAX:-10000}"
