@@ -473,6 +473,9 @@ public final class Planet {
         // for each (pages with bodies, archives with headlines), whatever its length. They list
         // no subscriptions (the front page and the archive index do): on a planet of thousands
         // of feeds the list would be most of every page.
+        SliceAction render = (slice, posts) -> written[0] += writer.publish(
+                Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                config.outputDir());
         List<SitePages.Page> older = plan.pages().subList(1, plan.pages().size());
         publishSlices(
                 subscriptions,
@@ -482,9 +485,7 @@ public final class Planet {
                         .map(p -> new Slice(p.from(), p.to(), p.path(), plan.navigation(p)))
                         .toList(),
                 withMessage,
-                (slice, posts) -> written[0] += writer.publish(
-                        Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
-                        config.outputDir()));
+                render);
         publishSlices(
                 subscriptions,
                 order,
@@ -493,9 +494,7 @@ public final class Planet {
                         .map(a -> new Slice(a.from(), a.to(), a.path(), plan.navigation(a)))
                         .toList(),
                 withMessage,
-                (slice, posts) -> written[0] += writer.publish(
-                        Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
-                        config.outputDir()));
+                render);
         River channelsOnly = new River(List.of(), newest.channels());
         var archive = plan.archiveIndex();
         written[0] += writer.publish(

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
-import org.orrery.fetch.FetchResult;
-import org.orrery.fetch.Fetcher;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
@@ -30,16 +28,6 @@ import org.orrery.store.Schedule;
 class PlanetPublishIfChangedTest {
     private static final URI FEED = URI.create("https://a.example/feed");
     private static final Instant NOW = Instant.parse("2017-12-31T12:00:00Z");
-
-    private static final Fetcher NO_FETCHING = new Fetcher() {
-        @Override
-        public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
-            throw new AssertionError("publishing never fetches");
-        }
-
-        @Override
-        public void close() {}
-    };
 
     @TempDir
     Path dir;
@@ -55,7 +43,7 @@ class PlanetPublishIfChangedTest {
         Files.writeString(configFile, "[Planet]\nname = Planet Test\n\n[" + FEED + "]\nname = A\n");
         config = ConfigLoader.load(List.of(configFile), dir);
         store = JdbcStore.openSqlite(Planet.databaseFile(config));
-        planet = new Planet(config, NO_FETCHING, store, InstantSource.fixed(NOW));
+        planet = new Planet(config, PlanetPublishTest.NO_FETCHING, store, InstantSource.fixed(NOW));
         save(entry("e1", "First"));
     }
 

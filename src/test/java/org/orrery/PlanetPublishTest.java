@@ -37,7 +37,7 @@ class PlanetPublishTest {
     Path dir;
 
     /** A fetcher for planets that only publish. */
-    private static final Fetcher NO_FETCHING = new Fetcher() {
+    static final Fetcher NO_FETCHING = new Fetcher() {
         @Override
         public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
             throw new AssertionError("publishing never fetches");

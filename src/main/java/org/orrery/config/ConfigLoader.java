@@ -131,9 +131,7 @@ public final class ConfigLoader {
         }
         PlanetOptions options = planetOptions(ini, planet);
         checkRiverOrder(ini, planet);
-        checkMaxPages(ini, planet);
-        checkPositive(ini, planet, "max_connections");
-        checkPositive(ini, planet, "max_connections_per_host");
+        checkOrreryNumbers(ini, planet);
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
@@ -232,27 +230,29 @@ public final class ConfigLoader {
         }
     }
 
+    /** Orrery's whole-number options, read as {@link OptionValues#wholeNumber} reads Venus's. */
+    private static void checkOrreryNumbers(IniFile ini, Map<String, String> planet) throws ConfigException {
+        try {
+            orreryNumber(planet, "max_pages", DEFAULT_MAX_PAGES, 0);
+            orreryNumber(planet, "max_connections", DEFAULT_MAX_CONNECTIONS, 1);
+            orreryNumber(planet, "max_connections_per_host", DEFAULT_MAX_CONNECTIONS_PER_HOST, 1);
+        } catch (OptionValues.BadValue e) {
+            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code key}'s whole number, {@code fallback} when unset; less than {@code min} is bad. */
+    private static int orreryNumber(Map<String, String> planet, String key, int fallback, int min) {
+        int value = OptionValues.wholeNumber(k -> Optional.ofNullable(planet.get(k)), key, fallback);
+        if (value < min) {
+            throw new OptionValues.BadValue(key, planet.get(key).strip(), "a whole number from " + min);
+        }
+        return value;
+    }
+
     /** Orrery's {@code max_pages}: how many numbered pages to publish; 0 for no limit. */
-    private static void checkMaxPages(IniFile ini, Map<String, String> planet) throws ConfigException {
-        String value = planet.getOrDefault("max_pages", "").strip();
-        if (!value.isEmpty() && !value.matches("\\d{1,9}")) {
-            throw invalid(ini, "max_pages", value, "a whole number (0 for no limit)");
-        }
-    }
-
-    /** {@code max_pages}, checked by {@link #load}: the default, 20, when not set. */
     public static int maxPages(PlanetConfig config) {
-        String value = Optional.ofNullable(config.planetOptions().get("max_pages"))
-                .map(String::strip)
-                .orElse("");
-        return value.isEmpty() ? DEFAULT_MAX_PAGES : Integer.parseInt(value);
-    }
-
-    private static void checkPositive(IniFile ini, Map<String, String> planet, String key) throws ConfigException {
-        String value = planet.getOrDefault(key, "").strip();
-        if (!value.isEmpty() && !value.matches("0*[1-9]\\d{0,5}")) {
-            throw invalid(ini, key, value, "a whole number from 1");
-        }
+        return orreryNumber(config.planetOptions(), "max_pages", DEFAULT_MAX_PAGES, 0);
     }
 
     /**
@@ -260,22 +260,18 @@ public final class ConfigLoader {
      * Venus's {@code spider_threads} when a planet asked for more.
      */
     public static int maxConnections(PlanetConfig config) {
-        return positive(config, "max_connections")
-                .orElse(Math.max(DEFAULT_MAX_CONNECTIONS, config.options().spiderThreads()));
+        return orreryNumber(
+                config.planetOptions(),
+                "max_connections",
+                Math.max(DEFAULT_MAX_CONNECTIONS, config.options().spiderThreads()),
+                1);
     }
 
     /** Orrery's {@code max_connections_per_host}: connections open to one host at once; 4 unset. */
     public static int maxConnectionsPerHost(PlanetConfig config) {
         return Math.min(
-                positive(config, "max_connections_per_host").orElse(DEFAULT_MAX_CONNECTIONS_PER_HOST),
+                orreryNumber(config.planetOptions(), "max_connections_per_host", DEFAULT_MAX_CONNECTIONS_PER_HOST, 1),
                 maxConnections(config));
-    }
-
-    private static Optional<Integer> positive(PlanetConfig config, String key) {
-        return Optional.ofNullable(config.planetOptions().get(key))
-                .map(String::strip)
-                .filter(v -> !v.isEmpty())
-                .map(Integer::parseInt);
     }
 
     /** Feeds fetched at once unless {@code max_connections} says otherwise. */

@@ -173,16 +173,11 @@ public final class JdbcStore implements Store {
                 "reading the fetch state of every subscription",
                 () -> readers.withHandle(h -> {
                     var states = new java.util.HashMap<URI, FeedState>();
-                    h.createQuery(STATE_COLUMNS)
-                            .map((rs, ctx) -> {
-                                try {
-                                    states.put(new URI(rs.getString("url")), feedState(rs));
-                                } catch (java.net.URISyntaxException e) {
-                                    // Not a URL any subscription has; nothing asks for its state.
-                                }
-                                return 0;
-                            })
-                            .forEach(ignored -> {});
+                    for (var row : h.createQuery(STATE_COLUMNS)
+                            .map((rs, ctx) -> java.util.Map.entry(rs.getString("url"), feedState(rs)))
+                            .list()) {
+                        states.put(URI.create(row.getKey()), row.getValue());
+                    }
                     return states;
                 }));
     }

@@ -71,27 +71,9 @@ final class RiverQuery {
         if (subscriptions.isEmpty()) {
             return new River(List.of(), List.of());
         }
-        List<String> urls = urls(subscriptions);
-        Map<String, StoredFeed> stored = storedFeeds(urls);
-        Map<String, Channel> channels = new HashMap<>();
-        for (Subscription subscription : subscriptions) {
-            String url = subscription.feedUri().toString();
-            channels.putIfAbsent(url, channel(subscription, Optional.ofNullable(stored.get(url))));
-        }
-        // By date: same date, the entry first seen later first; same moment too: feed document order.
-        var query = handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
-                        + " FROM " + joinOrder(urls.size())
-                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0" + where
-                        + " ORDER BY " + order.newestFirst() + " LIMIT :limit OFFSET :offset")
-                .bindList("urls", urls)
-                .bind("limit", limit)
-                .bind("offset", offset);
-        binds.forEach(query::bind);
-        List<Post> posts = query.map((rs, ctx) -> new Post(
-                        EntryRow.read(rs).toEntry(),
-                        channels.get(rs.getString("url")),
-                        Instant.ofEpochMilli(rs.getLong("river_date"))))
-                .list();
+        Map<String, Channel> channels = channels(subscriptions);
+        List<Post> posts = new ArrayList<>();
+        walk(channels, where, binds, limit, offset, posts::add);
         List<Channel> sorted = new ArrayList<>(channels.values());
         sorted.sort(Comparator.comparing(Channel::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(c -> c.feedUri().toString()));
@@ -103,23 +85,40 @@ final class RiverQuery {
      * action} one at a time as the rows are read: the river in one query, however long.
      */
     void each(List<Subscription> subscriptions, int limit, Consumer<Post> action) {
-        if (subscriptions.isEmpty()) {
-            return;
+        if (!subscriptions.isEmpty()) {
+            walk(channels(subscriptions), "", Map.of(), limit, 0, action);
         }
-        List<String> urls = urls(subscriptions);
-        Map<String, StoredFeed> stored = storedFeeds(urls);
+    }
+
+    /** Each subscription's channel, by feed URL: the config's name, the stored title and link. */
+    private Map<String, Channel> channels(List<Subscription> subscriptions) {
+        Map<String, StoredFeed> stored = storedFeeds(urls(subscriptions));
         Map<String, Channel> channels = new HashMap<>();
         for (Subscription subscription : subscriptions) {
             String url = subscription.feedUri().toString();
             channels.putIfAbsent(url, channel(subscription, Optional.ofNullable(stored.get(url))));
         }
-        handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
-                        + " FROM " + joinOrder(urls.size())
-                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
-                        + " ORDER BY " + order.newestFirst() + " LIMIT :limit")
-                .bindList("urls", urls)
+        return channels;
+    }
+
+    /** The shown posts of the channels' feeds, newest first, read one row at a time. */
+    private void walk(
+            Map<String, Channel> channels,
+            String where,
+            Map<String, Long> binds,
+            int limit,
+            int offset,
+            Consumer<Post> action) {
+        // By date: same date, the entry first seen later first; same moment too: feed document order.
+        var query = handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
+                        + " FROM " + joinOrder(channels.size())
+                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0" + where
+                        + " ORDER BY " + order.newestFirst() + " LIMIT :limit OFFSET :offset")
+                .bindList("urls", List.copyOf(channels.keySet()))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Post(
+                .bind("offset", offset);
+        binds.forEach(query::bind);
+        query.map((rs, ctx) -> new Post(
                         EntryRow.read(rs).toEntry(),
                         channels.get(rs.getString("url")),
                         Instant.ofEpochMilli(rs.getLong("river_date"))))

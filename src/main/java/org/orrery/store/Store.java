@@ -2,6 +2,8 @@ package org.orrery.store;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
+import org.orrery.model.Post;
 import org.orrery.model.River;
 import org.orrery.model.Subscription;
 
@@ -104,10 +106,5 @@ public interface Store extends AutoCloseable {
      * headlines: empty content, no summary (for monthly archives). Posts of one feed share one {@link
      * org.orrery.model.Channel}.
      */
-    void eachPost(
-            List<Subscription> subscriptions,
-            RiverOrder order,
-            boolean bodies,
-            int limit,
-            java.util.function.Consumer<org.orrery.model.Post> action);
+    void eachPost(List<Subscription> subscriptions, RiverOrder order, boolean bodies, int limit, Consumer<Post> action);
 }
