@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.orrery.model.Entry;
 import org.orrery.model.Validators;
 
@@ -21,20 +22,37 @@ final class RefreshRecorder {
         this.handle = handle;
     }
 
+    /**
+     * Writes {@code refresh}. A "not modified" or failed refresh is one statement, so it needs no
+     * savepoint of its own in a group commit: a statement that fails leaves the transaction as it
+     * was. A fetched one is several.
+     */
     SaveResult record(Refresh refresh) {
-        SaveResult result =
-                switch (refresh) {
-                    case Refresh.Fetched fetched -> fetched(fetched);
-                    case Refresh.NotModified notModified -> notModified(notModified);
-                    case Refresh.Failed failed -> failed(failed);
-                };
+        return switch (refresh) {
+            case Refresh.Fetched fetched -> fetched(fetched);
+            case Refresh.NotModified notModified -> notModified(notModified);
+            case Refresh.Failed failed -> failed(failed);
+        };
+    }
+
+    /** Whether recording {@code refresh} takes more than one statement. */
+    static boolean severalStatements(Refresh refresh) {
+        return refresh instanceof Refresh.Fetched;
+    }
+
+    /** The schedule's columns, set by every kind of refresh. */
+    private static final String SCHEDULE_COLUMNS = "next_fetch_at, redirected_to, redirect_candidate, redirect_count";
+
+    private static final String SCHEDULE_VALUES = ":next, :redirected_to, :candidate, :count";
+
+    private static final String SCHEDULE_UPDATES =
+            """
+            next_fetch_at = excluded.next_fetch_at, redirected_to = excluded.redirected_to,
+            redirect_candidate = excluded.redirect_candidate, redirect_count = excluded.redirect_count""";
+
+    private static <S extends SqlStatement<S>> S withSchedule(S statement, Refresh refresh) {
         Schedule schedule = refresh.schedule();
-        handle.createUpdate(
-                        """
-                        UPDATE subscription SET next_fetch_at = :next, redirected_to = :redirected_to,
-                            redirect_candidate = :candidate, redirect_count = :count
-                        WHERE url = :url
-                        """)
+        return statement
                 .bind("url", refresh.feedUri().toString())
                 .bind("next", schedule.nextFetchAt().map(Instant::toEpochMilli).orElse(null))
                 .bind(
@@ -43,28 +61,28 @@ final class RefreshRecorder {
                 .bind(
                         "candidate",
                         schedule.redirectCandidate().map(URI::toString).orElse(null))
-                .bind("count", schedule.redirectCount())
-                .execute();
-        return result;
+                .bind("count", schedule.redirectCount());
     }
 
     private SaveResult fetched(Refresh.Fetched refresh) {
         // A 200 replaces both validators: a header the server no longer sends no longer applies.
-        handle.createUpdate(
-                        """
+        withSchedule(
+                        handle.createUpdate(
+                                """
                         INSERT INTO subscription (url, title, site_url, etag, last_modified, http_status,
                                                   last_fetched_at, last_attempt_at, error_count, last_error,
-                                                  content_hash, gone)
+                                                  content_hash, gone, %s)
                         VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, NULL,
-                                :content_hash, 0)
+                                :content_hash, 0, %s)
                         ON CONFLICT (url) DO UPDATE SET
                             title = excluded.title, site_url = excluded.site_url,
                             etag = excluded.etag, last_modified = excluded.last_modified,
                             http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
                             last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL,
-                            content_hash = excluded.content_hash, gone = 0
-                        """)
-                .bind("url", refresh.feedUri().toString())
+                            content_hash = excluded.content_hash, gone = 0, %s
+                        """
+                                        .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES)),
+                        refresh)
                 .bind("title", refresh.feed().title().orElse(null))
                 .bind(
                         "site_url",
@@ -137,39 +155,59 @@ final class RefreshRecorder {
     }
 
     private SaveResult notModified(Refresh.NotModified refresh) {
-        // A 304 may repeat only some validators (RFC 9110 §15.4.5); one it leaves out is kept.
-        Validators validators = refresh.validators();
-        handle.createUpdate(
-                        """
-                        INSERT INTO subscription (url, etag, last_modified, http_status,
-                                                  last_fetched_at, last_attempt_at, error_count, last_error)
-                        VALUES (:url, :etag, :last_modified, :http_status, :at, :at, 0, NULL)
-                        ON CONFLICT (url) DO UPDATE SET
-                            etag = COALESCE(excluded.etag, subscription.etag),
-                            last_modified = COALESCE(excluded.last_modified, subscription.last_modified),
-                            http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
-                            last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL
-                        """)
-                .bind("url", refresh.feedUri().toString())
-                .bind("etag", validators.etag().orElse(null))
-                .bind("last_modified", validators.lastModified().orElse(null))
-                .bind("http_status", status(refresh.httpStatus()))
-                .bind("at", refresh.at().toEpochMilli())
-                .execute();
+        bindNotModified(handle.createUpdate(NOT_MODIFIED), refresh).execute();
         return SaveResult.NOTHING;
     }
 
+    /**
+     * Records many "not modified" refreshes with one statement, prepared once: a run whose feeds
+     * mostly answer 304 spent most of its saving time preparing the same statement again.
+     */
+    void notModified(List<Refresh.NotModified> refreshes) {
+        PreparedBatch batch = handle.prepareBatch(NOT_MODIFIED);
+        for (Refresh.NotModified refresh : refreshes) {
+            bindNotModified(batch, refresh).add();
+        }
+        batch.execute();
+    }
+
+    // A 304 may repeat only some validators (RFC 9110 §15.4.5); one it leaves out is kept.
+    private static final String NOT_MODIFIED =
+            """
+            INSERT INTO subscription (url, etag, last_modified, http_status,
+                                      last_fetched_at, last_attempt_at, error_count, last_error, %s)
+            VALUES (:url, :etag, :last_modified, :http_status, :at, :at, 0, NULL, %s)
+            ON CONFLICT (url) DO UPDATE SET
+                etag = COALESCE(excluded.etag, subscription.etag),
+                last_modified = COALESCE(excluded.last_modified, subscription.last_modified),
+                http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
+                last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL, %s
+            """
+                    .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES);
+
+    private static <S extends SqlStatement<S>> S bindNotModified(S statement, Refresh.NotModified refresh) {
+        Validators validators = refresh.validators();
+        return withSchedule(statement, refresh)
+                .bind("etag", validators.etag().orElse(null))
+                .bind("last_modified", validators.lastModified().orElse(null))
+                .bind("http_status", status(refresh.httpStatus()))
+                .bind("at", refresh.at().toEpochMilli());
+    }
+
     private SaveResult failed(Refresh.Failed refresh) {
-        handle.createUpdate(
-                        """
-                        INSERT INTO subscription (url, http_status, last_attempt_at, error_count, last_error, gone)
-                        VALUES (:url, :http_status, :at, 1, :reason, :gone)
-                        ON CONFLICT (url) DO UPDATE SET
-                            http_status = excluded.http_status, last_attempt_at = excluded.last_attempt_at,
-                            error_count = subscription.error_count + 1, last_error = excluded.last_error,
-                            gone = excluded.gone
-                        """)
-                .bind("url", refresh.feedUri().toString())
+        withSchedule(
+                        handle.createUpdate(
+                                """
+                                INSERT INTO subscription (url, http_status, last_attempt_at, error_count, last_error,
+                                                          gone, %s)
+                                VALUES (:url, :http_status, :at, 1, :reason, :gone, %s)
+                                ON CONFLICT (url) DO UPDATE SET
+                                    http_status = excluded.http_status, last_attempt_at = excluded.last_attempt_at,
+                                    error_count = subscription.error_count + 1, last_error = excluded.last_error,
+                                    gone = excluded.gone, %s
+                                """
+                                        .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES)),
+                        refresh)
                 .bind("http_status", status(refresh.httpStatus()))
                 .bind("at", refresh.at().toEpochMilli())
                 .bind("reason", refresh.reason())

@@ -220,6 +220,75 @@ class JdbcStoreTest {
     }
 
     @Test
+    void concurrentSavesCommitTogetherAndOneThatFailsFailsAlone() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            store.save(fetched(feed(i), T0, entry("old-" + i, "old")));
+        }
+        // The database itself refuses two of the saves below, one of each kind.
+        try (var sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/planet.db"));
+                var statement = sql.createStatement()) {
+            statement.execute(
+                    """
+                    CREATE TRIGGER refuse_poison BEFORE INSERT ON entry WHEN NEW.entry_key = 'poison'
+                    BEGIN SELECT RAISE(ABORT, 'poisoned entry'); END""");
+            statement.execute(
+                    """
+                    CREATE TRIGGER refuse_etag BEFORE UPDATE ON subscription WHEN NEW.etag = '"poison"'
+                    BEGIN SELECT RAISE(ABORT, 'poisoned etag'); END""");
+        }
+        Validators poisonTag = new Validators(Optional.of("\"poison\""), Optional.empty());
+        Validators fine = new Validators(Optional.of("\"v2\""), Optional.empty());
+        List<Future<SaveResult>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 60; i++) {
+                URI feed = feed(i);
+                Refresh refresh =
+                        switch (i % 3) {
+                            case 0 ->
+                                i == 30
+                                        ? fetched(feed, hours(1), entry("new-" + i, "new"), entry("poison", "x"))
+                                        : fetched(feed, hours(1), entry("new-" + i, "new"));
+                            case 1 -> new Refresh.NotModified(feed, hours(1), i == 31 ? poisonTag : fine);
+                            default -> new Refresh.Failed(feed, hours(1), "HTTP 500", OptionalInt.of(500));
+                        };
+                results.add(threads.submit(() -> store.save(refresh)));
+            }
+        }
+
+        for (int i = 0; i < 60; i++) {
+            var result = results.get(i);
+            if (i == 30) {
+                assertThatThrownBy(result::get)
+                        .hasCauseInstanceOf(StoreException.class)
+                        .cause()
+                        .hasMessageStartingWith("store: saving 2 entries for https://feed30.example/: ")
+                        .hasMessageContaining("poisoned entry");
+            } else if (i == 31) {
+                assertThatThrownBy(result::get)
+                        .cause()
+                        .hasMessageStartingWith("store: recording 'not modified' for https://feed31.example/: ")
+                        .hasMessageContaining("poisoned etag");
+            } else {
+                assertThat(result.get()).isEqualTo(i % 3 == 0 ? new SaveResult(1, 0) : SaveResult.NOTHING);
+            }
+        }
+        // The refused fetch left nothing behind: not its first entry, not its new fetch time.
+        assertThat(posts(sub(feed(30)))).extracting(p -> p.entry().key()).containsExactly("old-30");
+        assertThat(posts(sub(feed(33)))).extracting(p -> p.entry().key()).containsExactlyInAnyOrder("old-33", "new-33");
+        assertThat(store.river(List.of(sub(feed(30))), 1).channels().getFirst().lastFetched())
+                .contains(T0);
+        assertThat(store.state(feed(31)).validators()).isEqualTo(Validators.NONE);
+        assertThat(store.state(feed(34)).validators()).isEqualTo(fine);
+        assertThat(store.river(List.of(sub(feed(34))), 1).channels().getFirst().lastFetched())
+                .contains(hours(1));
+        assertThat(store.state(feed(35)).errorCount()).isEqualTo(1);
+    }
+
+    private static URI feed(int i) {
+        return URI.create("https://feed" + i + ".example/");
+    }
+
+    @Test
     void failsWithContextOnceClosed() {
         store.close();
 
