@@ -57,6 +57,7 @@ public final class JdbcStore implements Store {
     public static JdbcStore openSqlite(Path databaseFile) {
         try {
             createParent(databaseFile);
+            SqliteNative.useCopyIn(databaseFile.toAbsolutePath().getParent().resolve("native"));
             String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
             SQLiteDataSource writes = sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE);
             // WAL persists in the file, so setting it once on the writer suffices.
