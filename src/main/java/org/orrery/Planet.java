@@ -23,9 +23,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.orrery.config.ConfigLoader;
@@ -468,14 +471,14 @@ public final class Planet {
                 messaged.computeIfAbsent(post.channel().feedUri(), uri -> post.channel()
                         .withMessage(Optional.ofNullable(messages.get(uri)))),
                 post.date());
-        int[] written = {0};
+        var written = new AtomicInteger();
         // Older pages, then monthly archives: each a slice of the river, which is read once
         // for each (pages with bodies, archives with headlines), whatever its length. They list
         // no subscriptions (the front page and the archive index do): on a planet of thousands
         // of feeds the list would be most of every page.
-        SliceAction render = (slice, posts) -> written[0] += writer.publish(
+        SliceAction render = (slice, posts) -> written.addAndGet(writer.publish(
                 Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
-                config.outputDir());
+                config.outputDir()));
         List<SitePages.Page> older = plan.pages().subList(1, plan.pages().size());
         publishSlices(
                 subscriptions,
@@ -497,8 +500,8 @@ public final class Planet {
                 render);
         River channelsOnly = new River(List.of(), newest.channels());
         var archive = plan.archiveIndex();
-        written[0] += writer.publish(
-                Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir());
+        written.addAndGet(writer.publish(
+                Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir()));
         SitePages.Page first = plan.pages().getFirst();
         River front = first.to() == newest.posts().size()
                 ? newest
@@ -506,7 +509,7 @@ public final class Planet {
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
-        return written[0] + writer.publish(files, config.outputDir());
+        return written.get() + writer.publish(files, config.outputDir());
     }
 
     /** Posts {@code from} (inclusive) to {@code to} (exclusive) of the river, as one page at {@code path}. */
@@ -517,18 +520,12 @@ public final class Planet {
         void publish(Slice slice, List<Post> posts) throws PublishException;
     }
 
-    /** Carries a {@link PublishException} out of the store's walk over the river. */
-    private static final class PublishFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PublishFailed(PublishException cause) {
-            super(cause);
-        }
-    }
-
     /**
      * Reads the river once, newest first, and hands each of {@code slices} (in river order, not
-     * overlapping) its posts as soon as they are read; only one slice's posts are held at a time.
+     * overlapping) its posts as soon as they are read. The slices are rendered on as many
+     * threads as there are cores while the river is still being read (at 10,000 feeds this
+     * halved publishing); at most two slices per thread wait, so memory stays bounded. The
+     * first slice that fails stops the rest and is what this throws.
      */
     private void publishSlices(
             List<Subscription> subscriptions,
@@ -541,34 +538,65 @@ public final class Planet {
         if (slices.isEmpty()) {
             return;
         }
+        int threads = Runtime.getRuntime().availableProcessors();
+        var waiting = new Semaphore(2 * threads);
+        // A PublishException, or a RuntimeException (a bug) to pass on as it is.
+        var failure = new AtomicReference<Exception>();
         var current = new ArrayList<Post>();
         int[] index = {0};
         int[] next = {0};
-        try {
-            store.eachPost(subscriptions, order, bodies, slices.getLast().to(), post -> {
-                int i = index[0]++;
-                while (next[0] < slices.size() && i >= slices.get(next[0]).to()) {
-                    publishSlice(slices.get(next[0]++), current, action);
+        try (ExecutorService rendering = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().name("orrery-publish-", 0).daemon().factory())) {
+            Consumer<Slice> hand = slice -> {
+                List<Post> posts = List.copyOf(current);
+                current.clear();
+                waiting.acquireUninterruptibly();
+                if (failure.get() != null) {
+                    waiting.release();
+                    throw new SliceFailed();
                 }
-                if (next[0] < slices.size() && i >= slices.get(next[0]).from()) {
-                    current.add(map.apply(post));
+                rendering.execute(() -> {
+                    try {
+                        action.publish(slice, posts);
+                    } catch (PublishException | RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        waiting.release();
+                    }
+                });
+            };
+            try {
+                store.eachPost(subscriptions, order, bodies, slices.getLast().to(), post -> {
+                    int i = index[0]++;
+                    while (next[0] < slices.size() && i >= slices.get(next[0]).to()) {
+                        hand.accept(slices.get(next[0]++));
+                    }
+                    if (next[0] < slices.size() && i >= slices.get(next[0]).from()) {
+                        current.add(map.apply(post));
+                    }
+                });
+                while (next[0] < slices.size()) {
+                    hand.accept(slices.get(next[0]++)); // the last, and any the river no longer fills
                 }
-            });
-            while (next[0] < slices.size()) {
-                publishSlice(slices.get(next[0]++), current, action); // the last, and any the river no longer fills
+            } catch (SliceFailed e) {
+                // The first failure, thrown below once the slices already handed out are done.
             }
-        } catch (PublishFailed e) {
-            throw (PublishException) e.getCause();
+        }
+        switch (failure.get()) {
+            case null -> {}
+            case PublishException e -> throw e;
+            case RuntimeException e -> throw e;
+            default -> throw new IllegalStateException(failure.get());
         }
     }
 
-    private static void publishSlice(Slice slice, List<Post> posts, SliceAction action) {
-        try {
-            action.publish(slice, List.copyOf(posts));
-        } catch (PublishException e) {
-            throw new PublishFailed(e);
+    /** Stops the walk over the river once a slice has failed. */
+    private static final class SliceFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SliceFailed() {
+            super(null, null, false, false);
         }
-        posts.clear();
     }
 
     /** Orrery's {@code river_order}; the config loader has checked its value. */

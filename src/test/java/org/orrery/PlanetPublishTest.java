@@ -1,6 +1,7 @@
 package org.orrery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
@@ -25,6 +26,7 @@ import org.orrery.fetch.Fetcher;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
+import org.orrery.render.PublishException;
 import org.orrery.store.JdbcStore;
 import org.orrery.store.Refresh;
 
@@ -98,6 +100,45 @@ class PlanetPublishTest {
                         .eachText())
                 .containsExactly("December 2017 (4)", "November 2017 (4)");
         assertThat(Files.readString(out.resolve("atom.xml")).split("<entry>")).hasSize(4);
+    }
+
+    @Test
+    void everyPageAndArchiveOfALongRiverIsPublishedWhateverTheOrderTheyAreRenderedIn() throws Exception {
+        // 400 entries five days apart: 67 pages of 6 (20 published), and archives back to 2012.
+        Path out = publish("items_per_page = 6", 400);
+        for (int page = 2; page <= 20; page++) {
+            var articles = Jsoup.parse(out.resolve("page/" + page + "/index.html"))
+                    .select("article h3")
+                    .eachText();
+            int first = (page - 1) * 6;
+            assertThat(articles)
+                    .as("page %d", page)
+                    .hasSize(6)
+                    .first()
+                    .asString()
+                    .contains("Entry " + first);
+        }
+        assertThat(out.resolve("page/21/index.html")).doesNotExist();
+        var months = Jsoup.parse(out.resolve("archive/index.html"))
+                .select("section.archive li")
+                .eachText();
+        int listed = 0;
+        for (String month : months) {
+            listed += Integer.parseInt(month.replaceAll(".*\\((\\d+)\\)$", "$1"));
+        }
+        assertThat(listed).isEqualTo(400);
+        assertThat(Jsoup.parse(out.resolve("archive/2012/08/index.html")).select("li.h-entry"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aPageThatCannotBeWrittenFailsThePublishAndSaysWhere() throws Exception {
+        Files.createDirectories(dir.resolve("output/archive/2013"));
+        Files.writeString(dir.resolve("output/archive/2013/05"), "a file where a month's directory goes");
+
+        assertThatThrownBy(() -> publish("items_per_page = 6", 400))
+                .isInstanceOf(PublishException.class)
+                .hasMessageContaining("archive/2013/05");
     }
 
     @Test

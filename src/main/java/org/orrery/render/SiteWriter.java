@@ -2,6 +2,7 @@ package org.orrery.render;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,17 +23,21 @@ import java.util.stream.Stream;
 public final class SiteWriter {
     private static final String STAGING = ".orrery-staging";
 
+    /** Whether this writer has removed what an interrupted publish left in a staging directory. */
+    private boolean staleCleared;
+
     /**
-     * Writes {@code files} (relative path to bytes) into {@code outputDir}, creating it.
+     * Writes {@code files} (relative path to bytes) into {@code outputDir}, creating it. Several
+     * threads may publish through one writer at once (pages are rendered in parallel); each
+     * call stages its files in a directory of its own.
      *
      * @return how many files were written (the rest were unchanged)
      */
     public int publish(Map<String, byte[]> files, Path outputDir) throws PublishException {
-        Path staging = outputDir.resolve(STAGING);
+        Path root = outputDir.resolve(STAGING);
+        Path staging = null;
         try {
-            Files.createDirectories(outputDir);
-            deleteTree(staging);
-            Files.createDirectories(staging);
+            staging = stagingDirectory(outputDir, root);
             int written = 0;
             for (var file : files.entrySet()) {
                 Path target = outputDir.resolve(file.getKey()).normalize();
@@ -49,7 +54,6 @@ public final class SiteWriter {
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 written++;
             }
-            deleteTree(staging);
             return written;
         } catch (AccessDeniedException e) {
             throw new PublishException(
@@ -59,6 +63,33 @@ public final class SiteWriter {
                     "cannot write the site into " + outputDir + ": " + e.getFile() + " is in the way", e);
         } catch (IOException e) {
             throw new PublishException("cannot write the site into " + outputDir + ": " + e, e);
+        } finally {
+            removeStaging(root, staging);
+        }
+    }
+
+    /** A new staging directory under {@code root}, after clearing what an interrupted publish left. */
+    private synchronized Path stagingDirectory(Path outputDir, Path root) throws IOException {
+        Files.createDirectories(outputDir);
+        if (!staleCleared) {
+            deleteTree(root);
+            staleCleared = true;
+        }
+        Files.createDirectories(root);
+        return Files.createTempDirectory(root, "publish-");
+    }
+
+    /** Removes {@code staging}, and {@code root} when no other publish is using it. */
+    private synchronized void removeStaging(Path root, Path staging) {
+        try {
+            if (staging != null) {
+                deleteTree(staging);
+            }
+            Files.deleteIfExists(root);
+        } catch (DirectoryNotEmptyException e) {
+            // Another thread is still publishing; the last one removes it.
+        } catch (IOException e) {
+            // Left for the next publish to clear; the site itself is complete.
         }
     }
 
