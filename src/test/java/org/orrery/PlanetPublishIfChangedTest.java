@@ -103,6 +103,49 @@ class PlanetPublishIfChangedTest {
     }
 
     @Test
+    void runExpungesOnlyWhenSomethingChanged() throws Exception {
+        Files.writeString(
+                configFile,
+                "[Planet]\nname = Planet Test\nitems_per_page = 1\ncache_keep_entries = 1\ncache_keep_days = 30\n\n["
+                        + FEED + "]\nname = A\n");
+        config = ConfigLoader.load(List.of(configFile), dir);
+        save(dated("old1", NOW.minusSeconds(86_400)), dated("old2", NOW.minusSeconds(2 * 86_400)));
+        save(dated("new", NOW)); // old1 and old2 leave the feed, but are younger than 30 days
+        var today = new Planet(config, PlanetPublishTest.NO_FETCHING, store, InstantSource.fixed(NOW));
+        var upkeep = today.expungeAndPublishIfChanged();
+        assertThat(upkeep.expunged()).isEmpty();
+        assertThat(upkeep.written()).isNotEmpty();
+
+        // Sixty days on, old1 and old2 could go, but nothing the site shows has changed.
+        var later = new Planet(
+                config, PlanetPublishTest.NO_FETCHING, store, InstantSource.fixed(NOW.plusSeconds(60 * 86_400L)));
+        upkeep = later.expungeAndPublishIfChanged();
+        assertThat(upkeep).isEqualTo(new Planet.Upkeep(List.of(), OptionalInt.empty()));
+        assertThat(store.firstSeen(FEED)).containsOnlyKeys("old1", "old2", "new", "e1");
+
+        save(dated("new", NOW), dated("newer", NOW.plusSeconds(59 * 86_400L)));
+        upkeep = later.expungeAndPublishIfChanged();
+        assertThat(upkeep.expunged()).singleElement().satisfies(e -> assertThat(e.removed())
+                .isEqualTo(3));
+        assertThat(upkeep.written()).isNotEmpty();
+        assertThat(store.firstSeen(FEED)).containsOnlyKeys("new", "newer");
+        assertThat(later.expungeAndPublishIfChanged().written()).isEmpty();
+    }
+
+    private static Entry dated(String key, Instant published) {
+        return new Entry(
+                key,
+                key,
+                Optional.of(URI.create("https://a.example/" + key)),
+                Optional.empty(),
+                Optional.of(published),
+                Optional.empty(),
+                "<p>" + key + "</p>",
+                Optional.empty(),
+                List.of());
+    }
+
+    @Test
     void publishesAgainWhenAFeedStartsFailing() throws Exception {
         planet.publishIfChanged();
         store.save(new Refresh.Failed(FEED, NOW, "HTTP 404 Not Found", OptionalInt.of(404), false, Schedule.NONE));

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Refresh every subscription that is due, remove old entries (as expunge does), publish the"
-                + " site, then ping the pubsubhubbub_hub if one is set.")
+                + " site, then ping the pubsubhubbub_hub if one is set. When nothing the site shows has changed"
+                + " since it was last published, only health.json is written.")
 final class RunCommand extends PlanetCommand {
     @Option(
             names = "--all",
@@ -31,11 +32,11 @@ final class RunCommand extends PlanetCommand {
     @Override
     int work(OpenPlanet open, PlanetConfig config) throws PublishException {
         report(refresh(open, all));
-        var expunged = open.planet.expunge();
-        if (!expunged.isEmpty()) {
-            out().println(ExpungeCommand.total(expunged));
+        var upkeep = open.planet.expungeAndPublishIfChanged();
+        if (!upkeep.expunged().isEmpty()) {
+            out().println(ExpungeCommand.total(upkeep.expunged()));
         }
-        var written = open.planet.publishIfChanged();
+        var written = upkeep.written();
         if (written.isEmpty()) {
             out().println("site unchanged: nothing it shows changed since it was last published"
                     + " (health.json updated; `orrery build` publishes it all again)");
