@@ -33,7 +33,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         encoder.setContext(context);
         encoder.setLayout(layout);
         encoder.start();
-        var appender = new ConsoleAppender<ILoggingEvent>();
+        var appender = new AboveProgress();
         appender.setContext(context);
         appender.setName("STDERR");
         appender.setTarget("System.err");
@@ -51,6 +51,14 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     /** The level {@code name} names (DEBUG, INFO, WARN, ERROR, OFF, ...), WARN when unset or unknown. */
     static Level level(String name) {
         return Level.toLevel(name == null ? null : name.strip(), Level.WARN);
+    }
+
+    /** Standard error, above the progress line when one is drawn ({@link RefreshProgress}). */
+    static final class AboveProgress extends ConsoleAppender<ILoggingEvent> {
+        @Override
+        protected void subAppend(ILoggingEvent event) {
+            RefreshProgress.aboveProgress(() -> super.subAppend(event));
+        }
     }
 
     /** {@code LEVEL Logger: message}, then the stack trace of the exception logged, if any. */

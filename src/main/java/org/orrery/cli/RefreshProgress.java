@@ -59,11 +59,39 @@ final class RefreshProgress implements RefreshListener {
         return terminal && (ci.isBlank() || ci.equalsIgnoreCase("false")) && !"dumb".equals(env.get("TERM"));
     }
 
+    /** The progress line on the terminal now, which log lines go above; null when there is none. */
+    private static volatile RefreshProgress shown;
+
     @Override
     public synchronized void starting(int subscriptions) {
         total = subscriptions;
         started = clock.instant();
         draw(true);
+        shown = this;
+    }
+
+    /**
+     * Writes a log line ({@code write}, to standard error, which shares the terminal) above the
+     * progress line, which is drawn again below it, instead of into the middle of it.
+     */
+    static void aboveProgress(Runnable write) {
+        RefreshProgress progress = shown;
+        if (progress == null) {
+            write.run();
+            return;
+        }
+        progress.above(write);
+    }
+
+    synchronized void above(Runnable write) {
+        terminal.print(CLEAR_LINE);
+        terminal.flush();
+        write.run();
+        if (shown == this) {
+            drawn = clock.instant();
+            terminal.print(line(done, total, failed, bytes.getAsLong()));
+            terminal.flush();
+        }
     }
 
     @Override
@@ -77,6 +105,7 @@ final class RefreshProgress implements RefreshListener {
 
     /** Replaces the progress line by the refresh's totals and the time it took. */
     synchronized void finish() {
+        shown = null;
         Duration took = Duration.between(started, clock.instant());
         terminal.print(CLEAR_LINE + "refreshed " + done + " " + feeds(done) + ", " + failed + " failed, "
                 + size(bytes.getAsLong()) + " received in " + seconds(took) + "\n");

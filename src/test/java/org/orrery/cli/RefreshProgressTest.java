@@ -79,6 +79,26 @@ class RefreshProgressTest {
     }
 
     @Test
+    void aLogLineGoesAboveTheProgressLineWhichIsDrawnAgainBelowIt() {
+        var out = new StringWriter();
+        var terminal = new PrintWriter(out);
+        var progress = new RefreshProgress(terminal, () -> 0, clock);
+        progress.starting(2);
+        progress.finished(FEED, Outcome.FETCHED);
+
+        RefreshProgress.aboveProgress(() -> terminal.print("WARN Planet: something\n"));
+        progress.finish();
+        RefreshProgress.aboveProgress(() -> terminal.print("WARN Planet: afterwards\n"));
+
+        assertThat(out.toString())
+                .isEqualTo(CLEAR + "refreshing 0/2 feeds, 0 failed, 0 B received"
+                        + CLEAR + "WARN Planet: something\n"
+                        + "refreshing 1/2 feeds, 0 failed, 0 B received"
+                        + CLEAR + "refreshed 1 feed, 0 failed, 0 B received in 0.0 s\n"
+                        + "WARN Planet: afterwards\n");
+    }
+
+    @Test
     void hearsOfEveryFeedOfARealRefreshAndTheBytesItReceived() throws Exception {
         try (var server = new FeedServer("e2e")) {
             Path config = Files.writeString(
