@@ -58,12 +58,16 @@ class PlanetPublishIfChangedTest {
     }
 
     private static Entry entry(String key, String title) {
+        return entry(key, title, Instant.parse("2017-12-20T12:00:00Z"));
+    }
+
+    private static Entry entry(String key, String title, Instant published) {
         return new Entry(
                 key,
                 title,
                 Optional.of(URI.create("https://a.example/" + key)),
                 Optional.empty(),
-                Optional.of(Instant.parse("2017-12-20T12:00:00Z")),
+                Optional.of(published),
                 Optional.empty(),
                 "<p>" + title + "</p>",
                 Optional.empty(),
@@ -133,16 +137,7 @@ class PlanetPublishIfChangedTest {
     }
 
     private static Entry dated(String key, Instant published) {
-        return new Entry(
-                key,
-                key,
-                Optional.of(URI.create("https://a.example/" + key)),
-                Optional.empty(),
-                Optional.of(published),
-                Optional.empty(),
-                "<p>" + key + "</p>",
-                Optional.empty(),
-                List.of());
+        return entry(key, key, published);
     }
 
     @Test
