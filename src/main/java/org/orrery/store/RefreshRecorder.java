@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 import org.orrery.model.Entry;
 import org.orrery.model.Validators;
 
@@ -53,10 +53,10 @@ final class RefreshRecorder {
             next_fetch_at = excluded.next_fetch_at, redirected_to = excluded.redirected_to,
             redirect_candidate = excluded.redirect_candidate, redirect_count = excluded.redirect_count""";
 
-    private static <S extends SqlStatement<S>> S withSchedule(S statement, Refresh refresh) {
+    /** {@code update} with the refresh's URL and schedule bound. */
+    private static Update withSchedule(Update update, Refresh refresh) {
         Schedule schedule = refresh.schedule();
-        return statement
-                .bind("url", refresh.feedUri().toString())
+        return update.bind("url", refresh.feedUri().toString())
                 .bind("next", schedule.nextFetchAt().map(Instant::toEpochMilli).orElse(null))
                 .bind(
                         "redirected_to",
