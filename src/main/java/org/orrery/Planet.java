@@ -187,7 +187,7 @@ public final class Planet {
                             outcome = RefreshListener.Outcome.WAITING;
                             return;
                         }
-                        Refresh refresh = refresh(subscription, state);
+                        Refresh refresh = refresh(subscription, state, states.containsKey(subscription.feedUri()));
                         saved.add(store.save(refresh));
                         outcome = RefreshListener.Outcome.of(refresh);
                         switch (refresh) {
@@ -258,8 +258,10 @@ public final class Planet {
      * Venus's filters and sifters, Planet 2.0's {@code new_feed_items}, {@code future_dates}
      * and {@code ignore_in_feed}, applied when entries are fetched, as Venus does.
      */
-    private Kept filter(Subscription subscription, List<Entry> entries, Instant now) {
-        Map<String, Instant> firstSeen = store.firstSeen(subscription.feedUri());
+    private Kept filter(Subscription subscription, List<Entry> entries, Instant now, boolean stored) {
+        // A subscription the store has no row for has no entries either: no query needed (at a
+        // planet's first run, that is one query per feed).
+        Map<String, Instant> firstSeen = stored ? store.firstSeen(subscription.feedUri()) : Map.of();
         List<Verdict> verdicts = EntryFilters.forSubscription(config, subscription)
                 .apply(entries, now, e -> firstSeen.getOrDefault(e.key(), now), firstSeen.isEmpty());
         var kept = new ArrayList<Entry>(entries.size());
@@ -281,7 +283,8 @@ public final class Planet {
         return configured + " → " + to + ": update the section name in config.ini";
     }
 
-    private Refresh refresh(Subscription subscription, FeedState state) {
+    /** @param stored whether the store has a row for the subscription (it was refreshed before) */
+    private Refresh refresh(Subscription subscription, FeedState state, boolean stored) {
         URI uri = subscription.feedUri();
         URI target = state.schedule().redirectedTo().orElse(uri);
         // The configured URL decides, not where it moved: a redirect never earns private access.
@@ -309,7 +312,7 @@ public final class Planet {
                     feed.warnings().forEach(w -> log.info("{}: {}", uri, w));
                     var normalized =
                             feed.entries().stream().map(normalizer::normalize).toList();
-                    var kept = filter(subscription, normalized, at);
+                    var kept = filter(subscription, normalized, at, stored);
                     yield new Refresh.Fetched(
                             uri,
                             at,
