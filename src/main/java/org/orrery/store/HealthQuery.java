@@ -19,7 +19,8 @@ final class HealthQuery {
         if (feedUris.isEmpty()) {
             return List.of();
         }
-        List<String> urls = feedUris.stream().map(URI::toString).distinct().toList();
+        // Every row is read and the list picked out here: binding a thousand URLs as an IN list
+        // took JDBI ten times as long as SQLite takes to read the whole table.
         Map<String, FeedHealth> stored = new HashMap<>();
         handle.createQuery(
                         """
@@ -27,9 +28,8 @@ final class HealthQuery {
                                s.last_error, s.gone, s.next_fetch_at, s.redirected_to, s.redirect_candidate,
                                s.redirect_count,
                                (SELECT MAX(e.sort_date) FROM entry e WHERE e.subscription_id = s.id) AS newest
-                        FROM subscription s WHERE s.url IN (<urls>)
+                        FROM subscription s
                         """)
-                .bindList("urls", urls)
                 .map((rs, ctx) -> new FeedHealth(
                         URI.create(rs.getString("url")),
                         Optional.ofNullable(rs.getString("title")),

@@ -55,6 +55,13 @@ class ConfigLoaderTest {
     @Test
     void feedTimeoutMayHaveAFractionAsVenusPassesItToFloat() throws Exception {
         assertThat(load("[Planet]\nfeed_timeout = 2.5\n").feedTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(load("[Planet]\nfeed_timeout = .25\n").feedTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(load("[Planet]\nfeed_timeout = +3\n").feedTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(load("[Planet]\nfeed_timeout = 7.\n").feedTimeout()).isEqualTo(Duration.ofSeconds(7));
+        // Finer than a millisecond is cut, not rounded.
+        assertThat(load("[Planet]\nfeed_timeout = 1.23456\n").feedTimeout()).isEqualTo(Duration.ofMillis(1234));
+        assertThat(load("[Planet]\nfeed_timeout = 999999999.9999\n").feedTimeout())
+                .isEqualTo(Duration.ofMillis(999_999_999_999L));
     }
 
     @Test
