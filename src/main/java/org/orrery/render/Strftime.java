@@ -6,6 +6,7 @@ import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Formats times with Python {@code time.strftime} patterns as planet configs write them
@@ -18,8 +19,13 @@ import java.util.Objects;
  * does.
  */
 public final class Strftime {
+    private static final Set<String> UTC_IDS = Set.of("Z", "UTC", "GMT", "Etc/UTC", "UT");
+
     private final String pattern;
     private final Locale locale;
+    // Made on first use (the nested patterns of %c, %D, ... never need it); immutable, so a
+    // race only makes it twice.
+    private DateTimeFormatter zoneAbbreviation;
 
     public Strftime(String pattern) {
         this(pattern, Locale.ENGLISH);
@@ -124,14 +130,23 @@ public final class Strftime {
     private static String offset(ZonedDateTime t) {
         int seconds = t.getOffset().getTotalSeconds();
         int minutes = Math.abs(seconds) / 60;
-        return String.format("%s%02d%02d", seconds < 0 ? "-" : "+", minutes / 60, minutes % 60);
+        var out = new StringBuilder(5).append(seconds < 0 ? '-' : '+');
+        number(out, minutes / 60, 2, '0', '\0');
+        number(out, minutes % 60, 2, '0', '\0');
+        return out.toString();
     }
 
     private String zoneName(ZonedDateTime t) {
         boolean utc = t.getOffset().getTotalSeconds() == 0
-                && t.getZone().normalized().getId().matches("Z|UTC|GMT|Etc/UTC|UT");
+                && UTC_IDS.contains(t.getZone().normalized().getId());
         // glibc names the UTC zone "UTC"; other zones by their abbreviation (EST, CET, ...)
-        return utc ? "UTC" : DateTimeFormatter.ofPattern("zzz", locale).format(t);
+        if (utc) {
+            return "UTC";
+        }
+        if (zoneAbbreviation == null) {
+            zoneAbbreviation = DateTimeFormatter.ofPattern("zzz", locale);
+        }
+        return zoneAbbreviation.format(t);
     }
 
     private static void number(StringBuilder out, int value, int width, char defaultPad, char flag) {

@@ -39,6 +39,9 @@ final class Css {
             underline white yellow""");
 
     /** Words, numbers, hex colours, quoted names, and rgb()/hsl() of numbers; no backslash, no url(. */
+    // Spaces between a value's tokens, not those inside a function's parentheses.
+    private static final Pattern TOKEN_GAP = Pattern.compile("\\s+(?![^(]*\\))");
+
     private static final Pattern SAFE_VALUE =
             Pattern.compile("(?:[\\s,./#%!]|[\\w-]+|'[\\w\\s-]*'|\"[\\w\\s-]*\"|(?:rgba?|hsla?)\\([\\d\\s,.%]+\\))*");
 
@@ -99,7 +102,7 @@ final class Css {
         if (!BOX_FAMILIES.contains(family)) {
             return false;
         }
-        for (String token : value.strip().split("\\s+(?![^(]*\\))")) {
+        for (String token : TOKEN_GAP.split(value.strip())) {
             if (!KEYWORDS.contains(token.toLowerCase(Locale.ROOT))
                     && !LENGTH_OR_COLOUR.matcher(token).matches()) {
                 return false;

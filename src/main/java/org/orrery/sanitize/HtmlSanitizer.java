@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -22,6 +23,8 @@ import org.jsoup.nodes.Element;
  * Thread-safe.
  */
 public final class HtmlSanitizer {
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
     private final Embeds embeds;
     private final boolean decorate;
 
@@ -113,7 +116,7 @@ public final class HtmlSanitizer {
      */
     public static String plainText(String html) {
         if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return html.strip().replaceAll("\\s+", " ");
+            return WHITESPACE_RUN.matcher(html.strip()).replaceAll(" ");
         }
         return Jsoup.parseBodyFragment(html).body().text();
     }

@@ -15,6 +15,10 @@ import org.jsoup.internal.StringUtil;
 final class UrlRules {
     private UrlRules() {}
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final Pattern TRAILING_COMMAS = Pattern.compile(",+$");
+    private static final Pattern SRCSET_DESCRIPTOR = Pattern.compile("(?:\\d*\\.?\\d+[wxh](?:\\s+|$))*");
+
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern WEB = Pattern.compile("^(?:https?://|mailto:)", Pattern.CASE_INSENSITIVE);
     /**
@@ -85,7 +89,7 @@ final class UrlRules {
     static Optional<String> resolveImage(URL base, String raw) {
         String value = raw.strip();
         if (value.regionMatches(true, 0, "data:", 0, 5)) {
-            String compact = value.replaceAll("\\s", "");
+            String compact = WHITESPACE.matcher(value).replaceAll("");
             return DATA_IMAGE.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
         }
         return resolve(base, raw);
@@ -183,7 +187,7 @@ final class UrlRules {
             String url = raw.substring(start, i);
             String descriptor = "";
             if (url.endsWith(",")) {
-                url = url.replaceAll(",+$", "");
+                url = TRAILING_COMMAS.matcher(url).replaceAll("");
             } else {
                 int depth = 0;
                 int from = i;
@@ -195,7 +199,7 @@ final class UrlRules {
                 descriptor = raw.substring(from, i).strip();
             }
             Optional<String> resolved = resolve(base, url).filter(u -> !u.isEmpty());
-            if (resolved.isPresent() && descriptor.matches("(?:\\d*\\.?\\d+[wxh](?:\\s+|$))*")) {
+            if (resolved.isPresent() && SRCSET_DESCRIPTOR.matcher(descriptor).matches()) {
                 if (!out.isEmpty()) {
                     out.append(", ");
                 }

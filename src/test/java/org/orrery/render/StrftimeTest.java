@@ -57,4 +57,18 @@ class StrftimeTest {
         assertThat(new Strftime("%-I:%M%P %Z").format(EVENING.withZoneSameInstant(ZoneId.of(zone))))
                 .isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "America/New_York | -0400",
+                "Asia/Kolkata | +0530",
+                "America/St_Johns | -0230",
+                "Pacific/Kiritimati | +1400"
+            })
+    void writesTheOffsetAsSignHoursMinutes(String zone, String expected) {
+        assertThat(new Strftime("%z").format(EVENING.withZoneSameInstant(ZoneId.of(zone))))
+                .isEqualTo(expected);
+    }
 }

@@ -110,6 +110,7 @@ public final class FeedDates {
             Map.entry("november", "11"),
             Map.entry("december", "12"));
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern UTC_BEFORE_OFFSET = Pattern.compile("(?i)^(gmt|utc?)(?=[+-])");
 
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -161,12 +162,21 @@ public final class FeedDates {
     }
 
     private static String englishNames(String text) {
-        if (text.chars().allMatch(c -> c < 0x80)) {
+        if (isAscii(text)) {
             return text;
         }
         return WORD.matcher(text)
                 .replaceAll(w -> Matcher.quoteReplacement(
                         FOREIGN_NAMES.getOrDefault(w.group().toLowerCase(Locale.ROOT), w.group())));
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant iso8601Basic(Matcher m) {
@@ -229,7 +239,7 @@ public final class FeedDates {
     }
 
     private static ZoneOffset offset(String written) {
-        String zone = written.replaceFirst("(?i)^(gmt|utc?)(?=[+-])", "");
+        String zone = UTC_BEFORE_OFFSET.matcher(written).replaceFirst("");
         char sign = zone.charAt(0);
         if (sign != '+' && sign != '-') {
             ZoneOffset named = ZONE_NAMES.get(zone.toUpperCase(Locale.ROOT));
