@@ -36,6 +36,7 @@ public final class JdbcStore implements Store {
     private static final int READERS_KEPT = Math.max(4, Runtime.getRuntime().availableProcessors());
 
     private final Handle writer;
+    private final WriterStatements writerStatements;
     private final Jdbi readers;
     private final ReaderConnections readerConnections;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -44,6 +45,7 @@ public final class JdbcStore implements Store {
 
     private JdbcStore(Handle writer, ReaderConnections readerConnections) {
         this.writer = writer;
+        this.writerStatements = new WriterStatements(writer.getConnection());
         this.readerConnections = readerConnections;
         this.readers = Jdbi.create(readerConnections);
     }
@@ -242,7 +244,7 @@ public final class JdbcStore implements Store {
         try {
             ensureOpen();
             writer.useTransaction(h -> {
-                var recorder = new RefreshRecorder(h);
+                var recorder = new RefreshRecorder(h, writerStatements);
                 List<PendingSave> rest = notModifiedTogether(h, recorder, batch);
                 for (PendingSave save : rest) {
                     // One statement that fails undoes only itself; several need a savepoint.
@@ -372,7 +374,11 @@ public final class JdbcStore implements Store {
         try {
             if (!closed) {
                 closed = true;
-                writer.close();
+                try {
+                    writerStatements.closeAll();
+                } finally {
+                    writer.close();
+                }
                 readerConnections.closeAll();
             }
         } catch (JdbiException | java.sql.SQLException e) {

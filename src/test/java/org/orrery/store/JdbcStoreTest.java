@@ -284,6 +284,30 @@ class JdbcStoreTest {
         assertThat(store.state(feed(35)).errorCount()).isEqualTo(1);
     }
 
+    @Test
+    void aRefused304LeavesNothingForTheNextOne() throws Exception {
+        store.save(fetched(feed(1), T0, entry("a", "A")));
+        store.save(fetched(feed(2), T0, entry("b", "B")));
+        try (var sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/planet.db"));
+                var statement = sql.createStatement()) {
+            statement.execute(
+                    """
+                    CREATE TRIGGER refuse_etag BEFORE UPDATE ON subscription WHEN NEW.etag = '"poison"'
+                    BEGIN SELECT RAISE(ABORT, 'poisoned etag'); END""");
+        }
+        Validators poisonTag = new Validators(Optional.of("\"poison\""), Optional.empty());
+        Validators fine = new Validators(Optional.of("\"v2\""), Optional.empty());
+
+        assertThatThrownBy(() -> store.save(new Refresh.NotModified(feed(1), hours(1), poisonTag)))
+                .hasMessageContaining("poisoned etag");
+        // The statement is kept for the next 304: the refused one must not be sent again with it.
+        assertThat(store.save(new Refresh.NotModified(feed(2), hours(1), fine))).isEqualTo(SaveResult.NOTHING);
+        assertThat(store.save(new Refresh.NotModified(feed(1), hours(2), fine))).isEqualTo(SaveResult.NOTHING);
+
+        assertThat(store.state(feed(2)).validators()).isEqualTo(fine);
+        assertThat(store.state(feed(1)).validators()).isEqualTo(fine);
+    }
+
     private static URI feed(int i) {
         return URI.create("https://feed" + i + ".example/");
     }
