@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +33,31 @@ final class SqliteNative {
         if (!DECIDED.compareAndSet(false, true) || System.getProperty("org.sqlite.lib.path") != null) {
             return;
         }
+        copyIn(directory).ifPresent(library -> {
+            System.setProperty("org.sqlite.lib.path", library.getParent().toString());
+            System.setProperty("org.sqlite.lib.name", library.getFileName().toString());
+        });
+    }
+
+    /**
+     * The library for this platform in a folder of {@code directory} named by sqlite-jdbc's
+     * version and the platform, copied out of the jar unless an earlier run did; empty when the
+     * jar has none for this platform or the copy cannot be made.
+     */
+    static Optional<Path> copyIn(Path directory) {
         String name = LibraryLoaderUtil.getNativeLibName();
-        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-        Path folder = directory.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-"
-                + OSInfo.getNativeLibFolderPathForCurrentOS().replace('/', '-'));
+        // Asked once: the answer runs `uname`, and LibraryLoaderUtil.getNativeLibResourcePath
+        // would ask again. Its resource path is the jar's native folder and this.
+        String platform = OSInfo.getNativeLibFolderPathForCurrentOS();
+        String resource = "/org/sqlite/native/" + platform + "/" + name;
+        Path folder =
+                directory.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform.replace('/', '-'));
         Path library = folder.resolve(name);
         try {
             if (!Files.isRegularFile(library)) {
                 try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
                     if (in == null) {
-                        return;
+                        return Optional.empty();
                     }
                     Files.createDirectories(folder);
                     // Written whole under another name, then renamed: a run that starts meanwhile
@@ -58,9 +74,8 @@ final class SqliteNative {
         } catch (IOException e) {
             // sqlite-jdbc extracts its own copy, as without this; only the start is slower.
             log.debug("keeping SQLite's native library in {} failed: {}", folder, e.toString());
-            return;
+            return Optional.empty();
         }
-        System.setProperty("org.sqlite.lib.path", folder.toString());
-        System.setProperty("org.sqlite.lib.name", name);
+        return Optional.of(library);
     }
 }
