@@ -38,14 +38,14 @@ if [[ "$want" != "$have" ]]; then
 fi
 
 # Build the jar now, so that no timed run includes a build, nor the recording of the class data
-# the launcher keeps beside it (a planet's first run records some, its second run the rest): two
-# runs of the bundled demo planet, in a directory of their own, record it.
+# the launcher keeps beside it (the first run after a build records it): a run of the bundled
+# demo planet, in a directory of its own, records it.
 (cd "$root" && ./orrery --version >/dev/null)
 if [[ ! -f "$root/target/orrery.aot" ]]; then
     demo="$(mktemp -d)"
     sed -e "s|^cache_directory = .*|cache_directory = $demo/cache|" -e "s|^output_dir = .*|output_dir = $demo/output|" \
         "$root/examples/demo/config.ini" >"$demo/config.ini"
-    (cd "$root" && ./orrery run "$demo/config.ini" >/dev/null && ./orrery run "$demo/config.ini" >/dev/null)
+    (cd "$root" && ./orrery run "$demo/config.ini" >/dev/null)
     rm -rf "$demo"
 fi
 
