@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,6 +77,20 @@ record EntryRow(
                 .bind("content_html", contentHtml)
                 .bind("summary_html", summaryHtml)
                 .bind("categories", categories);
+    }
+
+    /** Binds every column, in {@link #COLUMNS} order, from parameter {@code first} on. */
+    void bindFrom(PreparedStatement statement, int first) throws SQLException {
+        int at = first;
+        statement.setString(at++, key);
+        statement.setString(at++, title);
+        statement.setString(at++, link);
+        statement.setString(at++, author);
+        statement.setObject(at++, published);
+        statement.setObject(at++, updated);
+        statement.setString(at++, contentHtml);
+        statement.setString(at++, summaryHtml);
+        statement.setString(at, categories);
     }
 
     Entry toEntry() {

@@ -118,9 +118,7 @@ final class RefreshRecorder {
         Map<String, StoredRow> stored = stored(subscriptionId);
         int added = 0;
         int updated = 0;
-        PreparedBatch inserts = handle.prepareBatch("INSERT INTO entry (subscription_id, first_seen, hidden, "
-                + EntryRow.COLUMNS + ") VALUES (:subscription_id, :first_seen, :hidden, :entry_key, :title, :link,"
-                + " :author, :published, :updated, :content_html, :summary_html, :categories)");
+        List<EntryRow> newRows = new ArrayList<>();
         PreparedBatch updates = handle.prepareBatch(
                 """
                 UPDATE entry SET title = :title, link = :link, author = :author,
@@ -132,11 +130,7 @@ final class RefreshRecorder {
         for (EntryRow row : rows.values()) {
             StoredRow old = stored.get(row.key());
             if (old == null) {
-                row.bindTo(inserts)
-                        .bind("subscription_id", subscriptionId)
-                        .bind("first_seen", refresh.at().toEpochMilli())
-                        .bind("hidden", refresh.hiddenKeys().contains(row.key()) ? 1 : 0)
-                        .add();
+                newRows.add(row);
                 added++;
             } else {
                 if (!old.row().equals(row)) {
@@ -147,7 +141,7 @@ final class RefreshRecorder {
             }
         }
         if (added > 0) {
-            inserts.execute();
+            insert(subscriptionId, refresh, newRows);
         }
         if (updated > 0) {
             updates.execute();
@@ -158,6 +152,33 @@ final class RefreshRecorder {
                     .execute();
         }
         return new SaveResult(added, updated);
+    }
+
+    private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, hidden, "
+            + EntryRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * A fetched feed's new entries, in one batch bound through JDBC itself: a first run of 1,000
+     * feeds spent most of its saving time in JDBI's binding of their 30,000 entries.
+     */
+    private void insert(long subscriptionId, Refresh.Fetched refresh, List<EntryRow> rows) {
+        PreparedStatement statement = null;
+        try {
+            statement = statements.get(INSERT_ENTRY);
+            long firstSeen = refresh.at().toEpochMilli();
+            for (EntryRow row : rows) {
+                statement.setLong(1, subscriptionId);
+                statement.setLong(2, firstSeen);
+                statement.setInt(3, refresh.hiddenKeys().contains(row.key()) ? 1 : 0);
+                row.bindFrom(statement, 4);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        } finally {
+            clearBatch(statement);
+        }
     }
 
     private SaveResult notModified(Refresh.NotModified refresh) {
