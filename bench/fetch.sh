@@ -37,20 +37,22 @@ if [[ "$want" != "$have" ]]; then
         --base-url "http://127.0.0.1:$port" --seed 42 --ref-date 2026-11-24 >/dev/null
 fi
 
-# Build the jar now, so that no timed run includes a build, nor the recording of the class data
-# the launcher keeps beside it (the first run after a build records it): a run of the bundled
-# demo planet, in a directory of its own, records it.
+# Build the jar now, so that no timed run includes a build.
 (cd "$root" && ./orrery --version >/dev/null)
-if [[ ! -f "$root/target/orrery.aot" ]]; then
-    demo="$(mktemp -d)"
-    sed -e "s|^cache_directory = .*|cache_directory = $demo/cache|" -e "s|^output_dir = .*|output_dir = $demo/output|" \
-        "$root/examples/demo/config.ini" >"$demo/config.ini"
-    (cd "$root" && ./orrery run "$demo/config.ini" >/dev/null)
-    rm -rf "$demo"
-fi
-
 "$shared/serve.sh" start "$work/data" "$work/state" "$port" >/dev/null
 trap '"$shared/serve.sh" stop "$work/state"' EXIT
+# Nor the recording of the class data the launcher keeps beside the jar (the first run after a
+# build records it): a planet of the first 20 feeds, in a directory of its own, runs once first,
+# as a planet would have after an installation.
+if [[ ! -f "$root/target/orrery.aot" ]]; then
+    primer="$(mktemp -d)"
+    awk -v dir="$primer" '/^\[/ && ++sections > 21 { exit }
+        /^cache_directory = / { $0 = "cache_directory = " dir "/cache" }
+        /^output_dir = / { $0 = "output_dir = " dir "/output" }
+        { print }' "$work/data/config-1000.ini" >"$primer/config.ini"
+    (cd "$root" && ./orrery run "$primer/config.ini" >/dev/null)
+    rm -rf "$primer"
+fi
 results="$work/results-$(date +%Y%m%d-%H%M%S).jsonl"
 cd "$root"
 python3 "$shared/bench.py" --data "$work/data" --state "$work/state" --results "$results" \
