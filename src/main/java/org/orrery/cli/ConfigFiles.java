@@ -15,6 +15,13 @@ final class ConfigFiles {
             description = "Planet Venus / Planet 2.0 config.ini file(s), read in order.")
     List<Path> files;
 
+    /** For picocli, which sets {@link #files}. */
+    ConfigFiles() {}
+
+    ConfigFiles(List<Path> files) {
+        this.files = files;
+    }
+
     PlanetConfig load() throws ConfigException {
         return ConfigLoader.load(files);
     }

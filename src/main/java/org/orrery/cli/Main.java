@@ -2,6 +2,7 @@ package org.orrery.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalInt;
 import org.orrery.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +54,10 @@ public final class Main {
 
     /** Runs the command line with the given standard output and error. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        OptionalInt quick = QuickRun.execute(out, err, args);
+        if (quick.isPresent()) {
+            return quick.getAsInt();
+        }
         return commandLine(args)
                 .setOut(out)
                 .setErr(err)
@@ -81,8 +86,12 @@ public final class Main {
     }
 
     private static int unexpected(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        cmd.getErr().println("orrery: unexpected error: " + e);
-        e.printStackTrace(cmd.getErr());
+        return unexpected(e, cmd.getErr());
+    }
+
+    static int unexpected(Exception e, PrintWriter err) {
+        err.println("orrery: unexpected error: " + e);
+        e.printStackTrace(err);
         return 1;
     }
 

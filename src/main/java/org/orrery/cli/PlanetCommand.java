@@ -22,12 +22,23 @@ abstract class PlanetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Standard output and error when run without picocli ({@link QuickRun}); else picocli's. */
+    private PrintWriter out;
+
+    private PrintWriter err;
+
+    /** Runs this command on {@code out} and {@code err} instead of picocli's streams. */
+    final void streams(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
     /** Does the command's work; returns the exit status. */
     abstract int work(OpenPlanet open, PlanetConfig config) throws PublishException;
 
     @Override
     public final Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         PlanetConfig loaded;
         try {
             loaded = config.load();
@@ -52,7 +63,11 @@ abstract class PlanetCommand implements Callable<Integer> {
     }
 
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return out != null ? out : spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
     }
 
     /**
@@ -71,9 +86,9 @@ abstract class PlanetCommand implements Callable<Integer> {
     }
 
     void report(RefreshSummary summary) {
-        summary.failures().forEach(f -> spec.commandLine().getErr().println("failed: " + f));
-        summary.moved().forEach(m -> spec.commandLine().getErr().println("moved: " + m));
-        summary.readingLists().forEach(l -> spec.commandLine().getErr().println("reading list: " + l));
+        summary.failures().forEach(f -> err().println("failed: " + f));
+        summary.moved().forEach(m -> err().println("moved: " + m));
+        summary.readingLists().forEach(l -> err().println("reading list: " + l));
         out().println(summary.line());
     }
 

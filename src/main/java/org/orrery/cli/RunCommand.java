@@ -58,7 +58,7 @@ final class RunCommand extends PlanetCommand {
         if (hub.isBlank()) {
             return;
         }
-        var err = spec.commandLine().getErr();
+        var err = err();
         if (config.link().isBlank()) {
             err.println("hub: not pinged: link is not set, so the feeds have no URL");
             return;
