@@ -162,23 +162,13 @@ final class RefreshRecorder {
      * feeds spent most of its saving time in JDBI's binding of their 30,000 entries.
      */
     private void insert(long subscriptionId, Refresh.Fetched refresh, List<EntryRow> rows) {
-        PreparedStatement statement = null;
-        try {
-            statement = statements.get(INSERT_ENTRY);
-            long firstSeen = refresh.at().toEpochMilli();
-            for (EntryRow row : rows) {
-                statement.setLong(1, subscriptionId);
-                statement.setLong(2, firstSeen);
-                statement.setInt(3, refresh.hiddenKeys().contains(row.key()) ? 1 : 0);
-                row.bindFrom(statement, 4);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        } finally {
-            clearBatch(statement);
-        }
+        long firstSeen = refresh.at().toEpochMilli();
+        batch(INSERT_ENTRY, rows, (statement, row) -> {
+            statement.setLong(1, subscriptionId);
+            statement.setLong(2, firstSeen);
+            statement.setInt(3, refresh.hiddenKeys().contains(row.key()) ? 1 : 0);
+            row.bindFrom(statement, 4);
+        });
     }
 
     private SaveResult notModified(Refresh.NotModified refresh) {
@@ -192,25 +182,36 @@ final class RefreshRecorder {
      * saving, most of it in preparing the same statement again and in JDBI's binding machinery.
      */
     void notModified(List<Refresh.NotModified> refreshes) {
+        batch(NOT_MODIFIED, refreshes, (statement, refresh) -> {
+            Validators validators = refresh.validators();
+            Schedule schedule = refresh.schedule();
+            int at = 0;
+            statement.setString(++at, refresh.feedUri().toString());
+            statement.setString(++at, validators.etag().orElse(null));
+            statement.setString(++at, validators.lastModified().orElse(null));
+            statement.setObject(++at, status(refresh.httpStatus()));
+            statement.setLong(++at, refresh.at().toEpochMilli());
+            statement.setObject(
+                    ++at, schedule.nextFetchAt().map(Instant::toEpochMilli).orElse(null));
+            statement.setString(++at, schedule.redirectedTo().map(URI::toString).orElse(null));
+            statement.setString(
+                    ++at, schedule.redirectCandidate().map(URI::toString).orElse(null));
+            statement.setInt(++at, schedule.redirectCount());
+        });
+    }
+
+    /** Sets one row's parameters of a batch. */
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** {@code sql} once for each of {@code items}, as one batch on the store's kept statement. */
+    private <T> void batch(String sql, List<T> items, Binder<T> binder) {
         PreparedStatement statement = null;
         try {
-            statement = statements.get(NOT_MODIFIED);
-            for (Refresh.NotModified refresh : refreshes) {
-                Validators validators = refresh.validators();
-                Schedule schedule = refresh.schedule();
-                int at = 0;
-                statement.setString(++at, refresh.feedUri().toString());
-                statement.setString(++at, validators.etag().orElse(null));
-                statement.setString(++at, validators.lastModified().orElse(null));
-                statement.setObject(++at, status(refresh.httpStatus()));
-                statement.setLong(++at, refresh.at().toEpochMilli());
-                statement.setObject(
-                        ++at, schedule.nextFetchAt().map(Instant::toEpochMilli).orElse(null));
-                statement.setString(
-                        ++at, schedule.redirectedTo().map(URI::toString).orElse(null));
-                statement.setString(
-                        ++at, schedule.redirectCandidate().map(URI::toString).orElse(null));
-                statement.setInt(++at, schedule.redirectCount());
+            statement = statements.get(sql);
+            for (T item : items) {
+                binder.bind(statement, item);
                 statement.addBatch();
             }
             statement.executeBatch();
