@@ -44,15 +44,13 @@ trap '"$shared/serve.sh" stop "$work/state"' EXIT
 # Nor the recording of the class data the launcher keeps beside the jar (the first run after a
 # build records it): a planet of the first 20 feeds, in a directory of its own, runs once first,
 # as a planet would have after an installation.
-if [[ ! -f "$root/target/orrery.aot" ]]; then
-    primer="$(mktemp -d)"
-    awk -v dir="$primer" '/^\[/ && ++sections > 21 { exit }
-        /^cache_directory = / { $0 = "cache_directory = " dir "/cache" }
-        /^output_dir = / { $0 = "output_dir = " dir "/output" }
-        { print }' "$work/data/config-1000.ini" >"$primer/config.ini"
-    (cd "$root" && ./orrery run "$primer/config.ini" >/dev/null)
-    rm -rf "$primer"
-fi
+primer="$(mktemp -d)"
+awk -v dir="$primer" '/^\[/ && ++sections > 21 { exit }
+    /^cache_directory = / { $0 = "cache_directory = " dir "/cache" }
+    /^output_dir = / { $0 = "output_dir = " dir "/output" }
+    { print }' "$work/data/config-1000.ini" >"$primer/config.ini"
+(cd "$root" && ./orrery run "$primer/config.ini" >/dev/null)
+rm -rf "$primer"
 results="$work/results-$(date +%Y%m%d-%H%M%S).jsonl"
 cd "$root"
 python3 "$shared/bench.py" --data "$work/data" --state "$work/state" --results "$results" \
