@@ -70,25 +70,25 @@ final class RefreshRecorder {
                 .bind("count", schedule.redirectCount());
     }
 
+    // A 200 replaces both validators: a header the server no longer sends no longer applies.
+    private static final String FETCHED =
+            """
+            INSERT INTO subscription (url, title, site_url, etag, last_modified, http_status,
+                                      last_fetched_at, last_attempt_at, error_count, last_error,
+                                      content_hash, gone, %s)
+            VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, NULL,
+                    :content_hash, 0, %s)
+            ON CONFLICT (url) DO UPDATE SET
+                title = excluded.title, site_url = excluded.site_url,
+                etag = excluded.etag, last_modified = excluded.last_modified,
+                http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
+                last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL,
+                content_hash = excluded.content_hash, gone = 0, %s
+            """
+                    .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES);
+
     private SaveResult fetched(Refresh.Fetched refresh) {
-        // A 200 replaces both validators: a header the server no longer sends no longer applies.
-        withSchedule(
-                        handle.createUpdate(
-                                """
-                        INSERT INTO subscription (url, title, site_url, etag, last_modified, http_status,
-                                                  last_fetched_at, last_attempt_at, error_count, last_error,
-                                                  content_hash, gone, %s)
-                        VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, NULL,
-                                :content_hash, 0, %s)
-                        ON CONFLICT (url) DO UPDATE SET
-                            title = excluded.title, site_url = excluded.site_url,
-                            etag = excluded.etag, last_modified = excluded.last_modified,
-                            http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
-                            last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL,
-                            content_hash = excluded.content_hash, gone = 0, %s
-                        """
-                                        .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES)),
-                        refresh)
+        withSchedule(handle.createUpdate(FETCHED), refresh)
                 .bind("title", refresh.feed().title().orElse(null))
                 .bind(
                         "site_url",
@@ -116,7 +116,6 @@ final class RefreshRecorder {
         // One read of what is stored, one batch of inserts, one of updates: a feed's entries
         // cost a few statements, not a few per entry.
         Map<String, StoredRow> stored = stored(subscriptionId);
-        int added = 0;
         int updated = 0;
         List<EntryRow> newRows = new ArrayList<>();
         PreparedBatch updates = handle.prepareBatch(
@@ -131,7 +130,6 @@ final class RefreshRecorder {
             StoredRow old = stored.get(row.key());
             if (old == null) {
                 newRows.add(row);
-                added++;
             } else {
                 if (!old.row().equals(row)) {
                     row.bindTo(updates).bind("id", old.id()).add();
@@ -140,7 +138,7 @@ final class RefreshRecorder {
                 stillInFeed.add(old.id());
             }
         }
-        if (added > 0) {
+        if (!newRows.isEmpty()) {
             insert(subscriptionId, refresh, newRows);
         }
         if (updated > 0) {
@@ -151,7 +149,7 @@ final class RefreshRecorder {
                     .bindList("ids", stillInFeed.subList(from, Math.min(from + 500, stillInFeed.size())))
                     .execute();
         }
-        return new SaveResult(added, updated);
+        return new SaveResult(newRows.size(), updated);
     }
 
     private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, hidden, "
@@ -248,20 +246,20 @@ final class RefreshRecorder {
             """
                     .formatted(SCHEDULE_COLUMNS, SCHEDULE_UPDATES);
 
+    private static final String FAILED =
+            """
+            INSERT INTO subscription (url, http_status, last_attempt_at, error_count, last_error,
+                                      gone, %s)
+            VALUES (:url, :http_status, :at, 1, :reason, :gone, %s)
+            ON CONFLICT (url) DO UPDATE SET
+                http_status = excluded.http_status, last_attempt_at = excluded.last_attempt_at,
+                error_count = subscription.error_count + 1, last_error = excluded.last_error,
+                gone = excluded.gone, %s
+            """
+                    .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES);
+
     private SaveResult failed(Refresh.Failed refresh) {
-        withSchedule(
-                        handle.createUpdate(
-                                """
-                                INSERT INTO subscription (url, http_status, last_attempt_at, error_count, last_error,
-                                                          gone, %s)
-                                VALUES (:url, :http_status, :at, 1, :reason, :gone, %s)
-                                ON CONFLICT (url) DO UPDATE SET
-                                    http_status = excluded.http_status, last_attempt_at = excluded.last_attempt_at,
-                                    error_count = subscription.error_count + 1, last_error = excluded.last_error,
-                                    gone = excluded.gone, %s
-                                """
-                                        .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES)),
-                        refresh)
+        withSchedule(handle.createUpdate(FAILED), refresh)
                 .bind("http_status", status(refresh.httpStatus()))
                 .bind("at", refresh.at().toEpochMilli())
                 .bind("reason", refresh.reason())
