@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 import org.orrery.model.Subscription;
 
 /** Reads Planet Venus config files into a {@link PlanetConfig}, with Venus's sections and defaults. */
@@ -157,9 +158,9 @@ public final class ConfigLoader {
         }
         PlanetConfig config = new PlanetConfig(
                 files,
-                planet.getOrDefault("name", "Unconfigured Planet"),
+                displayName(planet.getOrDefault("name", "Unconfigured Planet")),
                 planet.getOrDefault("link", ""),
-                planet.getOrDefault("owner_name", "Anonymous Coward"),
+                displayName(planet.getOrDefault("owner_name", "Anonymous Coward")),
                 planet.getOrDefault("owner_email", ""),
                 workingDirectory.resolve(planet.getOrDefault("cache_directory", "cache")),
                 workingDirectory.resolve(planet.getOrDefault("output_dir", "output")),
@@ -348,8 +349,19 @@ public final class ConfigLoader {
         if (listType.isPresent()) {
             return new Section.Reading(new ReadingList(uri.get(), listType.get(), options));
         }
-        Optional<String> name = Optional.ofNullable(options.get("name")).filter(n -> !n.isBlank());
+        Optional<String> name = Optional.ofNullable(options.get("name"))
+                .filter(n -> !n.isBlank())
+                .map(ConfigLoader::displayName);
         return new Section.Feed(new Subscription(uri.get(), name, options));
+    }
+
+    /**
+     * A name as text. Venus's themes wrote names as they stand in the config, so maintainers
+     * wrote character references in them ({@code name = Ga&#235;l Varoquaux}); Orrery reads
+     * those as the characters they stand for and escapes names wherever it writes them.
+     */
+    static String displayName(String configured) {
+        return configured.indexOf('&') < 0 ? configured : Parser.unescapeEntities(configured, false);
     }
 
     /**

@@ -121,6 +121,8 @@ final class TemplateModel {
             item.put("link", entry.link().map(URI::toString).orElse(""));
             item.put("author", entry.author().orElse(""));
             item.put("author_name", entry.author().orElse(""));
+            // Planet 2.0's name for it, which its example themes use.
+            item.put("creator", entry.author().orElse(""));
             item.put("content", entry.contentHtml());
             item.put("summary", entry.summaryHtml().orElse(""));
             item.put("categories", entry.categories());

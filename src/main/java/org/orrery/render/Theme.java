@@ -198,7 +198,9 @@ public final class Theme {
         String source = read(file);
         HtmlTemplate template = HtmlTemplate.compile(
                 file.toString(), source, name -> find(name, includeDirectories).map(Theme::read));
-        return new Loaded(template::render, ROOT.matcher(source).find());
+        return new Loaded(
+                model -> template.render(VenusForms.of(model)),
+                ROOT.matcher(source).find());
     }
 
     private static Loaded pebble(Path file) {

@@ -65,6 +65,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void namesWithCharacterReferencesReadAsTheCharactersVenusThemesShowed() throws Exception {
+        // Planet Python's config writes names as HTML, for themes that printed them bare.
+        PlanetConfig config = load("[Planet]\nname = Planet &#8220;Py&#8221; &amp; co\nowner_name = Ond&#345;ej\n"
+                + "[https://gael.example/feed]\nname = Ga&#235;l Varoquaux\n"
+                + "[https://clojure.example/feed]\nname = \"Clojure & lx\"\n");
+
+        assertThat(config.name()).isEqualTo("Planet \u201cPy\u201d & co");
+        assertThat(config.ownerName()).isEqualTo("Ond\u0159ej");
+        assertThat(config.subscriptions().stream().map(s -> s.name().orElseThrow()))
+                .containsExactly("Ga\u00ebl Varoquaux", "\"Clojure & lx\"");
+    }
+
+    @Test
     void requiresAPlanetSection() {
         assertThatThrownBy(() -> load("[planet]\nname = x\n"))
                 .isInstanceOf(ConfigException.class)

@@ -86,7 +86,7 @@ class ClassicThemeTest {
     private Document index() throws Exception {
         var template = HtmlTemplate.compile(
                 "index.html.tmpl", resource("index.html.tmpl"), name -> Optional.of(resource(name)));
-        return Jsoup.parse(template.render(model));
+        return Jsoup.parse(template.render(VenusForms.of(model)));
     }
 
     @Test
@@ -119,7 +119,7 @@ class ClassicThemeTest {
     @Test
     void rssTemplateEscapesTitlesAndContent() throws Exception {
         var rss = HtmlTemplate.compile("rss20.xml.tmpl", resource("rss20.xml.tmpl"), name -> Optional.empty())
-                .render(model);
+                .render(VenusForms.of(model));
         var doc = Jsoup.parse(rss, "", org.jsoup.parser.Parser.xmlParser());
         assertThat(doc.select("item > title").eachText())
                 .containsExactly(

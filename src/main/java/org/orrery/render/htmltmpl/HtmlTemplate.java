@@ -14,8 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A compiled htmltmpl template, as Planet 2.0 and Venus use them: variables are not escaped
- * unless the tag asks ({@code ESCAPE="HTML"} or {@code "URL"}); lines starting with {@code ###}
+ * A compiled htmltmpl template, as Planet 2.0 and Venus use them. A {@link Markup} value is
+ * written as it is unless the tag asks for escaping ({@code ESCAPE="HTML"} or {@code "URL"}),
+ * as htmltmpl writes every value; any other value is text, and text is always escaped for HTML
+ * (once, with or without {@code ESCAPE="HTML"}): Venus's themes write titles, names and
+ * authors bare, trusting values that came from feeds, and text must never become markup.
+ * Lines starting with {@code ###}
  * are comments; inside a loop a name is looked up in the loop's element, then outwards, and
  * {@code __FIRST__}, {@code __LAST__}, {@code __INNER__}, {@code __ODD__}, {@code __PASS__}
  * and {@code __PASSTOTAL__} describe the pass.
@@ -57,7 +61,7 @@ public final class HtmlTemplate {
         for (Node node : nodes) {
             switch (node) {
                 case Node.Text t -> out.append(t.text());
-                case Node.Var v -> out.append(escape(text(lookup(scopes, v.name())), v.escape()));
+                case Node.Var v -> out.append(write(lookup(scopes, v.name()), v.escape()));
                 case Node.If i ->
                     render(truthy(lookup(scopes, i.name())) != i.negated() ? i.then() : i.otherwise(), scopes, out);
                 case Node.Loop l -> loop(l, scopes, out);
@@ -131,25 +135,30 @@ public final class HtmlTemplate {
         };
     }
 
-    private static String escape(String text, Node.Escape escape) {
-        return switch (escape) {
-            case NONE -> text;
-            case URL -> URLEncoder.encode(text, StandardCharsets.UTF_8);
-            case HTML -> {
-                var out = new StringBuilder(text.length() + 16);
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    switch (c) {
-                        case '&' -> out.append("&amp;");
-                        case '<' -> out.append("&lt;");
-                        case '>' -> out.append("&gt;");
-                        case '"' -> out.append("&quot;");
-                        default -> out.append(c);
-                    }
-                }
-                yield out.toString();
+    private static String write(Object value, Node.Escape escape) {
+        if (escape == Node.Escape.URL) {
+            return URLEncoder.encode(text(value), StandardCharsets.UTF_8);
+        }
+        if (value instanceof Markup markup) {
+            return escape == Node.Escape.HTML ? escapeHtml(markup.html()) : markup.html();
+        }
+        return escapeHtml(text(value));
+    }
+
+    /** {@code text} with {@code &}, {@code <}, {@code >} and {@code "} escaped, as htmltmpl's {@code ESCAPE="HTML"}. */
+    static String escapeHtml(String text) {
+        var out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
             }
-        };
+        }
+        return out.toString();
     }
 
     /** An open block while parsing: what it is, and the list its children go into. */

@@ -17,9 +17,26 @@ class HtmlTemplateTest {
     }
 
     @Test
-    void varPrintsTheValueUnescapedByDefaultAsPlanetConfiguresIt() throws Exception {
-        assertThat(render("<p><TMPL_VAR content></p>", Map.of("content", "<b>bold</b> & co")))
-                .isEqualTo("<p><b>bold</b> & co</p>");
+    void markupIsPrintedAsItIsByDefaultAsPlanetConfiguresIt() throws Exception {
+        assertThat(render("<p><TMPL_VAR content></p>", Map.of("content", new Markup("<b>bold</b> &amp; co"))))
+                .isEqualTo("<p><b>bold</b> &amp; co</p>");
+    }
+
+    @Test
+    void textIsAlwaysEscapedSoAFeedsMarkupNeverBecomesTheThemes() throws Exception {
+        var vars = Map.of("title", "1 < 2 <script>alert(1)</script>");
+        assertThat(render("<h4><TMPL_VAR title></h4>", vars))
+                .isEqualTo("<h4>1 &lt; 2 &lt;script&gt;alert(1)&lt;/script&gt;</h4>");
+        assertThat(render("<h4><TMPL_VAR title ESCAPE=\"HTML\"></h4>", vars))
+                .isEqualTo("<h4>1 &lt; 2 &lt;script&gt;alert(1)&lt;/script&gt;</h4>");
+    }
+
+    @Test
+    void escapingMarkupEscapesItOnceMoreAsHtmltmplDoes() throws Exception {
+        var vars = Map.of("title", Markup.ofText("1 < 2"));
+        assertThat(render("<title><TMPL_VAR title ESCAPE=\"HTML\"></title>", vars))
+                .isEqualTo("<title>1 &amp;lt; 2</title>");
+        assertThat(render("<title><TMPL_VAR title></title>", vars)).isEqualTo("<title>1 &lt; 2</title>");
     }
 
     @Test
