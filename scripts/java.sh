@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Finding a Java for Orrery's scripts; sourced by ./orrery and ./run-tests.
 #
 # Candidates, in order: JAVA_HOME, the `java` on the PATH, then the platform's standard JVM
