@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.transform.TransformerConfigurationException;
 import org.orrery.render.htmltmpl.HtmlTemplate;
 import org.orrery.render.htmltmpl.TemplateSyntaxException;
 
@@ -27,9 +28,10 @@ import org.orrery.render.htmltmpl.TemplateSyntaxException;
  * {@code template_directories}, then the config file's directory).
  *
  * <p>Engines, by the template's last extension: {@code .tmpl} (htmltmpl, Planet 2.0 and Venus
- * themes) and {@code .peb} (Pebble, Orrery's own). Venus's {@code .xslt}, {@code .dj} and
- * {@code .genshi} engines are not provided: such a template is reported and the default
- * theme's file of that name is published instead.
+ * themes), {@code .xslt} (XSLT 1.0 over Venus's spliced feed, {@link XsltTemplate}) and {@code
+ * .peb} (Pebble, Orrery's own). Venus's {@code .dj} and {@code .genshi} engines are not
+ * provided: such a template is reported and the default theme's file of that name is published
+ * instead.
  */
 public final class Theme {
     /** No templates, no static files: the default theme alone. */
@@ -86,11 +88,14 @@ public final class Theme {
                     templates.add(Map.entry(output, htmltmpl(file.get(), searchDirectories)));
                 } else if (name.endsWith(".peb")) {
                     templates.add(Map.entry(output, pebble(file.get())));
+                } else if (name.endsWith(".xslt")) {
+                    XsltTemplate xslt = XsltTemplate.compile(file.get(), searchDirectories);
+                    templates.add(Map.entry(output, new Loaded(xslt::render, false)));
                 } else {
                     warnings.add("template " + name + ": its engine (" + name.substring(name.lastIndexOf('.') + 1)
                             + ") is not provided by Orrery; the default " + output + " is published");
                 }
-            } catch (IOException | TemplateSyntaxException | PebbleException e) {
+            } catch (IOException | TemplateSyntaxException | PebbleException | TransformerConfigurationException e) {
                 warnings.add("template " + file.get() + " cannot be used: " + e.getMessage() + "; the default " + output
                         + " is published");
             }

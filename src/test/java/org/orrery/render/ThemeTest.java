@@ -109,15 +109,24 @@ class ThemeTest {
     }
 
     @Test
-    void missingTemplatesAndEnginesOrreryLacksAreWarningsAndTheDefaultIsPublished() {
+    void missingTemplatesAndEnginesOrreryLacksAreWarningsAndTheDefaultIsPublished() throws Exception {
+        Files.writeString(dir.resolve("config/atom.xml.dj"), "{% for item in Items %}{{ item.title }}{% endfor %}");
         var theme =
-                Theme.load(List.of("config/atom.xml.xslt", "config/gone.html.tmpl"), List.of(dir), List.of("gone.css"));
+                Theme.load(List.of("config/atom.xml.dj", "config/gone.html.tmpl"), List.of(dir), List.of("gone.css"));
 
         assertThat(theme.warnings())
                 .hasSize(3)
-                .anySatisfy(w -> assertThat(w).contains("atom.xml.xslt", "xslt", "not provided"))
+                .anySatisfy(w -> assertThat(w).contains("atom.xml.dj", "dj", "not provided"))
                 .anySatisfy(w -> assertThat(w).contains("gone.html.tmpl", "not found"))
                 .anySatisfy(w -> assertThat(w).contains("gone.css"));
+        assertThat(text(render(theme).get("atom.xml"))).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+    }
+
+    @Test
+    void brokenStylesheetIsAWarningAndTheDefaultIsPublished() {
+        var theme = Theme.load(List.of("config/atom.xml.xslt"), List.of(dir), List.of());
+
+        assertThat(theme.warnings()).singleElement().asString().contains("atom.xml.xslt", "cannot be used");
         assertThat(text(render(theme).get("atom.xml"))).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
     }
 

@@ -1,0 +1,173 @@
+package org.orrery.render;
+
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.transform.ErrorListener;
+import javax.xml.transform.Source;
+import javax.xml.transform.Templates;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.URIResolver;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+/**
+ * A Venus XSLT theme file ({@code index.html.xslt}): an XSLT 1.0 stylesheet run by the JDK's
+ * processor over {@link VenusFeed}'s document, as Venus ran it with libxslt. Stylesheets are
+ * the maintainer's, yet what they reach is bounded: {@code xsl:include}, {@code xsl:import} and
+ * {@code document()} read files of the theme's directories only, no DTD is fetched, and no Java
+ * extension function runs (secure processing).
+ */
+final class XsltTemplate {
+    private static final String XSL = "http://www.w3.org/1999/XSL/Transform";
+
+    private final Path file;
+    private final Templates templates;
+    private final URIResolver resolver;
+
+    private XsltTemplate(Path file, Templates templates, URIResolver resolver) {
+        this.file = file;
+        this.templates = templates;
+        this.resolver = resolver;
+    }
+
+    /** Compiles {@code file}; its includes and documents may come from {@code directories}. */
+    static XsltTemplate compile(Path file, List<Path> directories) throws TransformerConfigurationException {
+        var allowed = new ArrayList<Path>();
+        allowed.add(file.toAbsolutePath().normalize().getParent());
+        directories.forEach(d -> allowed.add(d.toAbsolutePath().normalize()));
+        URIResolver resolver = (href, base) -> resolve(href, base, allowed);
+        TransformerFactory factory = TransformerFactory.newDefaultInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "file");
+        factory.setURIResolver(resolver);
+        var errors = new Errors();
+        factory.setErrorListener(errors);
+        try {
+            Templates templates =
+                    factory.newTemplates(stylesheet(file.toAbsolutePath().normalize()));
+            return new XsltTemplate(file, templates, resolver);
+        } catch (TransformerConfigurationException e) {
+            throw errors.first()
+                    .map(first -> new TransformerConfigurationException(first, e))
+                    .orElse(e);
+        }
+    }
+
+    /** The stylesheet's output for the planet the template {@code model} describes. */
+    String render(Map<String, Object> model) {
+        var out = new StringWriter(32 * 1024);
+        try {
+            var transformer = templates.newTransformer();
+            transformer.setURIResolver(resolver);
+            transformer.setErrorListener(new Errors());
+            transformer.transform(new DOMSource(VenusFeed.of(model)), new StreamResult(out));
+        } catch (TransformerException e) {
+            throw new IllegalStateException("theme " + file + ": " + e.getMessageAndLocation(), e);
+        }
+        return out.toString();
+    }
+
+    private static Source resolve(String href, String base, List<Path> allowed) throws TransformerException {
+        Path target;
+        try {
+            java.net.URI uri = base == null || base.isEmpty()
+                    ? java.net.URI.create(href)
+                    : java.net.URI.create(base).resolve(href);
+            target = Path.of(uri).toAbsolutePath().normalize();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new TransformerException("only files of the theme can be read: " + href);
+        }
+        for (Path directory : allowed) {
+            if (target.startsWith(directory)) {
+                return stylesheet(target);
+            }
+        }
+        throw new TransformerException("only files of the theme's directories can be read, not " + target);
+    }
+
+    /**
+     * The stylesheet at {@code file}, read as libxslt read it for Venus: an {@code xsl:attribute}
+     * with a {@code select} (not XSLT 1.0; Venus's asf and musings themes have them) is the
+     * attribute without it. A stylesheet that declares a namespace of extension functions is
+     * refused: EXSLT's and Java's are not run.
+     */
+    private static Source stylesheet(Path file) throws TransformerConfigurationException {
+        org.w3c.dom.Document doc;
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setExpandEntityReferences(false);
+            doc = factory.newDocumentBuilder().parse(file.toFile());
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+            throw new TransformerConfigurationException(file + ": " + e.getMessage(), e);
+        }
+        var elements = doc.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < elements.getLength(); i++) {
+            var element = (org.w3c.dom.Element) elements.item(i);
+            var attributes = element.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                String declared = attributes.item(a).getNodeName();
+                String uri = attributes.item(a).getNodeValue();
+                if ((declared.equals("xmlns") || declared.startsWith("xmlns:")) && extensions(uri)) {
+                    throw new TransformerConfigurationException(
+                            "it declares the extension functions " + uri + ", which Orrery does not run");
+                }
+            }
+            if (XSL.equals(element.getNamespaceURI()) && element.getLocalName().equals("attribute")) {
+                element.removeAttribute("select");
+            }
+        }
+        return new DOMSource(doc, file.toUri().toString());
+    }
+
+    private static boolean extensions(String namespace) {
+        return namespace.startsWith("http://exslt.org/")
+                || namespace.startsWith("http://xml.apache.org/xalan")
+                || namespace.startsWith("http://xml.apache.org/xslt")
+                || namespace.startsWith("xalan:")
+                || namespace.startsWith("java:")
+                || namespace.equals("java");
+    }
+
+    /** Keeps the first message, and lets warnings pass as the processor would print them to no one. */
+    private static final class Errors implements ErrorListener {
+        private String first;
+
+        @Override
+        public void warning(TransformerException e) {
+            // A warning (an unknown attribute under forwards-compatible processing) changes nothing in the output.
+        }
+
+        @Override
+        public void error(TransformerException e) throws TransformerException {
+            remember(e);
+            throw e;
+        }
+
+        @Override
+        public void fatalError(TransformerException e) throws TransformerException {
+            remember(e);
+            throw e;
+        }
+
+        private void remember(TransformerException e) {
+            if (first == null) {
+                first = e.getMessageAndLocation();
+            }
+        }
+
+        java.util.Optional<String> first() {
+            return java.util.Optional.ofNullable(first);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.orrery.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.model.Channel;
+import org.orrery.model.Entry;
+import org.orrery.model.Post;
+import org.orrery.model.River;
+
+/** Venus's own XSLT themes, rendered over Venus's spliced feed of a planet. */
+class XsltThemeTest {
+    private static final Site SITE = new Site(
+            "Planet Mozilla",
+            "https://planet.example.org/",
+            "Mozilla",
+            "planet@example.org",
+            "Orrery test",
+            new Strftime("%B %d, %Y %I:%M %p"),
+            new Strftime("%B %d, %Y"),
+            ZoneOffset.UTC,
+            Map.of());
+    private static final Channel ADA = new Channel(
+            URI.create("https://ada.example/feed.atom"),
+            "Ada Lovelace",
+            Optional.of(URI.create("https://ada.example/")),
+            Optional.of(Instant.parse("2017-09-20T05:00:00Z")),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of("face", "ada.png"));
+    private static final Channel GONE = new Channel(
+            URI.create("https://gone.example/rss"),
+            "Gone Feed",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("HTTP 410 Gone"),
+            Optional.of("410: gone"),
+            Map.of());
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyThemes() throws Exception {
+        for (String name : List.of(
+                "asf.html.xslt",
+                "musings.html.xslt",
+                "mobile.html.xslt",
+                "atom.xml.xslt",
+                "foafroll.xml.xslt",
+                "opml.xml.xslt")) {
+            try (InputStream in = getClass().getResourceAsStream("/render/legacy/venus-xslt/" + name)) {
+                Files.write(dir.resolve(name), in.readAllBytes());
+            }
+        }
+    }
+
+    private static Post post(String title, String when, String body) {
+        return new Post(
+                new Entry(
+                        "tag:ada.example," + when,
+                        title,
+                        Optional.of(URI.create("https://ada.example/" + when.substring(0, 10))),
+                        Optional.of("Ada"),
+                        Optional.of(Instant.parse(when)),
+                        Optional.empty(),
+                        body,
+                        Optional.empty(),
+                        List.of("math")),
+                ADA,
+                Instant.parse(when));
+    }
+
+    private static final River RIVER = new River(
+            List.of(
+                    post("Notes <on> the Engine", "2017-09-19T22:00:00Z", "<p>The <em>Analytical</em> Engine.</p>"),
+                    post("Bernoulli numbers", "2017-09-18T10:00:00Z", "<p>Note G.</p>")),
+            List.of(ADA, GONE));
+
+    private Map<String, byte[]> render(String template) {
+        var theme = Theme.load(List.of(template), List.of(dir), List.of());
+        assertThat(theme.warnings()).isEmpty();
+        return new SiteRenderer(SITE, theme).render(RIVER, Instant.parse("2017-09-20T06:00:00Z"));
+    }
+
+    private Document page(String template) {
+        return Jsoup.parse(new String(render(template).get(Theme.outputName(template)), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void asfThemeShowsDaysEntriesBodiesAndSubscriptions() {
+        Document page = page("asf.html.xslt");
+
+        assertThat(page.title()).isEqualTo("Planet Mozilla");
+        assertThat(page.select("#body h2 time").eachAttr("datetime")).containsExactly("2017-09-19", "2017-09-18");
+        assertThat(page.select("#body h3 a").eachText())
+                .containsExactly("Ada Lovelace", "Notes <on> the Engine", "Ada Lovelace", "Bernoulli numbers");
+        assertThat(page.select("div.news.ada-lovelace")).hasSize(2);
+        assertThat(page.select("div.news div.content em").text()).isEqualTo("Analytical");
+        assertThat(page.select("#footer li > a[title]").eachText()).contains("Ada Lovelace", "Gone Feed");
+        assertThat(page.select("#footer a.message").attr("title")).isEqualTo("410: gone");
+        assertThat(page.select("script[src=personalize.js]")).hasSize(1);
+        assertThat(page.select("script:not([src])")).isEmpty();
+    }
+
+    @Test
+    void musingsAndMobileThemesRenderTheSameEntries() {
+        for (String theme : List.of("musings.html.xslt", "mobile.html.xslt")) {
+            Document page = page(theme);
+            assertThat(page.text()).as(theme).contains("Notes <on> the Engine", "Bernoulli numbers", "Ada Lovelace");
+        }
+        assertThat(page("musings.html.xslt").select("em").eachText()).contains("Analytical");
+        // The mobile theme shows an entry's planet:excerpt, which only Venus's excerpt filter writes.
+        assertThat(page("mobile.html.xslt").select("em")).isEmpty();
+    }
+
+    @Test
+    void commonFeedThemesWriteWellFormedFeeds() throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var atom = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(render("atom.xml.xslt").get("atom.xml")));
+        assertThat(atom.getElementsByTagNameNS(VenusFeed.ATOM, "entry").getLength())
+                .isEqualTo(2);
+        var foaf = new String(render("foafroll.xml.xslt").get("foafroll.xml"), StandardCharsets.UTF_8);
+        assertThat(foaf).contains("Ada Lovelace", "https://ada.example/feed.atom");
+    }
+
+    @Test
+    void stylesheetsCallingExsltAreReportedAndTheDefaultFileIsPublished() {
+        // Venus's common opml.xml.xslt formats its date with EXSLT's date functions.
+        var theme = Theme.load(List.of("opml.xml.xslt"), List.of(dir), List.of());
+
+        assertThat(theme.warnings()).singleElement().asString().contains("http://exslt.org/dates-and-times");
+        String opml = new String(
+                new SiteRenderer(SITE, theme)
+                        .render(RIVER, Instant.parse("2017-09-20T06:00:00Z"))
+                        .get("opml.xml"),
+                StandardCharsets.UTF_8);
+        assertThat(opml).contains("<outline", "Ada Lovelace");
+    }
+
+    @Test
+    void stylesheetsReadOnlyTheThemesFiles() throws Exception {
+        Path secret = Files.writeString(Files.createTempFile("secret", ".xml"), "<s>TOP-SECRET</s>");
+        Files.writeString(
+                dir.resolve("peek.html.xslt"),
+                """
+                <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0">
+                  <xsl:template match="/"><p><xsl:value-of select="document('%s')"/></p></xsl:template>
+                </xsl:stylesheet>
+                """
+                        .formatted(secret.toUri()));
+        Files.writeString(
+                dir.resolve("include.html.xslt"),
+                """
+                <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0">
+                  <xsl:include href="%s"/>
+                </xsl:stylesheet>
+                """
+                        .formatted(secret.toUri()));
+        Files.writeString(
+                dir.resolve("java.html.xslt"),
+                """
+                <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0"
+                    xmlns:rt="http://xml.apache.org/xalan/java/java.lang.Runtime">
+                  <xsl:template match="/"><xsl:value-of select="rt:getRuntime()"/></xsl:template>
+                </xsl:stylesheet>
+                """);
+
+        var theme = Theme.load(List.of("include.html.xslt", "java.html.xslt"), List.of(dir), List.of());
+        assertThat(theme.warnings())
+                .satisfiesExactly(
+                        include -> assertThat(include).contains("only files of the theme's directories"),
+                        java -> assertThat(java).contains("extension functions", "not run"));
+
+        var peek = Theme.load(List.of("peek.html.xslt"), List.of(dir), List.of());
+        String shown;
+        try {
+            shown = new String(
+                    new SiteRenderer(SITE, peek)
+                            .render(RIVER, Instant.parse("2017-09-20T06:00:00Z"))
+                            .get("peek.html"),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalStateException refused) {
+            shown = refused.getMessage();
+        }
+        assertThat(shown).doesNotContain("TOP-SECRET");
+    }
+}
