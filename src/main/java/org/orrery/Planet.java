@@ -286,6 +286,10 @@ public final class Planet {
     /** @param stored whether the store has a row for the subscription (it was refreshed before) */
     private Refresh refresh(Subscription subscription, FeedState state, boolean stored) {
         URI uri = subscription.feedUri();
+        Optional<String> refused = lists().refusal(subscription);
+        if (refused.isPresent()) {
+            return failed(uri, clock.instant(), state, refused.get(), OptionalInt.empty(), Optional.empty());
+        }
         URI target = state.schedule().redirectedTo().orElse(uri);
         // The configured URL decides, not where it moved: a redirect never earns private access.
         boolean privateAllowed = lists().privateAllowed(config, subscription);
