@@ -57,6 +57,7 @@ import org.orrery.render.SiteWriter;
 import org.orrery.render.Strftime;
 import org.orrery.render.Theme;
 import org.orrery.sanitize.HtmlSanitizer;
+import org.orrery.sanitize.SafeUrls;
 import org.orrery.store.Expiry;
 import org.orrery.store.Expunged;
 import org.orrery.store.FeedState;
@@ -322,7 +323,7 @@ public final class Planet {
                             at,
                             f.validators(),
                             f.httpStatus(),
-                            new FeedInfo(feed.title(), feed.link()),
+                            new FeedInfo(feed.title(), feed.link().flatMap(SafeUrls::of)),
                             kept.entries(),
                             Optional.of(hash),
                             next,
