@@ -57,6 +57,7 @@ import org.orrery.render.SiteWriter;
 import org.orrery.render.Strftime;
 import org.orrery.render.Theme;
 import org.orrery.sanitize.HtmlSanitizer;
+import org.orrery.sanitize.SafeUrls;
 import org.orrery.store.Expiry;
 import org.orrery.store.Expunged;
 import org.orrery.store.FeedState;
@@ -286,6 +287,10 @@ public final class Planet {
     /** @param stored whether the store has a row for the subscription (it was refreshed before) */
     private Refresh refresh(Subscription subscription, FeedState state, boolean stored) {
         URI uri = subscription.feedUri();
+        Optional<String> refused = lists().refusal(subscription);
+        if (refused.isPresent()) {
+            return failed(uri, clock.instant(), state, refused.get(), OptionalInt.empty(), Optional.empty());
+        }
         URI target = state.schedule().redirectedTo().orElse(uri);
         // The configured URL decides, not where it moved: a redirect never earns private access.
         boolean privateAllowed = lists().privateAllowed(config, subscription);
@@ -318,7 +323,7 @@ public final class Planet {
                             at,
                             f.validators(),
                             f.httpStatus(),
-                            new FeedInfo(feed.title(), feed.link()),
+                            new FeedInfo(feed.title(), feed.link().flatMap(SafeUrls::of)),
                             kept.entries(),
                             Optional.of(hash),
                             next,

@@ -88,6 +88,27 @@ record ReadingLists(
                 || (PrivateAddresses.namedBy(subscription.feedUri()) && PrivateAddresses.namedBy(list.uri()));
     }
 
+    /**
+     * Why a subscription is refused without being fetched, if it is: a feed a reading list names
+     * must be an {@code http} or {@code https} URL. Only the config may name local files (section
+     * names that are paths, as Venus read them); a list is written by someone else, and a {@code
+     * file:} URL in it would have Orrery read a file of this machine and publish it.
+     */
+    Optional<String> refusal(Subscription subscription) {
+        if (!origins.containsKey(subscription.feedUri())) {
+            return Optional.empty();
+        }
+        String scheme = Optional.ofNullable(subscription.feedUri().getScheme())
+                .orElse("")
+                .toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") || scheme.equals("https")) {
+            return Optional.empty();
+        }
+        // The list parser resolves every URL it yields: there is always a scheme.
+        return Optional.of("refused: a reading list may name only http and https feeds, not " + scheme
+                + ": URLs (only config.ini may name local files)");
+    }
+
     private static boolean privateAllowed(PlanetConfig config, ReadingList list) {
         return allowed(Optional.ofNullable(list.options().get("allow_private_addresses")))
                 || allowed(Optional.ofNullable(config.planetOptions().get("allow_private_addresses")))

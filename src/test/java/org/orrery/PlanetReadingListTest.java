@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -102,9 +105,14 @@ class PlanetReadingListTest {
     }
 
     Planet planet(String sections) throws Exception {
+        return planet(url("/list.opml"), "opml", sections);
+    }
+
+    /** A planet whose config names the reading list at {@code list}, of {@code contentType}. */
+    Planet planet(URI list, String contentType, String sections) throws Exception {
         String ini =
-                "[Planet]\nname = Test\ncache_directory = %s\noutput_dir = %s\n\n[%s]\ncontent_type = opml\nface = x.png\n%s"
-                        .formatted(dir.resolve("cache"), dir.resolve("output"), url("/list.opml"), sections);
+                "[Planet]\nname = Test\ncache_directory = %s\noutput_dir = %s\n\n[%s]\ncontent_type = %s\nface = x.png\n%s"
+                        .formatted(dir.resolve("cache"), dir.resolve("output"), list, contentType, sections);
         PlanetConfig config = ConfigLoader.load(List.of(Files.writeString(dir.resolve("config.ini"), ini)), dir);
         return new Planet(config, fetcher, store, clock, PlanetRefreshTest.noJitter());
     }
@@ -224,5 +232,95 @@ class PlanetReadingListTest {
                 .as("the list document's own option")
                 .isFalse();
         assertThat(fromPrivate.privateAllowed(config, intranet)).isTrue();
+    }
+
+    /** A local file a stranger's reading list might name: a feed, and a file that is not one. */
+    record LocalFiles(String marker, URI feed, URI passwd) {}
+
+    LocalFiles localFiles() throws Exception {
+        String marker = "SECRET-" + UUID.randomUUID();
+        Path feed = Files.writeString(dir.resolve("secret.atom"), feed(marker));
+        Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0:" + marker + ":/root:/bin/bash\n");
+        return new LocalFiles(marker, feed.toUri(), passwd.toUri());
+    }
+
+    /** Refreshes and publishes, then checks that nothing read from a local file went anywhere. */
+    void assertNothingOfTheFilesLeaks(Planet planet, LocalFiles files) throws Exception {
+        var summary = planet.refresh();
+        planet.publish();
+
+        List<String> said = new ArrayList<>(summary.failures());
+        said.addAll(summary.readingLists());
+        said.add(new String(planet.health().json(), StandardCharsets.UTF_8));
+        said.add(planet.health().table());
+        assertThat(said).noneMatch(line -> line.contains(files.marker()));
+        for (Path where : List.of(dir.resolve("output"), dir.resolve("cache"))) {
+            try (var walk = Files.walk(where)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                            .as(file.toString())
+                            .doesNotContain(files.marker());
+                }
+            }
+        }
+        assertThat(shown(planet)).containsExactly("Hello from alice");
+        for (URI local : List.of(files.feed(), files.passwd())) {
+            assertThat(planet.health().message(local))
+                    .hasValueSatisfying(m -> assertThat(m).contains("refused", "http", "https"));
+            assertThat(summary.failures()).anySatisfy(line -> assertThat(line).startsWith(local + ": refused"));
+        }
+    }
+
+    @Test
+    void aListCannotHaveLocalFilesReadOrPublished() throws Exception {
+        LocalFiles files = localFiles();
+        serveList(
+                "/list.opml",
+                """
+                <opml version="2.0"><body>
+                <outline type="rss" text="Secret" xmlUrl="%s"/>
+                <outline type="rss" text="Passwords" xmlUrl="%s"/>
+                <outline type="rss" text="Alice" xmlUrl="%s"/>
+                <outline type="rss" text="Moved" xmlUrl="%s"/>
+                </body></opml>"""
+                        .formatted(files.feed(), files.passwd(), url("/alice.atom"), url("/moved.atom")));
+        routes.put(
+                "/moved.atom",
+                r -> PlanetRefreshTest.status(301, "Location", files.feed().toString()));
+
+        Planet planet = planet("");
+        assertNothingOfTheFilesLeaks(planet, files);
+        assertThat(planet.health().message(url("/moved.atom")))
+                .hasValueSatisfying(m -> assertThat(m).contains("unsupported URL scheme"));
+    }
+
+    @Test
+    void aConfigListCannotNameLocalFilesNorListsOfThem() throws Exception {
+        LocalFiles files = localFiles();
+        Path nested = Files.writeString(
+                dir.resolve("nested.opml"),
+                "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"S\" xmlUrl=\"%s\"/></body></opml>"
+                        .formatted(files.feed()));
+        serveList(
+                "/list.ini",
+                "[%s]\nname = Secret\n\n[%s]\nname = Passwords\n\n[%s]\ncontent_type = opml\n\n[%s]\nname = Alice\n"
+                        .formatted(files.feed(), files.passwd(), nested.toUri(), url("/alice.atom")));
+
+        assertNothingOfTheFilesLeaks(planet(url("/list.ini"), "config", ""), files);
+        assertThat(planet(url("/list.ini"), "config", "").health().message(nested.toUri()))
+                .hasValueSatisfying(m -> assertThat(m).contains("refused"));
+    }
+
+    @Test
+    void theConfigMayNameALocalListWhoseFeedsAreOnTheWeb() throws Exception {
+        Path list = Files.writeString(dir.resolve("list.opml"), opml("alice.atom", "Alice", "bob.atom", "Bob"));
+
+        // The list is no loopback address: its loopback feeds need the list section's permission.
+        Planet planet = planet(list.toUri(), "opml", "allow_private_addresses = yes\n");
+        var summary = planet.refresh();
+
+        assertThat(summary.readingLists()).isEmpty();
+        assertThat(summary.failures()).isEmpty();
+        assertThat(shown(planet)).containsExactly("Hello from alice", "Hello from bob");
     }
 }

@@ -10,8 +10,9 @@ import org.orrery.model.Entry;
 import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.sanitize.HtmlSanitizer;
+import org.orrery.sanitize.SafeUrls;
 
-/** Turns a parsed entry into the entry Orrery stores: identity decided, bodies made safe. */
+/** Turns a parsed entry into the entry Orrery stores: identity decided, bodies and link made safe. */
 public final class EntryNormalizer {
     private final HtmlSanitizer sanitizer;
 
@@ -30,7 +31,8 @@ public final class EntryNormalizer {
         return new Entry(
                 key(parsed, title),
                 title,
-                parsed.link(),
+                // Stored only if it may be published: a javascript: link would run when clicked.
+                parsed.link().flatMap(SafeUrls::of),
                 parsed.author().filter(a -> !a.isBlank()),
                 parsed.published(),
                 parsed.updated(),

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.orrery.model.Channel;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.sanitize.SafeUrls;
 
 /**
  * Builds the variables a theme template sees, named as Planet Venus names them ({@code name},
@@ -114,11 +115,14 @@ final class TemplateModel {
             var item = new LinkedHashMap<String, Object>();
             channel(post.channel()).forEach((k, v) -> item.put("channel_" + k, v));
             var entry = post.entry();
+            // Every URL passes the sanitiser's rules here too: rows stored by older versions were not checked.
+            String link = entry.link().flatMap(SafeUrls::of).map(URI::toString).orElse("");
             item.put("id", entry.key());
-            item.put("id_uri", idUri(entry));
+            item.put("id_uri", idUri(entry.key(), link));
+            item.put("guid_isPermaLink", !link.isEmpty() && link.equals(entry.key()) ? "true" : "false");
             item.put("title", entry.title());
             item.put("title_plain", entry.title());
-            item.put("link", entry.link().map(URI::toString).orElse(""));
+            item.put("link", link);
             item.put("author", entry.author().orElse(""));
             item.put("author_name", entry.author().orElse(""));
             // Planet 2.0's name for it, which its example themes use.
@@ -148,9 +152,14 @@ final class TemplateModel {
     private Map<String, Object> channel(Channel channel) {
         var map = new LinkedHashMap<String, Object>();
         channel.options().forEach(map::put);
+        if (map.get("face") instanceof String face) {
+            map.put("face", SafeUrls.of(face)); // a reading list may set it
+        }
         map.put("name", channel.name());
-        map.put("url", channel.feedUri().toString());
-        map.put("link", channel.siteLink().map(URI::toString).orElse(""));
+        map.put("url", SafeUrls.of(channel.feedUri()).map(URI::toString).orElse(""));
+        map.put(
+                "link",
+                channel.siteLink().flatMap(SafeUrls::of).map(URI::toString).orElse(""));
         map.put("title", channel.name());
         map.put("title_plain", channel.name());
         channel.lastFetched().ifPresent(t -> putDates(map, "last_updated", t));
@@ -166,20 +175,24 @@ final class TemplateModel {
     }
 
     /**
-     * The entry's id where an IRI is required (Atom {@code id}, RSS 1.0 {@code rdf:about}): the
-     * id when it is an absolute URI, else the link, else a URN made from the id.
+     * The entry's id where an IRI is required (Atom {@code id}, RSS 1.0 {@code rdf:about}, which
+     * readers may follow as a link): the id when it is an absolute URI that may be published as a
+     * link, or a {@code tag:} or {@code urn:} name; else the (safe) link, else a URN made from the
+     * id.
      */
-    private static String idUri(org.orrery.model.Entry entry) {
+    private static String idUri(String key, String safeLink) {
         try {
-            if (URI.create(entry.key()).isAbsolute()) {
-                return entry.key();
+            URI id = URI.create(key);
+            if (id.isAbsolute()
+                    && (SafeUrls.of(id).isPresent()
+                            || id.getScheme().equalsIgnoreCase("tag")
+                            || id.getScheme().equalsIgnoreCase("urn"))) {
+                return key;
             }
         } catch (IllegalArgumentException e) {
             // Not a URI (a bare guid such as "1234"): fall through.
         }
-        return entry.link()
-                .map(URI::toString)
-                .orElse("urn:orrery:entry:" + URLEncoder.encode(entry.key(), StandardCharsets.UTF_8));
+        return safeLink.isEmpty() ? "urn:orrery:entry:" + URLEncoder.encode(key, StandardCharsets.UTF_8) : safeLink;
     }
 
     private static String resolve(String base, String relative) {

@@ -71,6 +71,15 @@ final class Policy {
             "iframe", words("allowfullscreen sandbox loading referrerpolicy frameborder"),
             "img", words("loading decoding referrerpolicy"));
 
+    /**
+     * The {@code referrerpolicy} values kept: those that never send more than the browser's
+     * default ({@code strict-origin-when-cross-origin}) does, so no other site learns which page
+     * of the planet a reader is on. {@code unsafe-url}, {@code no-referrer-when-downgrade},
+     * {@code origin} and {@code origin-when-cross-origin} are dropped.
+     */
+    static final Set<String> REFERRER_POLICIES =
+            words("no-referrer same-origin strict-origin strict-origin-when-cross-origin");
+
     /** Whether an HTML element named {@code normalName} (lower case) may be published. */
     static boolean allowsElement(String normalName) {
         return ELEMENTS.contains(normalName);

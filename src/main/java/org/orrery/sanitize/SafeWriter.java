@@ -238,6 +238,9 @@ final class SafeWriter {
             kept = UrlRules.resolveImage(base, given);
         } else if (Policy.URL_ATTRIBUTES.contains(key)) {
             kept = UrlRules.resolve(base, given);
+        } else if (key.equals("referrerpolicy")) {
+            String policy = given.strip().toLowerCase(Locale.ROOT);
+            kept = Policy.REFERRER_POLICIES.contains(policy) ? Optional.of(policy) : Optional.empty();
         } else if (key.startsWith("on")) {
             return; // never allowed; checked again so a policy edit cannot let one through
         } else {

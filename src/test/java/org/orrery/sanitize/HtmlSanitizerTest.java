@@ -216,6 +216,22 @@ class HtmlSanitizerTest {
                 .isEqualTo("<a href=\"https://e.org/\" rel=\"noopener noreferrer\" target=\"_blank\">x</a>");
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "unsafe-url|<img src=\"https://e.org/a.png\">",
+                " Unsafe-URL |<img src=\"https://e.org/a.png\">",
+                "no-referrer-when-downgrade|<img src=\"https://e.org/a.png\">",
+                "origin-when-cross-origin|<img src=\"https://e.org/a.png\">",
+                "no-referrer|<img src=\"https://e.org/a.png\" referrerpolicy=\"no-referrer\">",
+                "Strict-Origin|<img src=\"https://e.org/a.png\" referrerpolicy=\"strict-origin\">",
+            })
+    void imagesNeverTellOtherSitesWhichPageShowsThem(String policy, String expected) {
+        String html = "<img src=\"https://e.org/a.png\" referrerpolicy=\"" + policy + "\">";
+        assertThat(sanitizer.undecorated().sanitize(html, BASE)).isEqualTo(expected);
+    }
+
     @Test
     void dialogsStayClosedSoTheyCannotCoverThePage() {
         assertThat(clean("<dialog open>Subscribe now!</dialog>")).isEqualTo("<dialog>Subscribe now!</dialog>");

@@ -1,0 +1,26 @@
+package org.orrery.sanitize;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The sanitiser's URL rules for the URLs Orrery publishes outside an entry's body: entry and
+ * site links, feed addresses, faces. Only {@code http}, {@code https} and {@code mailto} URLs
+ * pass, and relative ones (they can only point into the http(s) page that shows them); a URL
+ * that fails ({@code javascript:}, {@code vbscript:}, {@code data:}, {@code file:}, {@code
+ * feed:javascript:}, however spelled) is published as no link at all, never as it was written.
+ */
+public final class SafeUrls {
+    private SafeUrls() {}
+
+    /** {@code url} when it may be published as a link; empty when it may not. */
+    public static Optional<URI> of(URI url) {
+        // Resolving without a base gives back the URL itself (a URI holds no spaces or controls).
+        return UrlRules.resolve(null, url.toString()).filter(u -> !u.isEmpty()).map(u -> url);
+    }
+
+    /** {@code url} when it may be published as a link; the empty string when it may not. */
+    public static String of(String url) {
+        return UrlRules.resolve(null, url).orElse("");
+    }
+}
