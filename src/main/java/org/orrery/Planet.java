@@ -170,8 +170,8 @@ public final class Planet {
                 executor.submit(() -> {
                     slots.acquireUninterruptibly();
                     var outcome = RefreshListener.Outcome.FAILED;
+                    FeedState state = states.getOrDefault(subscription.feedUri(), FeedState.NEW);
                     try {
-                        FeedState state = states.getOrDefault(subscription.feedUri(), FeedState.NEW);
                         if (state.gone()) {
                             gone.incrementAndGet();
                             outcome = RefreshListener.Outcome.GONE;
@@ -200,10 +200,13 @@ public final class Planet {
                         refresh.schedule()
                                 .redirectedTo()
                                 .ifPresent(to -> moved.add(movedLine(subscription.feedUri(), to)));
-                    } catch (RuntimeException e) {
-                        // A bug or a store failure for one feed; the others still run.
+                    } catch (RuntimeException | Error e) {
+                        // A bug, a store failure or an exhausted heap or stack for one feed: the
+                        // others still run, and the feed's health says what happened.
                         log.error("refreshing {} failed unexpectedly", subscription.feedUri(), e);
-                        failures.add(subscription.feedUri() + ": internal error: " + e.getMessage());
+                        String reason = internalError(e);
+                        failures.add(subscription.feedUri() + ": " + reason);
+                        recordFailure(subscription.feedUri(), state, reason);
                     } finally {
                         slots.release();
                         listener.finished(subscription.feedUri(), outcome);
@@ -227,6 +230,29 @@ public final class Planet {
                 gone.get(),
                 movedLines,
                 current.problems());
+    }
+
+    /** "internal error: out of memory", never "internal error: null". */
+    static String internalError(Throwable e) {
+        String what =
+                switch (e) {
+                    case OutOfMemoryError o -> "out of memory";
+                    case StackOverflowError s -> "too deeply nested (stack overflow)";
+                    default ->
+                        e.getMessage() == null || e.getMessage().isBlank()
+                                ? e.getClass().getSimpleName()
+                                : e.getClass().getSimpleName() + ": " + e.getMessage();
+                };
+        return "internal error: " + what;
+    }
+
+    /** Records an unexpected failure as the feed's failed refresh, unless the store is what failed. */
+    private void recordFailure(URI uri, FeedState state, String reason) {
+        try {
+            store.save(failed(uri, clock.instant(), state, reason, OptionalInt.empty(), Optional.empty()));
+        } catch (RuntimeException e) {
+            log.error("recording the failure of {} failed too", uri, e);
+        }
     }
 
     /**
