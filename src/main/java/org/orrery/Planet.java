@@ -47,6 +47,7 @@ import org.orrery.model.Subscription;
 import org.orrery.normalize.EntryNormalizer;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.FeedParser;
+import org.orrery.parse.ParseLimits;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.render.Navigation;
 import org.orrery.render.PublishException;
@@ -89,6 +90,7 @@ public final class Planet {
     private final FeedParser parser = new FeedParser();
     private final EntryNormalizer normalizer;
     private final NextSchedule next;
+    private final ParseLimits parseLimits;
     /** The subscriptions with the reading lists expanded: fetched by refresh, else read from the store. */
     private volatile ReadingLists lists;
 
@@ -105,6 +107,9 @@ public final class Planet {
         this.normalizer = new EntryNormalizer(
                 HtmlSanitizer.forIframeHosts(config.planetOptions().get("iframe_hosts")));
         this.next = new NextSchedule(random);
+        // A feed's parsing has as long as its fetch had: a document made to keep the parser
+        // busy fails alone instead of holding up the run.
+        this.parseLimits = new ParseLimits(ConfigLoader.maxEntriesPerFeed(config), config.feedTimeout(), clock);
     }
 
     /** The User-Agent Orrery sends: its name, version, and the planet that asks. */
@@ -334,7 +339,7 @@ public final class Planet {
                     yield new Refresh.NotModified(uri, at, f.validators(), f.httpStatus(), next);
                 }
                 try {
-                    ParsedFeed feed = parser.parse(f.body(), f.finalUri(), f.charset());
+                    ParsedFeed feed = parser.parse(f.body(), f.finalUri(), f.charset(), parseLimits);
                     feed.warnings().forEach(w -> log.info("{}: {}", uri, w));
                     var normalized =
                             feed.entries().stream().map(normalizer::normalize).toList();

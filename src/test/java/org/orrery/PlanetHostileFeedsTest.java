@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,9 @@ class PlanetHostileFeedsTest {
     /** Serves {@code /good/N} as a one-entry feed and holds {@code /hang/N} until the test ends. */
     HttpServer server;
 
+    /** Items in {@code /flood}: a megabyte of them. */
+    static final int FLOOD = 20_000;
+
     final CountDownLatch release = new CountDownLatch(1);
     JdbcStore store;
 
@@ -53,6 +58,17 @@ class PlanetHostileFeedsTest {
         server.createContext("/good/", exchange -> {
             String n = exchange.getRequestURI().getPath().substring("/good/".length());
             respond(exchange, feed("Good " + n));
+        });
+        server.createContext("/flood", exchange -> {
+            StringBuilder items = new StringBuilder();
+            for (int i = 1; i <= FLOOD; i++) {
+                items.append("<item><title>Flood ")
+                        .append(i)
+                        .append("</title><guid>urn:flood:")
+                        .append(i)
+                        .append("</guid></item>\n");
+            }
+            respond(exchange, "<rss version=\"2.0\"><channel><title>Flood</title>" + items + "</channel></rss>");
         });
         server.createContext("/hang/", exchange -> {
             try {
@@ -190,6 +206,67 @@ class PlanetHostileFeedsTest {
                     .containsEntry("/oom", "FAILING: internal error: out of memory")
                     .containsEntry("/deep", "FAILING: internal error: too deeply nested (stack overflow)")
                     .containsEntry("/bug", "FAILING: internal error: NullPointerException")
+                    .containsEntry("/good/1", "OK");
+            assertThat(Jsoup.parse(dir.resolve("output/index.html")).text()).contains("Good 1 says hello");
+        }
+    }
+
+    @Test
+    void aFeedOfTwentyThousandItemsHasItsFirstThousandStored() throws Exception {
+        PlanetConfig config = config("", List.of("/flood", "/good/1"));
+        try (Fetcher fetcher = fetcher(Duration.ofSeconds(30))) {
+            Planet planet = new Planet(config, fetcher, store, InstantSource.system());
+
+            RefreshSummary summary = planet.refresh();
+
+            assertThat(summary.ok()).isEqualTo(2);
+            assertThat(summary.added()).isEqualTo(1001);
+            try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cache/orrery.db"));
+                    var rows = db.createStatement()
+                            .executeQuery("SELECT count(*), min(entry_key), max(entry_key) FROM entry"
+                                    + " WHERE entry_key LIKE 'urn:flood:%'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1000);
+                assertThat(rows.getString(2)).isEqualTo("urn:flood:1");
+                assertThat(rows.getString(3)).isEqualTo("urn:flood:999");
+            }
+        }
+    }
+
+    @Test
+    void maxEntriesPerFeedSetsHowManyEntriesAreRead() throws Exception {
+        PlanetConfig config = config("max_entries_per_feed = 25", List.of("/flood"));
+        try (Fetcher fetcher = fetcher(Duration.ofSeconds(30))) {
+            Planet planet = new Planet(config, fetcher, store, InstantSource.system());
+
+            assertThat(planet.refresh().added()).isEqualTo(25);
+        }
+    }
+
+    /** A clock a second later each time it is read. */
+    static final class Ticking implements InstantSource {
+        private Instant now = Instant.parse("2026-03-01T12:00:00Z");
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(1);
+            return now;
+        }
+    }
+
+    @Test
+    void aFeedWhoseParsingOutlastsFeedTimeoutFailsAloneSayingSo() throws Exception {
+        // One feed at a time, so that only its own parsing moves the clock while it parses.
+        PlanetConfig config = config("feed_timeout = 20\nmax_connections = 1", List.of("/flood", "/good/1"));
+        try (Fetcher fetcher = fetcher(Duration.ofSeconds(30))) {
+            Planet planet = new Planet(config, fetcher, store, new Ticking());
+
+            RefreshSummary summary = planet.refresh();
+            planet.publish();
+
+            assertThat(summary.failures()).containsExactly(url("/flood") + ": parse took longer than 20 s");
+            assertThat(health(planet))
+                    .containsEntry("/flood", "FAILING: parse took longer than 20 s")
                     .containsEntry("/good/1", "OK");
             assertThat(Jsoup.parse(dir.resolve("output/index.html")).text()).contains("Good 1 says hello");
         }

@@ -2,8 +2,12 @@ package org.orrery.parse;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,5 +82,65 @@ class FeedParserHostileInputTest {
                 .asString()
                 .contains("unreadable date")
                 .hasSizeLessThan(400);
+    }
+
+    static String rss(int items, String item) {
+        StringBuilder document = new StringBuilder("<rss version=\"2.0\"><channel>");
+        for (int i = 1; i <= items; i++) {
+            document.append(item.replace("N", Integer.toString(i)));
+        }
+        return document.append("<title>Told last</title></channel></rss>").toString();
+    }
+
+    @Test
+    void keepsTheFirstEntriesOfAFeedOverTheLimitAndSaysHowManyThereWere() throws FeedParseException {
+        String document = rss(5, "<item><title>N</title><guid>urn:N</guid></item>");
+
+        ParsedFeed feed = parser.parse(
+                document.getBytes(UTF_8),
+                BASE,
+                Optional.empty(),
+                new ParseLimits(2, Duration.ofMinutes(1), InstantSource.system()));
+
+        assertThat(feed.entries()).map(e -> e.title().orElseThrow()).containsExactly("1", "2");
+        assertThat(feed.title()).contains("Told last");
+        assertThat(feed.warnings()).containsExactly("the feed has 5 entries; only the first 2 are read");
+    }
+
+    /** A clock a second later each time it is read. */
+    static final class Ticking implements InstantSource {
+        private Instant now = Instant.parse("2026-03-01T12:00:00Z");
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(1);
+            return now;
+        }
+    }
+
+    @Test
+    void failsAParseThatTakesLongerThanItsTime() {
+        String document = rss(100, "<item><title>N</title></item>");
+
+        assertThatThrownBy(() -> parser.parse(
+                        document.getBytes(UTF_8),
+                        BASE,
+                        Optional.empty(),
+                        new ParseLimits(1000, Duration.ofSeconds(5), new Ticking())))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("parse took longer than 5 s");
+    }
+
+    @Test
+    void failsAMalformedDocumentReadLenientlyThatTakesLongerThanItsTime() {
+        String document = rss(100, "<item><title>N & co</title></item>");
+
+        assertThatThrownBy(() -> parser.parse(
+                        document.getBytes(UTF_8),
+                        BASE,
+                        Optional.empty(),
+                        new ParseLimits(1000, Duration.ofSeconds(5), new Ticking())))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("parse took longer than 5 s");
     }
 }
