@@ -47,6 +47,7 @@ import org.orrery.model.Subscription;
 import org.orrery.normalize.EntryNormalizer;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.FeedParser;
+import org.orrery.parse.ParseLimits;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.render.Navigation;
 import org.orrery.render.PublishException;
@@ -90,6 +91,7 @@ public final class Planet {
     private final FeedParser parser = new FeedParser();
     private final EntryNormalizer normalizer;
     private final NextSchedule next;
+    private final ParseLimits parseLimits;
     /** The subscriptions with the reading lists expanded: fetched by refresh, else read from the store. */
     private volatile ReadingLists lists;
 
@@ -106,6 +108,9 @@ public final class Planet {
         this.normalizer = new EntryNormalizer(
                 HtmlSanitizer.forIframeHosts(config.planetOptions().get("iframe_hosts")));
         this.next = new NextSchedule(random);
+        // A feed's parsing has as long as its fetch had: a document made to keep the parser
+        // busy fails alone instead of holding up the run.
+        this.parseLimits = new ParseLimits(ConfigLoader.maxEntriesPerFeed(config), config.feedTimeout(), clock);
     }
 
     /** The User-Agent Orrery sends: its name, version, and the planet that asks. */
@@ -171,8 +176,8 @@ public final class Planet {
                 executor.submit(() -> {
                     slots.acquireUninterruptibly();
                     var outcome = RefreshListener.Outcome.FAILED;
+                    FeedState state = states.getOrDefault(subscription.feedUri(), FeedState.NEW);
                     try {
-                        FeedState state = states.getOrDefault(subscription.feedUri(), FeedState.NEW);
                         if (state.gone()) {
                             gone.incrementAndGet();
                             outcome = RefreshListener.Outcome.GONE;
@@ -201,10 +206,13 @@ public final class Planet {
                         refresh.schedule()
                                 .redirectedTo()
                                 .ifPresent(to -> moved.add(movedLine(subscription.feedUri(), to)));
-                    } catch (RuntimeException e) {
-                        // A bug or a store failure for one feed; the others still run.
+                    } catch (RuntimeException | Error e) {
+                        // A bug, a store failure or an exhausted heap or stack for one feed: the
+                        // others still run, and the feed's health says what happened.
                         log.error("refreshing {} failed unexpectedly", subscription.feedUri(), e);
-                        failures.add(subscription.feedUri() + ": internal error: " + e.getMessage());
+                        String reason = internalError(e);
+                        failures.add(subscription.feedUri() + ": " + reason);
+                        recordFailure(subscription.feedUri(), state, reason);
                     } finally {
                         slots.release();
                         listener.finished(subscription.feedUri(), outcome);
@@ -228,6 +236,29 @@ public final class Planet {
                 gone.get(),
                 movedLines,
                 current.problems());
+    }
+
+    /** "internal error: out of memory", never "internal error: null". */
+    static String internalError(Throwable e) {
+        String what =
+                switch (e) {
+                    case OutOfMemoryError o -> "out of memory";
+                    case StackOverflowError s -> "too deeply nested (stack overflow)";
+                    default ->
+                        e.getMessage() == null || e.getMessage().isBlank()
+                                ? e.getClass().getSimpleName()
+                                : e.getClass().getSimpleName() + ": " + e.getMessage();
+                };
+        return "internal error: " + what;
+    }
+
+    /** Records an unexpected failure as the feed's failed refresh, unless the store is what failed. */
+    private void recordFailure(URI uri, FeedState state, String reason) {
+        try {
+            store.save(failed(uri, clock.instant(), state, reason, OptionalInt.empty(), Optional.empty()));
+        } catch (RuntimeException e) {
+            log.error("recording the failure of {} failed too", uri, e);
+        }
     }
 
     /**
@@ -313,7 +344,7 @@ public final class Planet {
                     yield new Refresh.NotModified(uri, at, f.validators(), f.httpStatus(), next);
                 }
                 try {
-                    ParsedFeed feed = parser.parse(f.body(), f.finalUri(), f.charset());
+                    ParsedFeed feed = parser.parse(f.body(), f.finalUri(), f.charset(), parseLimits);
                     feed.warnings().forEach(w -> log.info("{}: {}", uri, w));
                     var normalized =
                             feed.entries().stream().map(normalizer::normalize).toList();

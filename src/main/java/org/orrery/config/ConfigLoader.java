@@ -85,7 +85,8 @@ public final class ConfigLoader {
             "river_order",
             "max_pages",
             "max_connections",
-            "max_connections_per_host");
+            "max_connections_per_host",
+            "max_entries_per_feed");
 
     /**
      * Options Orrery reads and checks but does not act on yet, with what happens instead; a
@@ -236,6 +237,7 @@ public final class ConfigLoader {
             orreryNumber(planet, "max_pages", DEFAULT_MAX_PAGES, 0);
             orreryNumber(planet, "max_connections", DEFAULT_MAX_CONNECTIONS, 1);
             orreryNumber(planet, "max_connections_per_host", DEFAULT_MAX_CONNECTIONS_PER_HOST, 1);
+            orreryNumber(planet, "max_entries_per_feed", DEFAULT_MAX_ENTRIES_PER_FEED, 1);
         } catch (OptionValues.BadValue e) {
             throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
         }
@@ -273,6 +275,17 @@ public final class ConfigLoader {
                 orreryNumber(config.planetOptions(), "max_connections_per_host", DEFAULT_MAX_CONNECTIONS_PER_HOST, 1),
                 maxConnections(config));
     }
+
+    /**
+     * Orrery's {@code max_entries_per_feed}: of a feed with more entries, the first this many in
+     * document order are read (feeds list their newest first); 1,000 unset.
+     */
+    public static int maxEntriesPerFeed(PlanetConfig config) {
+        return orreryNumber(config.planetOptions(), "max_entries_per_feed", DEFAULT_MAX_ENTRIES_PER_FEED, 1);
+    }
+
+    /** Entries read of one feed unless {@code max_entries_per_feed} says otherwise. */
+    public static final int DEFAULT_MAX_ENTRIES_PER_FEED = 1000;
 
     /** Feeds fetched at once unless {@code max_connections} says otherwise. */
     public static final int DEFAULT_MAX_CONNECTIONS = 64;

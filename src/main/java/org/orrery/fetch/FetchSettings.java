@@ -11,7 +11,8 @@ import java.util.Properties;
  * How {@link HttpFetcher} behaves: its time limit, how it names itself, how many connections
  * it opens and how large a feed may be.
  *
- * @param timeout the limit for connecting, for each read, and for the whole request
+ * @param timeout the limit for connecting, for each read, and for the whole request once it has
+ *     its host's connection slot
  * @param userAgent the {@code User-Agent} header sent with every request
  * @param maxConnections open connections across all hosts
  * @param maxConnectionsPerHost open connections to one scheme, host and port

@@ -1,7 +1,5 @@
 package org.orrery.fetch;
 
-import static java.util.concurrent.TimeUnit.NANOSECONDS;
-
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -17,10 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -35,6 +30,7 @@ import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
 import org.apache.hc.client5.http.entity.InputStreamFactory;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
@@ -45,6 +41,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.HttpVersion;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
@@ -63,8 +60,10 @@ import org.orrery.model.Validators;
  * a hop whose URL names one is refused before any request, and names are resolved through a
  * {@link GuardedDnsResolver} that refuses private addresses just before connecting. Bodies are
  * decoded (gzip, deflate, br) and capped at {@link FetchSettings#maxBodyBytes()} after
- * decoding; every fetch, redirects included, is abandoned once {@link FetchSettings#timeout()}
- * has passed, however slowly its bytes keep coming. No cookies, no automatic retries, no
+ * decoding; response heads are bounded too. At most {@link FetchSettings#maxConnectionsPerHost()}
+ * requests run at once to a host, in turn; every fetch, redirects included, is abandoned once
+ * it has held a connection slot for {@link FetchSettings#timeout()}, however slowly its bytes
+ * keep coming (see {@link FetchDeadline}). No cookies, no automatic retries, no
  * protocol upgrade. HTTP/2 would need the async client, which this blocking design avoids.
  */
 public final class HttpFetcher implements Fetcher {
@@ -74,11 +73,22 @@ public final class HttpFetcher implements Fetcher {
 
     static final int MAX_REDIRECTS = 10;
 
+    /**
+     * The longest line of a response head (the status line, a header with its continuation
+     * lines, a chunk's size line): HttpClient's default has no limit, so one endless header
+     * filled the heap. Servers' own limits for a request's lines are near 8 KiB.
+     */
+    static final int MAX_HEADER_LINE_CHARS = 16 * 1024;
+
+    /** The most headers a response may have (Apache httpd accepts 100 in a request). */
+    static final int MAX_HEADER_COUNT = 200;
+
     private final FetchSettings settings;
     private final CloseableHttpClient publicOnly;
     private final CloseableHttpClient anyAddress;
     private final InstantSource clock;
     private final ScheduledExecutorService deadlines;
+    private final HostSlots slots;
     private final FileFetcher files;
 
     public HttpFetcher(FetchSettings settings) {
@@ -102,6 +112,7 @@ public final class HttpFetcher implements Fetcher {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.deadlines = timer;
+        this.slots = new HostSlots(settings.maxConnectionsPerHost());
         this.files = new FileFetcher(settings.maxBodyBytes());
     }
 
@@ -110,6 +121,12 @@ public final class HttpFetcher implements Fetcher {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(dns)
                 .setTlsSocketStrategy(tls)
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom()
+                                .setMaxLineLength(MAX_HEADER_LINE_CHARS)
+                                .setMaxHeaderCount(MAX_HEADER_COUNT)
+                                .build())
+                        .build())
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnectionsPerHost())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -159,40 +176,30 @@ public final class HttpFetcher implements Fetcher {
     }
 
     private FetchResult fetchHttp(URI uri, Validators sent, boolean privateAllowed) {
-        AtomicReference<HttpGet> current = new AtomicReference<>();
-        AtomicBoolean overdue = new AtomicBoolean();
-        // Socket timeouts only bound the gap between two reads; this bounds the whole fetch.
-        ScheduledFuture<?> deadline = deadlines.schedule(
-                () -> {
-                    overdue.set(true);
-                    HttpGet request = current.get();
-                    if (request != null) {
-                        request.cancel();
-                    }
-                },
-                settings.timeout().toNanos(),
-                NANOSECONDS);
+        FetchDeadline deadline = new FetchDeadline(deadlines, settings.timeout());
         List<Redirect> hops = new ArrayList<>();
         try {
-            return follow(uri, sent, privateAllowed, current, overdue, hops);
+            return follow(uri, sent, privateAllowed, deadline, hops);
         } catch (IOException e) {
-            String reason = overdue.get()
+            String reason = deadline.overdue()
                     ? Reasons.timedOut(settings.timeout())
                     : Thread.currentThread().isInterrupted() ? "interrupted" : Reasons.of(e, settings.timeout());
             return new Failed(reason, OptionalInt.empty(), hops, Optional.empty());
-        } finally {
-            deadline.cancel(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Failed("interrupted", OptionalInt.empty(), hops, Optional.empty());
+        } catch (RuntimeException e) {
+            // A request cancelled at its deadline may end in the client's own state checks.
+            if (deadline.overdue()) {
+                return new Failed(Reasons.timedOut(settings.timeout()), OptionalInt.empty(), hops, Optional.empty());
+            }
+            throw e;
         }
     }
 
     private FetchResult follow(
-            URI uri,
-            Validators sent,
-            boolean privateAllowed,
-            AtomicReference<HttpGet> current,
-            AtomicBoolean overdue,
-            List<Redirect> hops)
-            throws IOException {
+            URI uri, Validators sent, boolean privateAllowed, FetchDeadline deadline, List<Redirect> hops)
+            throws IOException, InterruptedException {
         CloseableHttpClient client = privateAllowed ? anyAddress : publicOnly;
         Set<URI> seen = new HashSet<>();
         URI at = uri;
@@ -209,46 +216,68 @@ public final class HttpFetcher implements Fetcher {
             request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
             sent.etag().ifPresent(etag -> request.setHeader(HttpHeaders.IF_NONE_MATCH, etag));
             sent.lastModified().ifPresent(date -> request.setHeader(HttpHeaders.IF_MODIFIED_SINCE, date));
-            current.set(request);
-            if (overdue.get()) {
-                return failed(Reasons.timedOut(settings.timeout()), hops);
-            }
-            ClassicHttpResponse response = client.executeOpen(null, request, null);
-            FetchResult result = null;
-            try {
-                Optional<URI> next;
+            URI to;
+            try (var slot = slots.take(at)) {
+                if (!deadline.start(request)) {
+                    return failed(Reasons.timedOut(settings.timeout()), hops);
+                }
                 try {
-                    next = redirectTarget(response, at);
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    result = failed("invalid redirect from " + at + ": " + e.getMessage(), hops);
-                    return result;
+                    Hop hop = hop(client, request, at, sent, seen, hops);
+                    if (hop instanceof Hop.Done done) {
+                        return done.result();
+                    }
+                    to = ((Hop.Redirected) hop).to();
+                } finally {
+                    deadline.stop();
                 }
-                if (next.isEmpty()) {
-                    result = interpret(response, at, sent, hops);
-                    return result;
-                }
-                URI to = next.get();
-                hops.add(new Redirect(at, response.getCode(), to));
-                String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("https")) {
-                    result = failed("redirected to an unsupported URL scheme: " + to, hops);
-                } else if (seen.contains(to)) {
-                    result = failed("redirect loop: " + at + " → " + to + " (visited before)", hops);
-                } else if (hops.size() > MAX_REDIRECTS) {
-                    result = failed("too many redirects: more than " + MAX_REDIRECTS + ", the last to " + to, hops);
-                }
-                if (result != null) {
-                    return result;
-                }
-                at = to;
-            } finally {
-                if (result instanceof Fetched || result instanceof NotModified) {
-                    response.close();
-                } else {
-                    // Drop the connection rather than read the rest of a body we will not use.
-                    request.cancel();
-                    closeCancelled(response);
-                }
+            }
+            at = to;
+        }
+    }
+
+    /** What one request came to: the fetch's result, or a redirect to follow. */
+    private sealed interface Hop {
+        record Done(FetchResult result) implements Hop {}
+
+        record Redirected(URI to) implements Hop {}
+    }
+
+    /** Sends {@code request} to {@code at} and reads its answer, body included. */
+    private Hop hop(
+            CloseableHttpClient client, HttpGet request, URI at, Validators sent, Set<URI> seen, List<Redirect> hops)
+            throws IOException {
+        ClassicHttpResponse response = client.executeOpen(null, request, null);
+        FetchResult result = null;
+        try {
+            Optional<URI> next;
+            try {
+                next = redirectTarget(response, at);
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                result = failed("invalid redirect from " + at + ": " + e.getMessage(), hops);
+                return new Hop.Done(result);
+            }
+            if (next.isEmpty()) {
+                result = interpret(response, at, sent, hops);
+                return new Hop.Done(result);
+            }
+            URI to = next.get();
+            hops.add(new Redirect(at, response.getCode(), to));
+            String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                result = failed("redirected to an unsupported URL scheme: " + to, hops);
+            } else if (seen.contains(to)) {
+                result = failed("redirect loop: " + at + " → " + to + " (visited before)", hops);
+            } else if (hops.size() > MAX_REDIRECTS) {
+                result = failed("too many redirects: more than " + MAX_REDIRECTS + ", the last to " + to, hops);
+            }
+            return result != null ? new Hop.Done(result) : new Hop.Redirected(to);
+        } finally {
+            if (result instanceof Fetched || result instanceof NotModified) {
+                response.close();
+            } else {
+                // Drop the connection rather than read the rest of a body we will not use.
+                request.cancel();
+                closeCancelled(response);
             }
         }
     }

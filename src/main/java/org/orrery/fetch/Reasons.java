@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.CircularRedirectException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
@@ -78,6 +79,7 @@ final class Reasons {
             case RedirectException r -> "too many redirects: " + message(r);
             case NoHttpResponseException n -> "the server closed the connection without answering";
             case ConnectionClosedException c -> "the server closed the connection mid-response: " + message(c);
+            case MessageConstraintException m -> "response headers too large: " + message(m);
             case ProtocolException p -> "protocol error: " + message(p);
             case ZipException z -> "badly compressed response: " + message(z);
             case EOFException eof -> "response ended early: " + message(eof);

@@ -59,13 +59,31 @@ public final class FeedParser {
      */
     public ParsedFeed parse(byte[] document, URI documentUri, Optional<String> declaredCharset)
             throws FeedParseException {
+        return parse(document, documentUri, declaredCharset, ParseLimits.NONE);
+    }
+
+    /**
+     * As {@link #parse(byte[], URI, Optional)}, within {@code limits}: of more entries than
+     * {@link ParseLimits#maxEntries()} the first are kept, with a warning saying how many there
+     * were.
+     *
+     * @throws FeedParseException also when parsing takes longer than {@link ParseLimits#maxTime()}
+     */
+    public ParsedFeed parse(byte[] document, URI documentUri, Optional<String> declaredCharset, ParseLimits limits)
+            throws FeedParseException {
         if (document.length > MAX_DOCUMENT_BYTES) {
             throw new FeedParseException(
                     "document of " + document.length + " bytes is over the limit of " + MAX_DOCUMENT_BYTES + " bytes");
         }
-        List<ParsedEntry> entries = new ArrayList<>();
-        ParsedFeed feed = readWhole(document, documentUri, declaredCharset, entries);
-        return with(feed, entries, feed.warnings());
+        ParseBudget budget = new ParseBudget(limits);
+        try {
+            ParsedFeed feed = readWhole(document, documentUri, declaredCharset, budget);
+            List<String> warnings = new ArrayList<>(feed.warnings());
+            warnings.addAll(budget.warnings());
+            return with(feed, budget.kept(), warnings);
+        } catch (ParseBudget.OutOfTime e) {
+            throw new FeedParseException(budget.outOfTimeReason());
+        }
     }
 
     /**
@@ -118,8 +136,9 @@ public final class FeedParser {
             }
         }
         byte[] whole = wholeDocument(document, why);
-        List<ParsedEntry> all = new ArrayList<>();
-        ParsedFeed feed = readWhole(whole, documentUri, declaredCharset, all);
+        ParseBudget budget = new ParseBudget(ParseLimits.NONE);
+        ParsedFeed feed = readWhole(whole, documentUri, declaredCharset, budget);
+        List<ParsedEntry> all = budget.kept();
         all.subList(Math.min(held.handedOver(), all.size()), all.size()).forEach(entries);
         return feed;
     }
@@ -142,29 +161,33 @@ public final class FeedParser {
         }
     }
 
-    /** Reads a document in memory, adding its entries to {@code entries}; the feed returned has none. */
-    private ParsedFeed readWhole(
-            byte[] document, URI documentUri, Optional<String> declaredCharset, List<ParsedEntry> entries)
+    /**
+     * Reads a document in memory, handing its entries to {@code budget}; the feed returned has
+     * none. Throws {@link ParseBudget.OutOfTime} when the budget's time is up.
+     */
+    private ParsedFeed readWhole(byte[] document, URI documentUri, Optional<String> declaredCharset, ParseBudget budget)
             throws FeedParseException {
         List<String> warnings = new ArrayList<>();
         String text = DocumentText.decode(document, declaredCharset, warnings);
+        budget.check();
         if (JsonFeedAdapter.looksLikeJson(text)) {
             ParsedFeed feed = JsonFeedAdapter.read(text, documentUri, warnings);
-            entries.addAll(feed.entries());
+            feed.entries().forEach(budget.sink());
             return with(feed, List.of(), feed.warnings());
         }
         try {
-            return readXml(new StringReader(text), documentUri, warnings, entries::add);
+            return readXml(budget.watch(new StringReader(text)), documentUri, warnings, budget.sink());
         } catch (XMLStreamException strictFailure) {
-            entries.clear();
+            budget.clear();
             FeedParseException notWellFormed = notWellFormed(strictFailure);
             String repaired = LenientXml.repair(text);
             if (repaired == null) {
                 throw notWellFormed;
             }
+            budget.check();
             warnings.add(notWellFormed.getMessage() + "; read leniently");
             try {
-                return readXml(new StringReader(repaired), documentUri, warnings, entries::add);
+                return readXml(budget.watch(new StringReader(repaired)), documentUri, warnings, budget.sink());
             } catch (XMLStreamException lenientFailure) {
                 notWellFormed.addSuppressed(lenientFailure);
                 throw notWellFormed;

@@ -44,6 +44,42 @@ class HttpFetcherMisbehaviourTest {
     }
 
     @Test
+    void refusesAnEndlessHeaderLine() throws Exception {
+        try (var server = RawServer.plain(socket -> {
+            RawServer.readRequest(socket);
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nX-Endless: ".getBytes(US_ASCII));
+            streamUntilTheClientHangsUp(out, "x".repeat(1024) + "\r\n\t");
+        })) {
+            assertThat(fetcher.fetch(server.url("http", "/feed"), Validators.NONE))
+                    .isInstanceOfSatisfying(
+                            Failed.class, f -> assertThat(f.reason()).startsWith("response headers too large: "));
+        }
+    }
+
+    @Test
+    void refusesEndlesslyManyHeaders() throws Exception {
+        try (var server = RawServer.plain(socket -> {
+            RawServer.readRequest(socket);
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\n".getBytes(US_ASCII));
+            streamUntilTheClientHangsUp(out, "X-Again: x\r\n");
+        })) {
+            assertThat(fetcher.fetch(server.url("http", "/feed"), Validators.NONE))
+                    .isInstanceOfSatisfying(
+                            Failed.class, f -> assertThat(f.reason()).startsWith("response headers too large: "));
+        }
+    }
+
+    /** Writes {@code chunk} again and again: until the client hangs up, 64 MB at most. */
+    private static void streamUntilTheClientHangsUp(OutputStream out, String chunk) throws java.io.IOException {
+        byte[] bytes = chunk.getBytes(US_ASCII);
+        for (long sent = 0; sent < 64L * 1024 * 1024; sent += bytes.length) {
+            out.write(bytes);
+        }
+    }
+
+    @Test
     void abandonsAServerThatNeverAnswers() throws Exception {
         try (var server = RawServer.plain(socket -> {
             RawServer.readRequest(socket);

@@ -110,6 +110,14 @@ public final class FeedDates {
             Map.entry("november", "11"),
             Map.entry("december", "12"));
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    /**
+     * Longer text is no date: the longest format spelled out ("Wednesday, 30 September 2009
+     * 12:34:56 GMT+09:00") is about 50 characters, and the patterns' optional spaces take time
+     * quadratic in the length of text that fails them.
+     */
+    static final int MAX_DATE_CHARS = 200;
+
     private static final Pattern UTC_BEFORE_OFFSET = Pattern.compile("(?i)^(gmt|utc?)(?=[+-])");
 
     private static final List<String> MONTHS =
@@ -124,6 +132,9 @@ public final class FeedDates {
      * range (e.g. 30 February). A date without a time is midnight, without a zone UTC.
      */
     public static Optional<Instant> parse(String text) {
+        if (text.length() > MAX_DATE_CHARS && text.strip().length() > MAX_DATE_CHARS) {
+            return Optional.empty();
+        }
         String s = englishNames(text.strip());
         for (Format format : FORMATS) {
             Matcher m = format.pattern().matcher(s);
@@ -149,7 +160,9 @@ public final class FeedDates {
         }
         Optional<Instant> instant = parse(text.get());
         if (instant.isEmpty()) {
-            warnings.add(where + ": unreadable date '" + text.get() + "'");
+            String shown =
+                    text.get().length() > MAX_DATE_CHARS ? text.get().substring(0, MAX_DATE_CHARS) + "…" : text.get();
+            warnings.add(where + ": unreadable date '" + shown + "'");
         }
         return instant;
     }
