@@ -94,6 +94,11 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
+    /** Every option Venus, Planet 2.0 or Orrery reads; others are warned about as typos. */
+    public static Set<String> knownOptions() {
+        return KNOWN_OPTIONS;
+    }
+
     /** Loads the files in order, resolving relative directories against the process's working directory. */
     public static PlanetConfig load(List<Path> files) throws ConfigException {
         return load(files, Path.of("").toAbsolutePath());
@@ -158,7 +163,7 @@ public final class ConfigLoader {
         PlanetConfig config = new PlanetConfig(
                 files,
                 planet.getOrDefault("name", "Unconfigured Planet"),
-                planet.getOrDefault("link", ""),
+                link(ini, planet),
                 planet.getOrDefault("owner_name", "Anonymous Coward"),
                 planet.getOrDefault("owner_email", ""),
                 workingDirectory.resolve(planet.getOrDefault("cache_directory", "cache")),
@@ -394,14 +399,32 @@ public final class ConfigLoader {
         return Integer.parseInt(value.get());
     }
 
+    /**
+     * {@code link}: the planet's page, which the published feeds resolve their own URLs against
+     * and the User-Agent names; a URL, relative or absolute, or empty.
+     */
+    private static String link(IniFile ini, Map<String, String> planet) throws ConfigException {
+        String value = planet.getOrDefault("link", "");
+        if (value.isEmpty()) {
+            return value;
+        }
+        try {
+            new URI(value);
+            return value;
+        } catch (URISyntaxException e) {
+            throw invalid(ini, "link", value, "the URL of the planet's page, such as https://planet.example.org/");
+        }
+    }
+
     /** Venus passes {@code feed_timeout} to {@code socket.setdefaulttimeout(float(...))}: fractions are fine. */
     private static Duration seconds(IniFile ini, String key, int fallback) throws ConfigException {
         Optional<String> value = ini.get(PLANET, key).map(String::strip);
         if (value.isEmpty()) {
             return Duration.ofSeconds(fallback);
         }
-        if (!SECONDS.matcher(value.get()).matches()) {
-            throw invalid(ini, key, value.get(), "a number of seconds");
+        // A deadline of 0 would fail every fetch; below a millisecond is 0 to HttpClient.
+        if (!SECONDS.matcher(value.get()).matches() || millis(value.get()) == 0) {
+            throw invalid(ini, key, value.get(), "a number of seconds from 0.001");
         }
         return Duration.ofMillis(millis(value.get()));
     }
