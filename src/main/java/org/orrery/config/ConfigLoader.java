@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,6 +142,8 @@ public final class ConfigLoader {
         List<Subscription> subscriptions = new ArrayList<>();
         List<ReadingList> readingLists = new ArrayList<>();
         List<String> subscriptionSections = new ArrayList<>();
+        // Two spellings of one URL (HTTP://, a #fragment, :80) are one feed: the first section's.
+        Map<String, String> feedSections = new HashMap<>();
         for (String section : ini.sections()) {
             if (section.equals(PLANET) || templateFiles.contains(section)) {
                 continue;
@@ -151,6 +154,17 @@ public final class ConfigLoader {
             }
             switch (section(ini, section, workingDirectory, warnings)) {
                 case Section.Feed feed -> {
+                    String key =
+                            SubscriptionSections.sameFeedKey(feed.subscription().feedUri());
+                    String first = feedSections.putIfAbsent(key, section);
+                    if (first != null) {
+                        warnings.add(ini.sectionOrigin(section).orElseThrow() + ": [" + section
+                                + "] is the same feed as [" + first + "] at "
+                                + ini.sectionOrigin(first).orElseThrow()
+                                + "; it is that one subscription, with that section's options (this"
+                                + " section's are ignored)");
+                        continue;
+                    }
                     subscriptions.add(feed.subscription());
                     subscriptionSections.add(section);
                 }

@@ -25,14 +25,7 @@ import org.orrery.config.ConfigLoader;
  */
 class OptionEdgeValuesTest {
     private static final List<String> VALUES = List.of(
-            "0",
-            "-1",
-            "\"\"",
-            "2147483648",
-            "99999999999999999999",
-            "garbage <&> é %",
-            "two\n  lines",
-            "http://[::1");
+            "0", "-1", "\"\"", "2147483648", "99999999999999999999", "garbage <&> é %", "two\n  lines", "http://[::1");
     // Relative values would be directories of the test's working directory; the test sets them.
     private static final Set<String> SET_BY_THE_TEST = Set.of("cache_directory", "output_dir");
     private static final List<String> PER_SUBSCRIPTION = List.of(
