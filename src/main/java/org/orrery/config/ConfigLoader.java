@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.orrery.model.LocaleNames;
 import org.orrery.model.Subscription;
 
 /** Reads Planet Venus config files into a {@link PlanetConfig}, with Venus's sections and defaults. */
@@ -135,6 +136,12 @@ public final class ConfigLoader {
             }
         }
         PlanetOptions options = planetOptions(ini, planet);
+        if (!options.locales().isEmpty() && LocaleNames.glibc(options.locale()).isEmpty()) {
+            warnings.add(ini.origin(PLANET, "locale").orElseThrow() + ": [Planet] locale " + planet.get("locale")
+                    + ": Orrery does not carry the C library's month and day names for "
+                    + options.locale().toLanguageTag()
+                    + "; Java's are used, which may differ from those Venus showed");
+        }
         checkRiverOrder(ini, planet);
         checkOrreryNumbers(ini, planet);
         Set<String> filterNames = filterSectionNames(ini);
