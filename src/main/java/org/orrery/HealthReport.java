@@ -27,9 +27,11 @@ import org.orrery.store.FeedHealth;
  * about it: for {@code orrery status}, {@code health.json} and the subscriptions list.
  *
  * @param generated when the report was made
- * @param rows one per configured subscription, worst first
+ * @param rows one per subscription (configured, then from reading lists), worst first
+ * @param readingLists one line per reading list that could not be fetched or read on the last
+ *     refresh ({@code URL: reason}); its last readable copy was used
  */
-public record HealthReport(Instant generated, List<Row> rows) {
+public record HealthReport(Instant generated, List<Row> rows, List<String> readingLists) {
     /** How a subscription is doing, worst first. */
     public enum State {
         GONE,
@@ -67,6 +69,7 @@ public record HealthReport(Instant generated, List<Row> rows) {
 
     public HealthReport {
         rows = List.copyOf(rows);
+        readingLists = List.copyOf(readingLists);
     }
 
     /**
@@ -76,15 +79,20 @@ public record HealthReport(Instant generated, List<Row> rows) {
      * @param health one per subscription, in config order
      */
     public static HealthReport of(PlanetConfig config, List<FeedHealth> health, Instant now) {
-        return of(config, config.subscriptions(), health, now);
+        return of(config, config.subscriptions(), health, List.of(), now);
     }
 
     /**
      * The report of {@code subscriptions} (the configured ones and those of reading lists),
-     * {@code health} holding one element per subscription, in the same order.
+     * {@code health} holding one element per subscription, in the same order, and of the
+     * reading lists' {@code problems}.
      */
     public static HealthReport of(
-            PlanetConfig config, List<Subscription> subscriptions, List<FeedHealth> health, Instant now) {
+            PlanetConfig config,
+            List<Subscription> subscriptions,
+            List<FeedHealth> health,
+            List<String> problems,
+            Instant now) {
         // A section whose URL is its feed's own owns the feed; one that moved onto it is the duplicate.
         Map<URI, URI> owners = new HashMap<>();
         for (int i = 0; i < subscriptions.size(); i++) {
@@ -113,7 +121,7 @@ public record HealthReport(Instant generated, List<Row> rows) {
         rows.sort(Comparator.comparing(Row::state)
                 .thenComparing(r -> -r.health().errorCount())
                 .thenComparing(Row::name, String.CASE_INSENSITIVE_ORDER));
-        return new HealthReport(now, rows);
+        return new HealthReport(now, rows, problems);
     }
 
     private static Row row(String name, FeedHealth h, Optional<URI> duplicateOf, int thresholdDays, Instant now) {
@@ -211,6 +219,9 @@ public record HealthReport(Instant generated, List<Row> rows) {
                     .append(row.action().map(a -> ": " + a).orElse(""))
                     .append(System.lineSeparator()));
         }
+        for (String problem : readingLists) {
+            out.append("reading list: ").append(problem).append(System.lineSeparator());
+        }
         return out.toString();
     }
 
@@ -262,6 +273,13 @@ public record HealthReport(Instant generated, List<Row> rows) {
                 writeOptional(json, "effective_url", h.schedule().redirectedTo().map(URI::toString));
                 json.writeBooleanField("gone", h.gone());
                 writeOptional(json, "newest_entry", h.newestEntry().map(Instant::toString));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("reading_lists");
+            for (String problem : readingLists) {
+                json.writeStartObject();
+                json.writeStringField("message", problem);
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -94,6 +94,8 @@ public final class Planet {
     private final ParseLimits parseLimits;
     /** The subscriptions with the reading lists expanded: fetched by refresh, else read from the store. */
     private volatile ReadingLists lists;
+    /** Whether {@link #lists} were fetched by this planet's refresh rather than read from the store. */
+    private volatile boolean listsFetched;
 
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock) {
         this(config, fetcher, store, clock, new Random());
@@ -159,6 +161,8 @@ public final class Planet {
     public RefreshSummary refresh(boolean all, RefreshListener listener) {
         ReadingLists current = ReadingLists.fetch(config, fetcher, store, clock.instant());
         lists = current;
+        listsFetched = true;
+        ReadingListProblems.write(config, current.problems());
         listener.starting(current.subscriptions().size());
         var ok = new AtomicInteger();
         var notModified = new AtomicInteger();
@@ -385,11 +389,18 @@ public final class Planet {
         }
     }
 
-    /** How every subscription's refreshes have gone, worst first. */
+    /**
+     * How every subscription's refreshes have gone, worst first, and what went wrong with the
+     * reading lists on the last refresh (this one's, else the one recorded in the cache directory).
+     */
     public HealthReport health() {
-        List<Subscription> subscriptions = subscriptions();
-        List<URI> uris = subscriptions.stream().map(Subscription::feedUri).toList();
-        return HealthReport.of(config, subscriptions, store.health(uris), clock.instant());
+        ReadingLists known = lists();
+        List<URI> uris =
+                known.subscriptions().stream().map(Subscription::feedUri).toList();
+        List<String> problems = listsFetched
+                ? known.problems()
+                : ReadingListProblems.read(config).orElse(known.problems());
+        return HealthReport.of(config, known.subscriptions(), store.health(uris), problems, clock.instant());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.orrery.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -8,7 +9,9 @@ import org.orrery.HealthReport;
 import org.orrery.Planet;
 import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
-import org.orrery.model.Subscription;
+import org.orrery.fetch.FetchResult;
+import org.orrery.fetch.Fetcher;
+import org.orrery.model.Validators;
 import org.orrery.store.JdbcStore;
 import org.orrery.store.StoreException;
 import picocli.CommandLine.Command;
@@ -33,6 +36,19 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Status reads what runs stored; it fetches nothing. */
+    private static final Fetcher NO_FETCHING = new Fetcher() {
+        @Override
+        public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
+            throw new IllegalStateException("orrery status fetches nothing, not " + uri);
+        }
+
+        @Override
+        public void close() {
+            // Nothing to close.
+        }
+    };
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -46,10 +62,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         HealthReport report;
         try (var store = JdbcStore.openSqlite(Planet.databaseFile(loaded))) {
-            var uris =
-                    loaded.subscriptions().stream().map(Subscription::feedUri).toList();
-            report = HealthReport.of(
-                    loaded, store.health(uris), InstantSource.system().instant());
+            // The report health.json holds: reading lists' feeds and problems included.
+            report = new Planet(loaded, NO_FETCHING, store, InstantSource.system()).health();
         } catch (StoreException e) {
             err.println("orrery: " + e.getMessage());
             return Main.EXIT_CANT_CREATE;

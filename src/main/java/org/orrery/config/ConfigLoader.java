@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
+import org.orrery.model.LocaleNames;
 import org.orrery.model.Subscription;
 
 /** Reads Planet Venus config files into a {@link PlanetConfig}, with Venus's sections and defaults. */
@@ -96,6 +98,11 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
+    /** Every option Venus, Planet 2.0 or Orrery reads; others are warned about as typos. */
+    public static Set<String> knownOptions() {
+        return KNOWN_OPTIONS;
+    }
+
     /** Loads the files in order, resolving relative directories against the process's working directory. */
     public static PlanetConfig load(List<Path> files) throws ConfigException {
         return load(files, Path.of("").toAbsolutePath());
@@ -131,6 +138,12 @@ public final class ConfigLoader {
             }
         }
         PlanetOptions options = planetOptions(ini, planet);
+        if (!options.locales().isEmpty() && LocaleNames.glibc(options.locale()).isEmpty()) {
+            warnings.add(ini.origin(PLANET, "locale").orElseThrow() + ": [Planet] locale " + planet.get("locale")
+                    + ": Orrery does not carry the C library's month and day names for "
+                    + options.locale().toLanguageTag()
+                    + "; Java's are used, which may differ from those Venus showed");
+        }
         checkRiverOrder(ini, planet);
         checkOrreryNumbers(ini, planet);
         Set<String> filterNames = filterSectionNames(ini);
@@ -138,6 +151,8 @@ public final class ConfigLoader {
         List<Subscription> subscriptions = new ArrayList<>();
         List<ReadingList> readingLists = new ArrayList<>();
         List<String> subscriptionSections = new ArrayList<>();
+        // Two spellings of one URL (HTTP://, a #fragment, :80) are one feed: the first section's.
+        Map<String, String> feedSections = new HashMap<>();
         for (String section : ini.sections()) {
             if (section.equals(PLANET) || templateFiles.contains(section)) {
                 continue;
@@ -148,6 +163,17 @@ public final class ConfigLoader {
             }
             switch (section(ini, section, workingDirectory, warnings)) {
                 case Section.Feed feed -> {
+                    String key =
+                            SubscriptionSections.sameFeedKey(feed.subscription().feedUri());
+                    String first = feedSections.putIfAbsent(key, section);
+                    if (first != null) {
+                        warnings.add(ini.sectionOrigin(section).orElseThrow() + ": [" + section
+                                + "] is the same feed as [" + first + "] at "
+                                + ini.sectionOrigin(first).orElseThrow()
+                                + "; it is that one subscription, with that section's options (this"
+                                + " section's are ignored)");
+                        continue;
+                    }
                     subscriptions.add(feed.subscription());
                     subscriptionSections.add(section);
                 }
@@ -160,7 +186,7 @@ public final class ConfigLoader {
         PlanetConfig config = new PlanetConfig(
                 files,
                 displayName(planet.getOrDefault("name", "Unconfigured Planet")),
-                planet.getOrDefault("link", ""),
+                link(ini, planet),
                 displayName(planet.getOrDefault("owner_name", "Anonymous Coward")),
                 planet.getOrDefault("owner_email", ""),
                 workingDirectory.resolve(planet.getOrDefault("cache_directory", "cache")),
@@ -419,14 +445,32 @@ public final class ConfigLoader {
         return Integer.parseInt(value.get());
     }
 
+    /**
+     * {@code link}: the planet's page, which the published feeds resolve their own URLs against
+     * and the User-Agent names; a URL, relative or absolute, or empty.
+     */
+    private static String link(IniFile ini, Map<String, String> planet) throws ConfigException {
+        String value = planet.getOrDefault("link", "");
+        if (value.isEmpty()) {
+            return value;
+        }
+        try {
+            new URI(value);
+            return value;
+        } catch (URISyntaxException e) {
+            throw invalid(ini, "link", value, "the URL of the planet's page, such as https://planet.example.org/");
+        }
+    }
+
     /** Venus passes {@code feed_timeout} to {@code socket.setdefaulttimeout(float(...))}: fractions are fine. */
     private static Duration seconds(IniFile ini, String key, int fallback) throws ConfigException {
         Optional<String> value = ini.get(PLANET, key).map(String::strip);
         if (value.isEmpty()) {
             return Duration.ofSeconds(fallback);
         }
-        if (!SECONDS.matcher(value.get()).matches()) {
-            throw invalid(ini, key, value.get(), "a number of seconds");
+        // A deadline of 0 would fail every fetch; below a millisecond is 0 to HttpClient.
+        if (!SECONDS.matcher(value.get()).matches() || millis(value.get()) == 0) {
+            throw invalid(ini, key, value.get(), "a number of seconds from 0.001");
         }
         return Duration.ofMillis(millis(value.get()));
     }

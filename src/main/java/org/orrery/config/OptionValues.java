@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
+import org.orrery.model.LocaleNames;
 
 /**
  * Option values read from text, shared by {@link ConfigLoader} (which adds file and line to a
@@ -99,7 +100,9 @@ final class OptionValues {
 
     /**
      * Planet 2.0's {@code locale}: glibc names ({@code de_DE.UTF-8}, {@code C}), several separated
-     * by {@code :} tried in order; Java has data for every language, so the first one wins.
+     * by {@code :} tried in order. As Planet 2.0 took the first the C library had, the first
+     * whose glibc names Orrery carries ({@link LocaleNames#glibc}) comes first, then those whose
+     * language only Java knows; a value naming none of either is bad.
      */
     static List<Locale> locales(Function<String, Optional<String>> lookup) {
         Optional<String> value = text(lookup, "locale");
@@ -126,7 +129,18 @@ final class OptionValues {
             }
             locales.add(builder.build());
         }
-        return List.copyOf(new LinkedHashSet<>(locales));
+        Set<Locale> ordered = new LinkedHashSet<>();
+        locales.stream().filter(l -> LocaleNames.glibc(l).isPresent()).forEach(ordered::add);
+        locales.stream().filter(OptionValues::javaKnows).forEach(ordered::add);
+        if (ordered.isEmpty() && !locales.isEmpty()) {
+            throw new BadValue("locale", value.get(), "a locale such as de_DE.UTF-8 or fr_FR:en_US");
+        }
+        return List.copyOf(ordered);
+    }
+
+    private static boolean javaKnows(Locale locale) {
+        return Arrays.stream(Locale.getAvailableLocales())
+                .anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
     }
 
     static String encoding(Function<String, Optional<String>> lookup) {

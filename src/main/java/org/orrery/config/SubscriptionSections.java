@@ -24,8 +24,9 @@ public final class SubscriptionSections {
 
     /**
      * One subscription's section, {@code [URL]} and its {@code name} if any, ending with a line
-     * break. The name is made to read back unchanged: one line, and no {@code " ;"} (which
-     * ConfigParser takes for the start of a comment).
+     * break. The name is made to read back as written: on one line, without {@code " ;"} (which
+     * ConfigParser takes for the start of a comment), and with {@code %} doubled when the name
+     * holds {@code %(} (which ConfigParser would take for a reference to another option).
      */
     public static String section(URI feed, Optional<String> name) {
         return "[" + feed + "]\n"
@@ -99,7 +100,11 @@ public final class SubscriptionSections {
 
     private static String cleanName(String name) {
         // A line break would end the value; " ;" would start a comment in ConfigParser.
-        return name.replaceAll("(?U)\\s+", " ").replaceAll(" +;", ";").strip();
+        String line = name.replaceAll("(?U)\\s+", " ").replaceAll(" +;", ";").strip();
+        // Python 2 ConfigParser interpolates only a value holding "%(", and there reads %% as %;
+        // elsewhere a % is itself. A name that is exactly "" would read back as empty.
+        String escaped = line.contains("%(") ? line.replace("%", "%%") : line;
+        return escaped.equals("\"\"") ? "" : escaped;
     }
 
     private static boolean isUtf8(byte[] bytes) {

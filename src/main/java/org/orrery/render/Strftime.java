@@ -2,16 +2,16 @@ package org.orrery.render;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.orrery.model.LocaleNames;
 
 /**
  * Formats times with Python {@code time.strftime} patterns as planet configs write them
- * ({@code date_format}, {@code new_date_format}), with month and day names in a given locale
- * (English, the C locale's, by default).
+ * ({@code date_format}, {@code new_date_format}), with month and day names and am/pm in a given
+ * locale as the C library writes them ({@link LocaleNames}; English, the C locale's, by default).
  *
  * <p>Besides the C89 directives it reads the glibc forms real configs use: {@code %-d} (no
  * padding), {@code %_d} (space padding), {@code %P} (lower-case am/pm), {@code %e}, {@code
@@ -23,6 +23,7 @@ public final class Strftime {
 
     private final String pattern;
     private final Locale locale;
+    private final LocaleNames names;
     // Made on first use (the nested patterns of %c, %D, ... never need it); immutable, so a
     // race only makes it twice.
     private DateTimeFormatter zoneAbbreviation;
@@ -34,6 +35,7 @@ public final class Strftime {
     public Strftime(String pattern, Locale locale) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         this.locale = Objects.requireNonNull(locale, "locale");
+        this.names = LocaleNames.of(locale);
     }
 
     /** The locale month and day names are written in. */
@@ -69,10 +71,10 @@ public final class Strftime {
 
     private boolean directive(StringBuilder out, char d, char pad, ZonedDateTime t) {
         switch (d) {
-            case 'a' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale));
-            case 'A' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, locale));
-            case 'b', 'h' -> out.append(t.getMonth().getDisplayName(TextStyle.SHORT, locale));
-            case 'B' -> out.append(t.getMonth().getDisplayName(TextStyle.FULL, locale));
+            case 'a' -> out.append(names.shortDay(t.getDayOfWeek()));
+            case 'A' -> out.append(names.day(t.getDayOfWeek()));
+            case 'b', 'h' -> out.append(names.shortMonth(t.getMonth()));
+            case 'B' -> out.append(names.month(t.getMonth()));
             case 'C' -> number(out, t.getYear() / 100, 2, '0', pad);
             case 'd' -> number(out, t.getDayOfMonth(), 2, '0', pad);
             case 'e' -> number(out, t.getDayOfMonth(), 2, ' ', pad);
@@ -84,8 +86,8 @@ public final class Strftime {
             case 'm' -> number(out, t.getMonthValue(), 2, '0', pad);
             case 'M' -> number(out, t.getMinute(), 2, '0', pad);
             case 'S' -> number(out, t.getSecond(), 2, '0', pad);
-            case 'p' -> out.append(t.getHour() < 12 ? "AM" : "PM");
-            case 'P' -> out.append(t.getHour() < 12 ? "am" : "pm");
+            case 'p' -> out.append(names.amPm(t.getHour()));
+            case 'P' -> out.append(names.amPm(t.getHour()).toLowerCase(locale));
             case 'y' -> number(out, Math.floorMod(t.getYear(), 100), 2, '0', pad);
             case 'Y' -> out.append(t.getYear());
             case 'G' -> out.append(t.get(IsoFields.WEEK_BASED_YEAR));

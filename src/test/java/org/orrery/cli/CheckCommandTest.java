@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.orrery.config.CorpusConfigs;
 
 /** {@code orrery check} on real planets' configs and on broken ones. */
@@ -85,6 +86,26 @@ class CheckCommandTest {
 
         assertThat(status).isEqualTo(Main.EXIT_CONFIG);
         assertThat(err.toString()).contains(config.toString(), "[Planet]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feed_timeout = 0", "feed_timeout = 0.0004", "feed_timeout = -5", "link = not a url"})
+    void aValueRunCannotUseIsRefusedByCheckAndRunAlikeWithFileAndLine(String option) throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\ncache_directory = %s\noutput_dir = %s\n%s\n"
+                        .formatted(dir.resolve("cache"), dir.resolve("output"), option));
+
+        var check = CliRun.of("check", config.toString());
+        var run = CliRun.of("run", config.toString());
+        var build = CliRun.of("build", config.toString());
+
+        assertThat(check.status()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(check.err()).startsWith("orrery: " + config + ":5: [Planet] " + option.split(" ")[0] + " must be");
+        assertThat(run.status()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(build.status()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(run.err()).isEqualTo(check.err());
+        assertThat(build.err()).isEqualTo(check.err());
     }
 
     /** The scalar fields of a JSON object, as text. */

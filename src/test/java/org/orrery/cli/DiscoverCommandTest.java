@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orrery.config.ConfigLoader;
 
 class DiscoverCommandTest {
     private FeedServer server;
@@ -65,6 +67,20 @@ class DiscoverCommandTest {
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("already has [" + server.url("feed.atom") + "]");
         assertThat(server.requests()).extracting(FeedServer.Request::path).containsExactly("page.html", "feed.atom");
+    }
+
+    @Test
+    void addWritesAFeedTitleHoldingPercentSoThatItReadsBackAsTheTitle(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("config.ini"), "[Planet]\nname = P\n");
+
+        var added = orrery("add", config.toString(), server.url("percent.atom"));
+        var check = orrery("check", config.toString());
+
+        assertThat(added.status()).isZero();
+        assertThat(check.status()).isZero();
+        assertThat(ConfigLoader.load(List.of(config)).subscriptions())
+                .singleElement()
+                .satisfies(s -> assertThat(s.name()).contains("100%(x)s off, 50% more"));
     }
 
     private static CliRun orrery(String... args) {

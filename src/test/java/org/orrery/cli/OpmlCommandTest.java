@@ -95,6 +95,30 @@ class OpmlCommandTest {
     }
 
     @Test
+    void importedTitlesHoldingPercentOrLineBreaksReadBackAsWritten() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.ini"), "[Planet]\nname = Empty\n");
+        Path opml = Files.writeString(
+                dir.resolve("titles.opml"),
+                """
+                <opml version="2.0"><body>
+                <outline text="100%(x)s off" xmlUrl="https://percent.example.org/feed"/>
+                <outline text="%(name)s and %%" xmlUrl="https://named.example.org/feed"/>
+                <outline text="50% off" xmlUrl="https://plain.example.org/feed"/>
+                <outline text="two&#10;lines ; and a comment" xmlUrl="https://lines.example.org/feed"/>
+                </body></opml>
+                """);
+
+        var run = CliRun.of("opml", "import", opml.toString(), "--config", empty.toString());
+        var check = CliRun.of("check", empty.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(check.status()).isZero();
+        assertThat(ConfigLoader.load(List.of(empty)).subscriptions())
+                .extracting(s -> s.name().orElseThrow())
+                .containsExactly("100%(x)s off", "%(name)s and %%", "50% off", "two lines; and a comment");
+    }
+
+    @Test
     void printsTheSectionsOfAnOpmlFileAndSaysWhatItSkipped() throws Exception {
         var run = CliRun.of("opml", "import", resource("broken.opml").toString());
 

@@ -48,6 +48,51 @@ class StatusCommandTest {
     }
 
     @Test
+    void statusIsTheReportHealthJsonHoldsReadingListsIncluded() throws Exception {
+        Path list = Files.writeString(
+                dir.resolve("list.opml"),
+                """
+                <opml version="2.0"><body>
+                <outline text="Itamar" xmlUrl="%s"/>
+                </body></opml>
+                """
+                        .formatted(server.url("itamar.rss")));
+        Files.writeString(
+                config,
+                """
+
+                [%s]
+                content_type = opml
+                allow_private_addresses = yes
+                """
+                        .formatted(list.toUri()),
+                java.nio.file.StandardOpenOption.APPEND);
+
+        orrery("run", config.toString());
+        var status = orrery("status", "--json", config.toString());
+
+        assertThat(withoutGenerated(status.out()))
+                .isEqualTo(withoutGenerated(Files.readString(dir.resolve("output/health.json"))))
+                .contains("\"url\" : \"" + server.url("itamar.rss") + "\"");
+
+        Files.delete(list);
+        var run = orrery("run", config.toString());
+        var text = orrery("status", config.toString());
+        var json = orrery("status", "--json", config.toString());
+
+        assertThat(run.err()).contains("reading list: " + list.toUri());
+        assertThat(withoutGenerated(json.out()))
+                .isEqualTo(withoutGenerated(Files.readString(dir.resolve("output/health.json"))))
+                .contains("\"url\" : \"" + server.url("itamar.rss") + "\"")
+                .contains("\"message\" : \"" + list.toUri() + ": ");
+        assertThat(text.out()).contains("Itamar <" + server.url("itamar.rss") + ">", "reading list: " + list.toUri());
+    }
+
+    private static String withoutGenerated(String json) {
+        return json.replaceAll("\"generated\" : \"[^\"]*\"", "");
+    }
+
+    @Test
     void listsTheFailingSubscriptionFirstWithWhatIsWrong() {
         orrery("fetch", config.toString());
 

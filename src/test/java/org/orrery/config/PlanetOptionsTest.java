@@ -63,6 +63,25 @@ class PlanetOptionsTest {
     }
 
     @Test
+    void theFirstLocaleWhoseCLibraryNamesOrreryCarriesWinsAsInPlanet2() throws Exception {
+        PlanetConfig config = load("[Planet]\nlocale = xx_YY:af_ZA.UTF-8:fi_FI.UTF-8\n");
+
+        assertThat(config.options().locale()).isEqualTo(Locale.of("fi", "FI"));
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void aLocaleOnlyJavaKnowsIsAWarning() throws Exception {
+        PlanetConfig config = load("[Planet]\nlocale = af_ZA.UTF-8\n");
+
+        assertThat(config.options().locale()).isEqualTo(Locale.of("af", "ZA"));
+        assertThat(config.warnings())
+                .singleElement()
+                .asString()
+                .contains("config.ini:2:", "locale af_ZA.UTF-8", "Java's are used");
+    }
+
+    @Test
     void cLocaleIsEnglish() throws Exception {
         assertThat(load("[Planet]\nlocale = C\n").options().locale()).isEqualTo(Locale.US);
     }
@@ -74,6 +93,8 @@ class PlanetOptionsTest {
                 "days_per_page = -1",
                 "log_level = LOUD",
                 "locale = not a locale",
+                "locale = xx_YY.UTF-8",
+                "locale = qq:zz_ZZ",
                 "encoding = klingon",
                 "filter = (unclosed",
                 "cache_keep_entries = 1.5")) {
