@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.orrery.FuzzCorpus;
 
 /**
  * Random markup built from the pieces filter evasions are made of: whatever the mix, the output
@@ -142,6 +143,24 @@ class SanitizerPropertiesTest {
                         .between(0, v.length())
                         .map(at -> v.substring(0, at) + String.join("", extra) + v.substring(at))));
         return Arbitraries.oneOf(random, mutated);
+    }
+
+    /**
+     * The fuzz seeds ({@code src/test/resources/fuzz/html/}) and the XSS corpus, cut, spliced and
+     * sprinkled with the pieces above; tries: {@code jqwik.tries.default}.
+     */
+    @Provide
+    Arbitrary<String> corpusMutants() {
+        List<String> seeds = new java.util.ArrayList<>(FuzzCorpus.texts("html"));
+        XssVectors.all().forEach(v -> seeds.add(v.html()));
+        return FuzzCorpus.mutants(seeds, PIECES);
+    }
+
+    @Property
+    void corpusMutantsComeOutSafeAndStable(@ForAll("corpusMutants") String html) {
+        String once = sanitizer.sanitize(html, BASE);
+        assertThat(SafetyCheck.violations(once)).as(once).isEmpty();
+        assertThat(sanitizer.sanitize(once, BASE)).as(html).isEqualTo(once);
     }
 
     @Property(tries = 3000)
