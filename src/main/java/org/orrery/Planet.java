@@ -68,6 +68,7 @@ import org.orrery.store.RiverRange;
 import org.orrery.store.SaveResult;
 import org.orrery.store.Schedule;
 import org.orrery.store.Store;
+import org.orrery.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,6 +153,9 @@ public final class Planet {
      * Fetches the reading lists, then the due subscriptions, and saves what changed. One failing
      * feed never stops the rest. Due means not gone (410) and, unless {@code all}, not waiting
      * out a backoff, a Retry-After or a freshness lifetime the server gave.
+     *
+     * @throws StoreException when the database cannot be written (disk full, read-only): a fault
+     *     of the planet, not of a feed, so no further feed is refreshed; what was saved is kept
      */
     public RefreshSummary refresh(boolean all) {
         return refresh(all, RefreshListener.NONE);
@@ -175,6 +179,8 @@ public final class Planet {
         // it also caps the connections to each host.
         var slots = new Semaphore(ConfigLoader.maxConnections(config));
         Map<URI, FeedState> states = store.states();
+        // The first storage fault (disk full, a read-only database): the planet's, not a feed's.
+        var fault = new AtomicReference<StoreException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Subscription subscription : current.subscriptions()) {
                 executor.submit(() -> {
@@ -182,6 +188,9 @@ public final class Planet {
                     var outcome = RefreshListener.Outcome.FAILED;
                     FeedState state = states.getOrDefault(subscription.feedUri(), FeedState.NEW);
                     try {
+                        if (fault.get() != null) {
+                            return; // nothing more could be saved: the run stops
+                        }
                         if (state.gone()) {
                             gone.incrementAndGet();
                             outcome = RefreshListener.Outcome.GONE;
@@ -211,6 +220,10 @@ public final class Planet {
                                 .redirectedTo()
                                 .ifPresent(to -> moved.add(movedLine(subscription.feedUri(), to)));
                     } catch (RuntimeException | Error e) {
+                        if (e instanceof StoreException s && s.storageFault()) {
+                            fault.compareAndSet(null, s);
+                            return;
+                        }
                         // A bug, a store failure or an exhausted heap or stack for one feed: the
                         // others still run, and the feed's health says what happened.
                         log.error("refreshing {} failed unexpectedly", subscription.feedUri(), e);
@@ -223,6 +236,9 @@ public final class Planet {
                     }
                 });
             }
+        }
+        if (fault.get() != null) {
+            throw fault.get();
         }
         var total = saved.stream().reduce(SaveResult.NOTHING, SaveResult::plus);
         List<String> failed = new ArrayList<>(failures);

@@ -1,5 +1,7 @@
 package org.orrery.render;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,11 +92,11 @@ final class VenusFeed {
         }
         var sources = new HashMap<String, Map<String, ?>>();
         for (Map<String, ?> channel : maps(model.get("Channels"))) {
-            sources.put(string(channel, "url"), channel);
+            sources.put(sourceId(string(channel, "url"), string(channel, "name")), channel);
             source(feed, doc.createElementNS(PLANET, "planet:source"), channel);
         }
         for (Map<String, ?> item : maps(model.get("Items"))) {
-            entry(feed, item, sources.get(string(item, "channel_url")));
+            entry(feed, item, sources.get(sourceId(string(item, "channel_url"), string(item, "channel_name"))));
         }
     }
 
@@ -129,8 +131,10 @@ final class VenusFeed {
 
     private void source(Element parent, Element source, Map<String, ?> channel) {
         parent.appendChild(source);
-        text(source, "id", string(channel, "url"));
-        link(source, "self", string(channel, "url"), "");
+        text(source, "id", sourceId(string(channel, "url"), string(channel, "name")));
+        if (!string(channel, "url").isEmpty()) {
+            link(source, "self", string(channel, "url"), "");
+        }
         if (!string(channel, "link").isEmpty()) {
             link(source, "alternate", string(channel, "link"), "text/html");
         }
@@ -147,6 +151,14 @@ final class VenusFeed {
                 planet(source, key, s);
             }
         });
+    }
+
+    /**
+     * What ties entries to their {@code planet:source}: the feed's URL, or for a feed whose URL
+     * is not published (a local file) a name made from the subscription's.
+     */
+    private static String sourceId(String url, String name) {
+        return url.isEmpty() ? "urn:orrery:source:" + URLEncoder.encode(name, StandardCharsets.UTF_8) : url;
     }
 
     /** Venus's {@code cssid}: the name lower-cased, each run of other characters a hyphen. */

@@ -24,6 +24,7 @@ import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * A {@link Store} in a relational database through JDBI: one long-lived connection for writes,
@@ -42,6 +43,8 @@ public final class JdbcStore implements Store {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<PendingSave> pendingSaves = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
+    /** Whether a write or read has failed with a {@link #storageFault storage fault}. */
+    private volatile boolean faulted;
 
     private JdbcStore(Handle writer, ReaderConnections readerConnections) {
         this.writer = writer;
@@ -57,14 +60,19 @@ public final class JdbcStore implements Store {
      * @throws StoreException when the file cannot be created, opened or migrated
      */
     public static JdbcStore openSqlite(Path databaseFile) {
+        createParent(databaseFile);
+        var sideFiles = SideFiles.before(databaseFile);
+        Handle writer = null;
         try {
-            createParent(databaseFile);
             SqliteNative.useCopyIn(databaseFile.toAbsolutePath().getParent().resolve("native"));
             String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
             SQLiteDataSource writes = sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE);
             // WAL persists in the file, so setting it once on the writer suffices.
             writes.setJournalMode(SQLiteConfig.JournalMode.WAL.name());
-            Handle writer = Jdbi.create(writes).open();
+            writer = Jdbi.create(writes).open();
+            // A database that cannot be written (a read-only file or file system) opens all the
+            // same, read-only; found out now, before any feed is fetched for nothing.
+            probeWrite(writer);
             if (schemaVersion(writer) != SCHEMA_VERSION) {
                 Flyway.configure()
                         .dataSource(writes)
@@ -75,9 +83,63 @@ public final class JdbcStore implements Store {
             return new JdbcStore(
                     writer, new ReaderConnections(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), READERS_KEPT));
         } catch (FlywayException | JdbiException e) {
-            throw new StoreException("store: opening " + databaseFile + ": " + reason(e), e);
+            if (writer != null) {
+                closeQuietly(writer);
+            }
+            sideFiles.removeCreated();
+            throw new StoreException("store: opening " + databaseFile + ": " + reason(e), e, storageFault(e));
         }
     }
+
+    /**
+     * Writes the database header in a transaction rolled back at once: a read-only database
+     * fails here ({@code BEGIN IMMEDIATE} alone succeeds on one in WAL mode); nothing is written.
+     */
+    private static void probeWrite(Handle writer) {
+        writer.execute("BEGIN IMMEDIATE");
+        try {
+            int version = writer.createQuery("PRAGMA user_version")
+                    .mapTo(Integer.class)
+                    .one();
+            writer.execute("PRAGMA user_version = " + version);
+        } finally {
+            try {
+                writer.execute("ROLLBACK");
+            } catch (JdbiException e) {
+                // The transaction already ended with the failure being thrown.
+            }
+        }
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (JdbiException e) {
+            // The failure that made us close it is the one reported.
+        }
+    }
+
+    /**
+     * Whether {@code e} says the database file itself failed (full, read-only, unreadable, an
+     * I/O error, not a database), as opposed to one statement.
+     */
+    static boolean storageFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException) {
+                return true;
+            }
+            if (t instanceof SQLiteException sqlite) {
+                int primary = sqlite.getResultCode().code & 0xff;
+                if (STORAGE_FAULTS.contains(primary)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** SQLite's primary result codes for a file that cannot be used: PERM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB. */
+    private static final java.util.Set<Integer> STORAGE_FAULTS = java.util.Set.of(3, 8, 10, 11, 13, 14, 26);
 
     /**
      * The newest migration (src/main/resources/db/migration/V&lt;n&gt;__*.sql). A database at this
@@ -114,7 +176,8 @@ public final class JdbcStore implements Store {
             }
         } catch (IOException e) {
             // The exception's message is often just the path; its type says what went wrong.
-            throw new StoreException("store: opening " + databaseFile + ": cannot create " + parent + ": " + e, e);
+            throw new StoreException(
+                    "store: opening " + databaseFile + ": cannot create " + parent + ": " + e, e, true);
         }
     }
 
@@ -258,6 +321,7 @@ public final class JdbcStore implements Store {
                             h.releaseSavepoint(SAVEPOINT);
                         }
                     } catch (RuntimeException e) {
+                        faulted |= storageFault(e);
                         if (savepoint) {
                             h.rollbackToSavepoint(SAVEPOINT);
                         }
@@ -268,6 +332,7 @@ public final class JdbcStore implements Store {
             batch.forEach(PendingSave::committed);
         } catch (RuntimeException e) {
             // The commit itself failed (disk full, the store closed): none of them was saved.
+            faulted |= storageFault(e);
             batch.forEach(save -> save.failed(e));
         }
     }
@@ -345,7 +410,8 @@ public final class JdbcStore implements Store {
 
         SaveResult result() {
             if (failure != null) {
-                throw new StoreException("store: " + what(refresh) + ": " + reason(failure), failure);
+                throw new StoreException(
+                        "store: " + what(refresh) + ": " + reason(failure), failure, storageFault(failure));
             }
             return written;
         }
@@ -382,7 +448,11 @@ public final class JdbcStore implements Store {
                 readerConnections.closeAll();
             }
         } catch (JdbiException | java.sql.SQLException e) {
-            throw new StoreException("store: closing: " + reason(e), e);
+            if (!faulted) {
+                throw new StoreException("store: closing: " + reason(e), e, storageFault(e));
+            }
+            // After a storage fault the connection's state is what that fault left; the fault
+            // is what the caller reports, not this.
         } finally {
             writeLock.unlock();
         }
@@ -393,7 +463,8 @@ public final class JdbcStore implements Store {
             ensureOpen();
             return work.get();
         } catch (JdbiException | UncheckedIOException | ClosedStore e) {
-            throw new StoreException("store: " + context + ": " + reason(e), e);
+            faulted |= storageFault(e);
+            throw new StoreException("store: " + context + ": " + reason(e), e, storageFault(e));
         }
     }
 
