@@ -27,6 +27,10 @@ final class TemplateModel {
     private static final DateTimeFormatter RFC_822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
+    /** As Venus writes dates: seconds, and the offset as {@code +00:00}, never {@code Z}. */
+    private static final DateTimeFormatter RFC_3339 =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+
     private final Site site;
 
     TemplateModel(Site site) {
@@ -44,8 +48,14 @@ final class TemplateModel {
         model.put("link", site.link());
         model.put("owner_name", site.ownerName());
         model.put("owner_email", site.ownerEmail());
-        model.put("generator", site.generator());
-        model.put("feed", site.link().isEmpty() ? "atom.xml" : resolve(site.link(), "atom.xml"));
+        // Venus: a configured generator_uri and feed are the theme's; Orrery's own otherwise.
+        model.put("generator", site.planetOptions().getOrDefault("generator_uri", site.generator()));
+        String feed = site.planetOptions().getOrDefault("feed", "");
+        if (feed.isBlank()) {
+            feed = site.link().isEmpty() ? "atom.xml" : resolve(site.link(), "atom.xml");
+        }
+        model.put("feed", feed);
+        model.put("feedtype", feed.contains("rss") ? "rss" : "atom");
         model.put(
                 "feed_id",
                 site.link().isEmpty()
@@ -162,6 +172,7 @@ final class TemplateModel {
                 channel.siteLink().flatMap(SafeUrls::of).map(URI::toString).orElse(""));
         map.put("title", channel.name());
         map.put("title_plain", channel.name());
+        map.put("css-id", VenusFeed.cssId(channel.name()));
         channel.lastFetched().ifPresent(t -> putDates(map, "last_updated", t));
         channel.message().ifPresent(m -> map.put("message", m));
         return map;
@@ -170,7 +181,7 @@ final class TemplateModel {
     private void putDates(Map<String, Object> map, String key, Instant t) {
         ZonedDateTime zoned = t.atZone(site.zone());
         map.put(key, site.dateFormat().format(zoned));
-        map.put(key + "_iso", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(zoned.withNano(0)));
+        map.put(key + "_iso", RFC_3339.format(zoned));
         map.put(key + "_822", RFC_822.format(zoned));
     }
 

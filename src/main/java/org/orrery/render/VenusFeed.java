@@ -45,6 +45,7 @@ final class VenusFeed {
             "link",
             "title",
             "title_plain",
+            "css-id",
             "message",
             "last_updated",
             "last_updated_iso",

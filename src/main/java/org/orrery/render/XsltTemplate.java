@@ -107,7 +107,10 @@ final class XsltTemplate {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setExpandEntityReferences(false);
-            doc = factory.newDocumentBuilder().parse(file.toFile());
+            var builder = factory.newDocumentBuilder();
+            // Fatal errors throw and say what is wrong; the parser's default handler would also print them.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            doc = builder.parse(file.toFile());
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
             throw new TransformerConfigurationException(file + ": " + e.getMessage(), e);
         }

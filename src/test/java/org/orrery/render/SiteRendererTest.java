@@ -186,7 +186,7 @@ class SiteRendererTest {
                     .containsEntry("title", "Planet Twisted")
                     .containsEntry("feed_url", "https://planet.example.org/feed.json");
             assertThat(items).hasSize(2).allSatisfy(item -> assertThat(item).containsKeys("id", "content_html"));
-            assertThat(items.getFirst()).containsEntry("date_published", "2017-09-19T22:00:00Z");
+            assertThat(items.getFirst()).containsEntry("date_published", "2017-09-19T22:00:00+00:00");
         }
     }
 
