@@ -17,10 +17,11 @@ import org.orrery.render.Theme;
  * template_files} and {@code bill_of_materials}; templates are searched in {@code
  * template_directories}, the theme's directory and the config file's directory.
  */
-final class ThemeFiles {
+public final class ThemeFiles {
     private ThemeFiles() {}
 
-    static Theme load(PlanetConfig config, Path workingDirectory) {
+    /** The planet's theme; {@link Theme#warnings()} says what could not be used. */
+    public static Theme load(PlanetConfig config, Path workingDirectory) {
         var directories = new LinkedHashSet<Path>();
         var templates = new ArrayList<>(config.templateFiles());
         var materials = new ArrayList<>(config.options().billOfMaterials());

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.Planet;
+import org.orrery.ThemeFiles;
 import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
 import picocli.CommandLine.Command;
@@ -22,13 +26,17 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = "Validate the config and print what Orrery understood: subscriptions, directories,"
-                + " templates, and warnings for options it does not know.")
+                + " templates, and warnings: options it does not know, theme files it cannot find or"
+                + " use, directories it cannot write. With --strict a warning is a failure (exit 78).")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigFiles config;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
+
+    @Option(names = "--strict", description = "Exit with 78 when there is any warning (for CI).")
+    boolean strict;
 
     @Spec
     CommandSpec spec;
@@ -42,16 +50,44 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("orrery: " + e.getMessage());
             return Main.EXIT_CONFIG;
         }
+        var warnings = new ArrayList<>(loaded.warnings());
+        warnings.addAll(ThemeFiles.load(loaded, Path.of("").toAbsolutePath()).warnings());
+        directoryProblem("output_dir", loaded.outputDir()).ifPresent(warnings::add);
+        directoryProblem("cache_directory", loaded.cacheDirectory()).ifPresent(warnings::add);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            printJson(loaded, out);
+            printJson(loaded, warnings, out);
         } else {
-            printText(loaded, out);
+            printText(loaded, warnings, out);
         }
-        return 0;
+        return strict && !warnings.isEmpty() ? Main.EXIT_CONFIG : 0;
     }
 
-    private static void printText(PlanetConfig c, PrintWriter out) {
+    /**
+     * Why a run could not write into {@code directory}, found now rather than after a whole
+     * fetch: it is a file, or it (or the nearest directory that exists above it, where it would
+     * be created) cannot be written.
+     */
+    static Optional<String> directoryProblem(String option, Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return Optional.of(option + " " + dir + " is not a directory");
+        }
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            return Optional.of(option + " " + dir + " cannot be created: " + existing + " is not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            return Optional.of(option + " " + dir
+                    + (existing.equals(dir) ? " cannot be written" : " cannot be created in " + existing));
+        }
+        return Optional.empty();
+    }
+
+    private static void printText(PlanetConfig c, List<String> warnings, PrintWriter out) {
         out.printf("%s: %d subscriptions%n", c.name(), c.subscriptions().size());
         out.printf(
                 "  config           %s%n",
@@ -68,12 +104,12 @@ final class CheckCommand implements Callable<Integer> {
         out.printf(
                 "  templates        %s%n",
                 c.templateFiles().isEmpty() ? "(default theme)" : String.join(" ", c.templateFiles()));
-        for (String warning : c.warnings()) {
+        for (String warning : warnings) {
             out.println("warning: " + warning);
         }
     }
 
-    private static void printJson(PlanetConfig c, PrintWriter out) {
+    private static void printJson(PlanetConfig c, List<String> warnings, PrintWriter out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartObject();
             strings(g, "config", c.sources().stream().map(Path::toString).toList());
@@ -96,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
             g.writeNumberField("feed_timeout", c.feedTimeout().toMillis() / 1000.0);
             g.writeStringField("time_zone", c.zone().getId());
             strings(g, "template_files", c.templateFiles());
-            strings(g, "warnings", c.warnings());
+            strings(g, "warnings", warnings);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to standard output", e);

@@ -77,6 +77,38 @@ class CheckCommandTest {
     }
 
     @Test
+    void reportsThemeFilesItCannotUseAndDirectoriesItCannotWriteBeforeAnyFetch() throws IOException {
+        Files.writeString(dir.resolve("index.html.genshi"), "<html/>");
+        Files.writeString(dir.resolve("occupied"), "a file where output_dir should be");
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\noutput_theme = classic_fancy\ntemplate_files = index.html.genshi gone.xml.tmpl\n"
+                        + "output_dir = " + dir.resolve("occupied") + "\ncache_directory = " + dir.resolve("cache")
+                        + "\n");
+
+        var check = CliRun.of("check", config.toString());
+
+        assertThat(check.status()).isZero();
+        assertThat(check.out())
+                .contains("warning: output_theme classic_fancy not found")
+                .contains("warning: template index.html.genshi: its engine (genshi) is not provided by Orrery")
+                .contains("warning: template gone.xml.tmpl not found")
+                .contains("warning: output_dir " + dir.resolve("occupied") + " is not a directory")
+                .doesNotContain("cache_directory");
+    }
+
+    @Test
+    void strictTurnsAnyWarningIntoAFailureForCi() throws IOException {
+        Path clean = Files.writeString(dir.resolve("clean.ini"), "[Planet]\nname = P\n");
+        Path warned =
+                Files.writeString(dir.resolve("warned.ini"), "[Planet]\nname = P\ntemplate_files = gone.html.tmpl\n");
+
+        assertThat(CliRun.of("check", "--strict", clean.toString()).status()).isZero();
+        assertThat(CliRun.of("check", "--strict", warned.toString()).status()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(CliRun.of("check", warned.toString()).status()).isZero();
+    }
+
+    @Test
     void missingPlanetSectionIsAConfigError() throws IOException {
         Path config = Files.writeString(dir.resolve("config.ini"), "[http://example.org/feed]\nname = x\n");
         var err = new StringWriter();
