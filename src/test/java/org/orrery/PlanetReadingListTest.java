@@ -323,4 +323,27 @@ class PlanetReadingListTest {
         assertThat(summary.failures()).isEmpty();
         assertThat(shown(planet)).containsExactly("Hello from alice", "Hello from bob");
     }
+
+    @Test
+    void aLocalFileTheConfigNamesIsNotQuotedWhenItIsNoFeed() throws Exception {
+        String marker = "SECRET" + UUID.randomUUID().toString().replace("-", "");
+        Path json = Files.writeString(dir.resolve("settings.json"), "{\"password\": " + marker + "}\n");
+        Path xml = Files.writeString(dir.resolve("settings.xml"), "<" + marker + ">x</" + marker + ">\n");
+        // A path, and a file: URL (a path ending in .xml would be read as a theme's template section).
+        Planet planet = planet("\n[" + json + "]\nname = JSON\n\n[" + xml.toUri() + "]\nname = XML\n");
+
+        var summary = planet.refresh();
+        planet.publish();
+
+        assertThat(summary.failures()).hasSize(2).noneMatch(line -> line.contains(marker));
+        assertThat(planet.health().message(json.toUri()))
+                .contains("not a feed (RSS, Atom or JSON Feed); orrery parse " + json + " tells why");
+        try (var walk = Files.walk(dir.resolve("output"))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                        .as(file.toString())
+                        .doesNotContain(marker);
+            }
+        }
+    }
 }
