@@ -496,7 +496,8 @@ public final class Planet {
     }
 
     private int publish(HealthReport health, Theme theme) throws PublishException {
-        List<Subscription> subscriptions = subscriptions();
+        // A refused feed's entries (read by a version that did not refuse it) are not shown.
+        List<Subscription> subscriptions = lists().accepted();
         var renderer = new SiteRenderer(site(config), theme);
         var writer = new SiteWriter();
         Instant now = clock.instant();

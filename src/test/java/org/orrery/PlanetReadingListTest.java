@@ -346,4 +346,29 @@ class PlanetReadingListTest {
             }
         }
     }
+
+    @Test
+    void entriesReadFromALocalFileBeforeItWasRefusedAreNotPublished() throws Exception {
+        LocalFiles files = localFiles();
+        // As an older version did: the file's entries were read and stored.
+        planet("\n[" + files.feed() + "]\nname = Secret\n").refresh();
+        serveList(
+                "/list.opml",
+                "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"Secret\" xmlUrl=\"%s\"/></body></opml>"
+                        .formatted(files.feed()));
+        Planet planet = planet("");
+
+        planet.refresh();
+        planet.publish();
+
+        try (var walk = Files.walk(dir.resolve("output"))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                        .as(file.toString())
+                        .doesNotContain(files.marker());
+            }
+        }
+        assertThat(planet.health().message(files.feed()))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("refused"));
+    }
 }
