@@ -380,10 +380,23 @@ public final class Planet {
                             next,
                             kept.hiddenKeys());
                 } catch (FeedParseException e) {
-                    yield failed(uri, at, state, e.getMessage(), f.httpStatus(), Optional.empty());
+                    yield failed(uri, at, state, unreadable(f.finalUri(), e), f.httpStatus(), Optional.empty());
                 }
             }
         };
+    }
+
+    /**
+     * Why a document is no feed, in words that may be published (health.json, the subscription
+     * list): a parser's message may quote the document, which for a local file is this machine's
+     * content, so it is left out for one.
+     */
+    static String unreadable(URI document, FeedParseException e) {
+        if ("file".equalsIgnoreCase(document.getScheme())) {
+            // The file was read, so its URL names a path.
+            return "not a feed (RSS, Atom or JSON Feed); orrery parse " + Path.of(document) + " tells why";
+        }
+        return e.getMessage();
     }
 
     private Refresh.Failed failed(
@@ -541,7 +554,8 @@ public final class Planet {
     }
 
     private int publish(HealthReport health, Theme theme) throws PublishException {
-        List<Subscription> subscriptions = subscriptions();
+        // A refused feed's entries (read by a version that did not refuse it) are not shown.
+        List<Subscription> subscriptions = lists().accepted();
         var renderer = new SiteRenderer(site(config), theme);
         var writer = new SiteWriter();
         Instant now = clock.instant();

@@ -109,6 +109,11 @@ record ReadingLists(
                 + ": URLs (only config.ini may name local files)");
     }
 
+    /** The subscriptions but those {@link #refusal refused}: what the site shows. */
+    List<Subscription> accepted() {
+        return subscriptions.stream().filter(s -> refusal(s).isEmpty()).toList();
+    }
+
     private static boolean privateAllowed(PlanetConfig config, ReadingList list) {
         return allowed(Optional.ofNullable(list.options().get("allow_private_addresses")))
                 || allowed(Optional.ofNullable(config.planetOptions().get("allow_private_addresses")))

@@ -323,4 +323,52 @@ class PlanetReadingListTest {
         assertThat(summary.failures()).isEmpty();
         assertThat(shown(planet)).containsExactly("Hello from alice", "Hello from bob");
     }
+
+    @Test
+    void aLocalFileTheConfigNamesIsNotQuotedWhenItIsNoFeed() throws Exception {
+        String marker = "SECRET" + UUID.randomUUID().toString().replace("-", "");
+        Path json = Files.writeString(dir.resolve("settings.json"), "{\"password\": " + marker + "}\n");
+        Path xml = Files.writeString(dir.resolve("settings.xml"), "<" + marker + ">x</" + marker + ">\n");
+        // A path, and a file: URL (a path ending in .xml would be read as a theme's template section).
+        Planet planet = planet("\n[" + json + "]\nname = JSON\n\n[" + xml.toUri() + "]\nname = XML\n");
+
+        var summary = planet.refresh();
+        planet.publish();
+
+        assertThat(summary.failures()).hasSize(2).noneMatch(line -> line.contains(marker));
+        assertThat(planet.health().message(json.toUri()))
+                .contains("not a feed (RSS, Atom or JSON Feed); orrery parse " + json + " tells why");
+        try (var walk = Files.walk(dir.resolve("output"))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                        .as(file.toString())
+                        .doesNotContain(marker);
+            }
+        }
+    }
+
+    @Test
+    void entriesReadFromALocalFileBeforeItWasRefusedAreNotPublished() throws Exception {
+        LocalFiles files = localFiles();
+        // As an older version did: the file's entries were read and stored.
+        planet("\n[" + files.feed() + "]\nname = Secret\n").refresh();
+        serveList(
+                "/list.opml",
+                "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"Secret\" xmlUrl=\"%s\"/></body></opml>"
+                        .formatted(files.feed()));
+        Planet planet = planet("");
+
+        planet.refresh();
+        planet.publish();
+
+        try (var walk = Files.walk(dir.resolve("output"))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                        .as(file.toString())
+                        .doesNotContain(files.marker());
+            }
+        }
+        assertThat(planet.health().message(files.feed()))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("refused"));
+    }
 }
