@@ -272,4 +272,21 @@ class HtmlSanitizerTest {
                 .startsWith("<a ");
         assertThat(new HtmlSanitizer(List.of()).sanitize("x", BASE)).isEqualTo("x");
     }
+
+    // -- found by fuzzing (SanitizerPropertiesTest.corpusMutantsComeOutSafeAndStable)
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<option><x><option>a</option></x></option>",
+                "<select><option><ect><option><img src=x onerror=alert(1)></option></select>",
+                "<p><option><x><option>a",
+                "<h1><x><h2>a",
+            })
+    @org.junit.jupiter.api.Disabled("needs a sanitiser fix: an unwrapped element leaves an option in an option or a"
+            + " heading in a heading, which an HTML5 parser re-parses as siblings (output not a fixed point)")
+    void unwrappingLeavesNoNestingAnHtml5ParserUndoes(String html) {
+        String once = clean(html);
+        assertThat(clean(once)).isEqualTo(once);
+    }
 }
