@@ -3,6 +3,7 @@ package org.orrery.sanitize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,7 +154,7 @@ class SanitizerPropertiesTest {
      */
     @Provide
     Arbitrary<String> corpusMutants() {
-        List<String> seeds = new java.util.ArrayList<>(FuzzCorpus.texts("html"));
+        List<String> seeds = new ArrayList<>(FuzzCorpus.texts("html"));
         XssVectors.all().forEach(v -> seeds.add(v.html()));
         return FuzzCorpus.mutants(seeds, PIECES);
     }
