@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -87,7 +88,8 @@ public final class FuzzCorpus {
                 case REPLACE_CHAR ->
                     i < s.length() ? s.substring(0, i) + (char) (span * 0x3000) + s.substring(i + 1) : s + token;
                 case TRUNCATE -> s.substring(0, i);
-                case SWAP_CASE -> s.substring(0, i) + s.substring(i, i + n).toUpperCase() + s.substring(i + n);
+                case SWAP_CASE ->
+                    s.substring(0, i) + s.substring(i, i + n).toUpperCase(Locale.ROOT) + s.substring(i + n);
             };
         }
     }

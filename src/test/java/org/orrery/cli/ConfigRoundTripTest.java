@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +72,7 @@ class ConfigRoundTripTest {
     static void stop() throws IOException {
         server.stop(0);
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
@@ -153,7 +155,7 @@ class ConfigRoundTripTest {
         Path config = freshConfig();
         StringBuilder opml =
                 new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\"><body>\n");
-        Map<URI, String> expected = new java.util.LinkedHashMap<>();
+        Map<URI, String> expected = new LinkedHashMap<>();
         for (int i = 0; i < titles.size(); i++) {
             URI feed = URI.create("https://h" + i + ".example.org/" + path);
             expected.put(feed, titles.get(i));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its own feed.
  */
 class HostileServersTest {
-    private static final int TIMEOUT_SECONDS = 2;
+    private static final int TIMEOUT_SECONDS = 3;
 
     @TempDir
     Path dir;
@@ -57,7 +58,7 @@ class HostileServersTest {
         byte[] feed = rss("hostile").getBytes(UTF_8);
         hostile.serve("/trickle.xml", (socket, out) -> {
             HostileServer.head(out, 200, "Content-Length: 100000");
-            for (int i = 0; i < 300; i++) { // 30 s at most; the client hangs up after 2 s
+            for (int i = 0; i < 300; i++) { // 30 s at most; the client hangs up after 3 s
                 out.write('<');
                 out.flush();
                 Thread.sleep(100);
@@ -72,6 +73,10 @@ class HostileServersTest {
             HostileServer.head(out, 200, "Content-Length: " + (feed.length * 2));
             out.write(feed);
         });
+        hostile.serve("/shorter.xml", (socket, out) -> { // the rest of the feed follows what it declared
+            HostileServer.head(out, 200, "Content-Length: " + (feed.length / 2));
+            out.write(feed);
+        });
         hostile.serve("/loop-a.xml", (socket, out) -> HostileServer.head(out, 302, "Location: /loop-b.xml"));
         hostile.serve("/loop-b.xml", (socket, out) -> HostileServer.head(out, 302, "Location: /loop-a.xml"));
         byte[] bomb = HostileServer.gzip(new byte[8 * 1024 * 1024]);
@@ -81,14 +86,15 @@ class HostileServersTest {
         });
         hostile.serve("/to-file.xml", (socket, out) -> HostileServer.head(out, 302, "Location: file:///etc/passwd"));
         Map<String, String> reasons = new HashMap<>();
-        reasons.put("/trickle.xml", "timed out after 2 s");
-        reasons.put("/silent.xml", "timed out after 2 s");
+        reasons.put("/trickle.xml", "timed out after 3 s");
+        reasons.put("/silent.xml", "timed out after 3 s");
         reasons.put("/mid-body.xml", "the server closed the connection mid-response");
         reasons.put("/longer.xml", "the server closed the connection mid-response");
         reasons.put("/loop-a.xml", "redirect loop");
         reasons.put("/gzip-bomb.xml", "response larger than 1 MiB");
         reasons.put("/to-file.xml", "redirected to an unsupported URL scheme: file:");
         reasons.keySet().forEach(path -> subscribe(hostile.url(path), "Hostile " + path));
+        subscribe(hostile.url("/shorter.xml"), "Hostile shorter");
 
         var run = run();
 
@@ -100,6 +106,9 @@ class HostileServersTest {
             assertThat(row.path("state").asText()).as(path).isEqualTo("failing");
             assertThat(row.path("last_error").asText()).as(path).contains(reason);
         });
+        // Half a feed is read as far as it goes, or refused; either way a reason in words.
+        assertThat(health.get(hostile.url("/shorter.xml")).path("last_error").asText())
+                .doesNotContain("internal error", "Exception");
         assertHealthyPublished(health);
         assertThat(Files.readString(dir.resolve("output/index.html"))).doesNotContain("root:x:0:0");
     }
@@ -269,9 +278,7 @@ class HostileServersTest {
         for (String file : List.of("index.html", "atom.xml", "rss20.xml", "rss10.xml", "feed.json")) {
             Path published = dir.resolve("output").resolve(file);
             if (Files.exists(published)) {
-                assertThat(Files.readString(published)
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .replaceAll("\\s", ""))
+                assertThat(Files.readString(published).toLowerCase(Locale.ROOT).replaceAll("\\s", ""))
                         .as(file)
                         .doesNotContain("javascript:", "vbscript:", "data:text/html");
             }

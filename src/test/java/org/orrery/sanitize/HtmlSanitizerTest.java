@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -287,5 +288,22 @@ class HtmlSanitizerTest {
                         .sanitize("<iframe src=\"https://peertube.example.net/v/1\"></iframe>", BASE))
                 .startsWith("<a ");
         assertThat(new HtmlSanitizer(List.of()).sanitize("x", BASE)).isEqualTo("x");
+    }
+
+    // -- found by fuzzing (SanitizerPropertiesTest.corpusMutantsComeOutSafeAndStable)
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<option><x><option>a</option></x></option>",
+                "<select><option><ect><option><img src=x onerror=alert(1)></option></select>",
+                "<p><option><x><option>a",
+                "<h1><x><h2>a",
+            })
+    @Disabled("needs a sanitiser fix: an unwrapped element leaves an option in an option or a"
+            + " heading in a heading, which an HTML5 parser re-parses as siblings (output not a fixed point)")
+    void unwrappingLeavesNoNestingAnHtml5ParserUndoes(String html) {
+        String once = clean(html);
+        assertThat(clean(once)).isEqualTo(once);
     }
 }
