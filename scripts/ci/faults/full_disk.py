@@ -27,23 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kill_soak import Feeds, Quiet, broken_links, database  # noqa: E402
 
 FEEDS = 30
-# (scenario, check) pairs that fail until the storage fix lands (issue 19: "one clear error and
-# a non-zero exit (73)").
-PENDING = {
-    # Exit 0 or 73 depending on which write finds the disk full; "ERROR Planet: refreshing ...
-    # failed unexpectedly" with a trace; the site published with what was saved.
-    ("cache-nearly-full", "non-zero exit"),
-    ("cache-nearly-full", "exit 73"),
-    ("cache-nearly-full", "site unchanged"),
-    ("cache-nearly-full", "no stack trace"),
-    ("cache-nearly-full", "clear error"),
-    ("database-file-read-only", "non-zero exit"),  # exit 0, every feed "failed unexpectedly"
-    ("database-file-read-only", "exit 73"),
-    ("database-file-read-only", "no stack trace"),
-    ("database-file-read-only", "clear error"),
-    ("output-full", "clear error"),  # "java.io.IOException: No space left on device"
-    ("output-read-only", "clear error"),  # "java.nio.file.FileSystemException: ...: Read-only file system"
-}
+# (scenario, check) pairs known to fail until a fix lands; none now.
+PENDING: set = set()
 CLEAR = ("no space", "disk full", "full", "read-only", "readonly", "cannot be written", "cannot write",
          "corrupt", "malformed", "not a database")
 

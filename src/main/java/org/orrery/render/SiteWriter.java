@@ -62,7 +62,9 @@ public final class SiteWriter {
             throw new PublishException(
                     "cannot write the site into " + outputDir + ": " + e.getFile() + " is in the way", e);
         } catch (IOException e) {
-            throw new PublishException("cannot write the site into " + outputDir + ": " + e, e);
+            // The reason as the system gave it ("No space left on device", "...: Read-only file system").
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new PublishException("cannot write the site into " + outputDir + ": " + reason, e);
         } finally {
             removeStaging(root, staging);
         }
