@@ -98,7 +98,9 @@ feed "$ro/feed.rss" 3
 chown nobody "$ro/feed.rss"
 orrery nobody "$ro" run config.ini
 expect_fault "$ro" "$site" 2
-[ ! -e "$ro/cache/orrery.db-shm" ] && [ ! -e "$ro/cache/orrery.db-wal" ] || fail "ro: side files left behind"
+if [ -e "$ro/cache/orrery.db-shm" ] || [ -e "$ro/cache/orrery.db-wal" ]; then
+    fail "ro: side files left behind"
+fi
 # Side files made read-only by an older version's run on the read-only database.
 touch "$ro/cache/orrery.db-shm" "$ro/cache/orrery.db-wal"
 chown nobody "$ro/cache/orrery.db-shm" "$ro/cache/orrery.db-wal"
