@@ -210,6 +210,8 @@ public record HealthReport(Instant generated, List<Row> rows) {
                     .append(m)
                     .append(row.action().map(a -> ": " + a).orElse(""))
                     .append(System.lineSeparator()));
+            h.warning()
+                    .ifPresent(w -> out.append("          warning: ").append(w).append(System.lineSeparator()));
         }
         return out.toString();
     }
@@ -256,6 +258,7 @@ public record HealthReport(Instant generated, List<Row> rows) {
                 }
                 json.writeNumberField("consecutive_failures", h.errorCount());
                 writeOptional(json, "last_error", h.lastError());
+                writeOptional(json, "warning", h.warning());
                 writeOptional(json, "last_attempt", h.lastAttempt().map(Instant::toString));
                 writeOptional(json, "last_success", h.lastSuccess().map(Instant::toString));
                 writeOptional(json, "next_fetch", h.schedule().nextFetchAt().map(Instant::toString));
