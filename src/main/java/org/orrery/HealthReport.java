@@ -218,6 +218,8 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
                     .append(m)
                     .append(row.action().map(a -> ": " + a).orElse(""))
                     .append(System.lineSeparator()));
+            h.warning()
+                    .ifPresent(w -> out.append("          warning: ").append(w).append(System.lineSeparator()));
         }
         for (String problem : readingLists) {
             out.append("reading list: ").append(problem).append(System.lineSeparator());
@@ -267,6 +269,7 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
                 }
                 json.writeNumberField("consecutive_failures", h.errorCount());
                 writeOptional(json, "last_error", h.lastError());
+                writeOptional(json, "warning", h.warning());
                 writeOptional(json, "last_attempt", h.lastAttempt().map(Instant::toString));
                 writeOptional(json, "last_success", h.lastSuccess().map(Instant::toString));
                 writeOptional(json, "next_fetch", h.schedule().nextFetchAt().map(Instant::toString));

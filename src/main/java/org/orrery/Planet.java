@@ -366,6 +366,10 @@ public final class Planet {
                 try {
                     ParsedFeed feed = parser.parse(f.body(), f.finalUri(), f.charset(), parseLimits);
                     feed.warnings().forEach(w -> log.info("{}: {}", uri, w));
+                    Optional<String> warning = feed.warnings().stream()
+                            .filter(w -> w.startsWith(ParseLimits.TOO_MANY_ENTRIES))
+                            .findFirst()
+                            .map(w -> w + " (max_entries_per_feed)");
                     var normalized =
                             feed.entries().stream().map(normalizer::normalize).toList();
                     var kept = filter(subscription, normalized, at, stored);
@@ -378,7 +382,8 @@ public final class Planet {
                             kept.entries(),
                             Optional.of(hash),
                             next,
-                            kept.hiddenKeys());
+                            kept.hiddenKeys(),
+                            warning);
                 } catch (FeedParseException e) {
                     yield failed(uri, at, state, unreadable(f.finalUri(), e), f.httpStatus(), Optional.empty());
                 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -48,6 +49,9 @@ class PlanetHostileFeedsTest {
     /** Items in {@code /flood}: a megabyte of them. */
     static final int FLOOD = 20_000;
 
+    /** Items in {@code /sized}. */
+    final AtomicInteger sized = new AtomicInteger();
+
     final CountDownLatch release = new CountDownLatch(1);
     JdbcStore store;
 
@@ -69,6 +73,13 @@ class PlanetHostileFeedsTest {
                         .append("</guid></item>\n");
             }
             respond(exchange, "<rss version=\"2.0\"><channel><title>Flood</title>" + items + "</channel></rss>");
+        });
+        server.createContext("/sized", exchange -> {
+            StringBuilder items = new StringBuilder();
+            for (int i = 1; i <= sized.get(); i++) {
+                items.append("<item><title>Sized ").append(i).append("</title></item>\n");
+            }
+            respond(exchange, "<rss version=\"2.0\"><channel><title>Sized</title>" + items + "</channel></rss>");
         });
         server.createContext("/hang/", exchange -> {
             try {
@@ -230,6 +241,40 @@ class PlanetHostileFeedsTest {
                 assertThat(rows.getString(2)).isEqualTo("urn:flood:1");
                 assertThat(rows.getString(3)).isEqualTo("urn:flood:999");
             }
+            String warning = "the feed has 20000 entries; only the first 1000 are read (max_entries_per_feed)";
+            assertThat(floodRow(planet).state()).isEqualTo(HealthReport.State.OK);
+            assertThat(floodRow(planet).health().warning()).contains(warning);
+            assertThat(planet.refresh().notModified()).isEqualTo(2);
+            assertThat(floodRow(planet).health().warning()).contains(warning);
+            assertThat(new String(planet.health().json(), UTF_8)).contains("\"warning\" : \"" + warning + "\"");
+        }
+    }
+
+    static HealthReport.Row floodRow(Planet planet) {
+        return row(planet, "/flood");
+    }
+
+    static HealthReport.Row row(Planet planet, String path) {
+        return planet.health().rows().stream()
+                .filter(r -> r.health().feedUri().getPath().equals(path))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aFeedBackUnderTheLimitLosesItsWarning() throws Exception {
+        PlanetConfig config = config("max_entries_per_feed = 10", List.of("/sized"));
+        try (Fetcher fetcher = fetcher(Duration.ofSeconds(30))) {
+            Planet planet = new Planet(config, fetcher, store, InstantSource.system());
+            sized.set(30);
+            planet.refresh();
+            assertThat(row(planet, "/sized").health().warning())
+                    .contains("the feed has 30 entries; only the first 10 are read (max_entries_per_feed)");
+            sized.set(5);
+
+            planet.refresh(true);
+
+            assertThat(row(planet, "/sized").health().warning()).isEmpty();
         }
     }
 

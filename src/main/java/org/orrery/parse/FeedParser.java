@@ -171,9 +171,7 @@ public final class FeedParser {
         String text = DocumentText.decode(document, declaredCharset, warnings);
         budget.check();
         if (JsonFeedAdapter.looksLikeJson(text)) {
-            ParsedFeed feed = JsonFeedAdapter.read(text, documentUri, warnings);
-            feed.entries().forEach(budget.sink());
-            return with(feed, List.of(), feed.warnings());
+            return JsonFeedAdapter.read(text, documentUri, warnings, budget.sink());
         }
         try {
             return readXml(budget.watch(new StringReader(text)), documentUri, warnings, budget.sink());

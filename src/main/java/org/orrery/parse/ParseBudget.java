@@ -91,7 +91,7 @@ final class ParseBudget {
         if (skipped == 0) {
             return List.of();
         }
-        return List.of(
-                "the feed has " + (kept.size() + skipped) + " entries; only the first " + kept.size() + " are read");
+        return List.of(ParseLimits.TOO_MANY_ENTRIES + (kept.size() + skipped) + " entries; only the first "
+                + kept.size() + " are read");
     }
 }

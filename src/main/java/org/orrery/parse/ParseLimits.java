@@ -17,6 +17,9 @@ public record ParseLimits(int maxEntries, Duration maxTime, InstantSource clock)
     public static final ParseLimits NONE =
             new ParseLimits(Integer.MAX_VALUE, Duration.ofSeconds(Long.MAX_VALUE), InstantSource.system());
 
+    /** How the warning about entries past {@code maxEntries} begins. */
+    public static final String TOO_MANY_ENTRIES = "the feed has ";
+
     public ParseLimits {
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(clock, "clock");

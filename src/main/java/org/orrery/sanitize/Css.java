@@ -42,8 +42,16 @@ final class Css {
     // Spaces between a value's tokens, not those inside a function's parentheses.
     private static final Pattern TOKEN_GAP = Pattern.compile("\\s+(?![^(]*\\))");
 
-    private static final Pattern SAFE_VALUE =
-            Pattern.compile("(?:[\\s,./#%!]|[\\w-]+|'[\\w\\s-]*'|\"[\\w\\s-]*\"|(?:rgba?|hsla?)\\([\\d\\s,.%]+\\))*");
+    // Each run is taken whole (possessive): a run that could be split anywhere made a long
+    // word followed by a character no alternative takes cost time quadratic in its length.
+    private static final Pattern SAFE_VALUE = Pattern.compile(
+            "(?:[\\s,./#%!]|[\\w-]++|'[\\w\\s-]*+'|\"[\\w\\s-]*+\"|(?:rgba?|hsla?)\\([\\d\\s,.%]++\\))*");
+
+    /**
+     * Longer values are dropped: the longest a presentational property needs (a font list, a
+     * few shadows) is far shorter, and {@link #TOKEN_GAP} looks ahead to a value's end.
+     */
+    static final int MAX_VALUE_CHARS = 500;
 
     private static final Pattern LENGTH_OR_COLOUR = Pattern.compile(
             "[+]?\\d*\\.?\\d+(?:px|pt|pc|em|ex|rem|ch|vw|vh|mm|cm|in|%)?|#[0-9a-fA-F]{3,8}|(?:rgba?|hsla?)\\([\\d\\s,.%]+\\)");
@@ -71,7 +79,7 @@ final class Css {
             }
             String name = declaration.substring(0, colon).strip();
             String value = declaration.substring(colon + 1).stripLeading();
-            if (!value.isBlank() && allowed(name, value)) {
+            if (!value.isBlank() && value.length() <= MAX_VALUE_CHARS && allowed(name, value)) {
                 if (!clean.isEmpty()) {
                     clean.append(' ');
                 }

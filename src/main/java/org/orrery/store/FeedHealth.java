@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param gone whether the server said 410 Gone
  * @param schedule when it is due and where it moved
  * @param newestEntry the date of its newest stored entry
+ * @param warning what the last fetch that succeeded left to know, while not failing
  */
 public record FeedHealth(
         URI feedUri,
@@ -30,8 +31,10 @@ public record FeedHealth(
         Optional<String> lastError,
         boolean gone,
         Schedule schedule,
-        Optional<Instant> newestEntry) {
+        Optional<Instant> newestEntry,
+        Optional<String> warning) {
     public FeedHealth {
+        Objects.requireNonNull(warning, "warning");
         Objects.requireNonNull(feedUri, "feedUri");
         Objects.requireNonNull(schedule, "schedule");
     }
@@ -48,6 +51,7 @@ public record FeedHealth(
                 Optional.empty(),
                 false,
                 Schedule.NONE,
+                Optional.empty(),
                 Optional.empty());
     }
 }

@@ -44,7 +44,10 @@ final class HealthQuery {
                                 : Optional.empty(),
                         rs.getInt("gone") != 0,
                         schedule(rs),
-                        instant(rs, "newest")))
+                        instant(rs, "newest"),
+                        rs.getInt("error_count") == 0
+                                ? Optional.ofNullable(rs.getString("last_error"))
+                                : Optional.empty()))
                 .forEach(h -> stored.put(h.feedUri().toString(), h));
         return feedUris.stream()
                 .map(uri -> stored.getOrDefault(uri.toString(), FeedHealth.never(uri)))

@@ -25,6 +25,8 @@ public sealed interface Refresh {
      * A document was fetched and parsed: these are its entries, already normalised.
      *
      * @param contentHash SHA-256 (hex) of the body, to recognise the same bytes next time
+     * @param warning what a maintainer should know though the refresh succeeded (entries past
+     *     {@code max_entries_per_feed}); kept while the feed is not modified
      */
     record Fetched(
             URI feedUri,
@@ -35,9 +37,11 @@ public sealed interface Refresh {
             List<Entry> entries,
             Optional<String> contentHash,
             Schedule schedule,
-            java.util.Set<String> hiddenKeys)
+            java.util.Set<String> hiddenKeys,
+            Optional<String> warning)
             implements Refresh {
         public Fetched {
+            Objects.requireNonNull(warning, "warning");
             hiddenKeys = java.util.Set.copyOf(hiddenKeys);
             Objects.requireNonNull(feedUri, "feedUri");
             Objects.requireNonNull(at, "at");
@@ -46,6 +50,30 @@ public sealed interface Refresh {
             entries = List.copyOf(entries);
             Objects.requireNonNull(contentHash, "contentHash");
             Objects.requireNonNull(schedule, "schedule");
+        }
+
+        /** A fetch without a warning. */
+        public Fetched(
+                URI feedUri,
+                Instant at,
+                Validators validators,
+                OptionalInt httpStatus,
+                FeedInfo feed,
+                List<Entry> entries,
+                Optional<String> contentHash,
+                Schedule schedule,
+                java.util.Set<String> hiddenKeys) {
+            this(
+                    feedUri,
+                    at,
+                    validators,
+                    httpStatus,
+                    feed,
+                    entries,
+                    contentHash,
+                    schedule,
+                    hiddenKeys,
+                    Optional.empty());
         }
 
         public Fetched(

@@ -76,13 +76,13 @@ final class RefreshRecorder {
             INSERT INTO subscription (url, title, site_url, etag, last_modified, http_status,
                                       last_fetched_at, last_attempt_at, error_count, last_error,
                                       content_hash, gone, %s)
-            VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, NULL,
+            VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, :warning,
                     :content_hash, 0, %s)
             ON CONFLICT (url) DO UPDATE SET
                 title = excluded.title, site_url = excluded.site_url,
                 etag = excluded.etag, last_modified = excluded.last_modified,
                 http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
-                last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL,
+                last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = excluded.last_error,
                 content_hash = excluded.content_hash, gone = 0, %s
             """
                     .formatted(SCHEDULE_COLUMNS, SCHEDULE_VALUES, SCHEDULE_UPDATES);
@@ -98,6 +98,7 @@ final class RefreshRecorder {
                 .bind("http_status", status(refresh.httpStatus()))
                 .bind("at", refresh.at().toEpochMilli())
                 .bind("content_hash", refresh.contentHash().orElse(null))
+                .bind("warning", refresh.warning().orElse(null))
                 .execute();
         long subscriptionId = handle.createQuery("SELECT id FROM subscription WHERE url = :url")
                 .bind("url", refresh.feedUri().toString())
@@ -233,6 +234,7 @@ final class RefreshRecorder {
     }
 
     // A 304 may repeat only some validators (RFC 9110 §15.4.5); one it leaves out is kept.
+    // While error_count is 0, last_error holds the last fetch's warning, which still applies.
     private static final String NOT_MODIFIED =
             """
             INSERT INTO subscription (url, etag, last_modified, http_status,
@@ -242,7 +244,8 @@ final class RefreshRecorder {
                 etag = COALESCE(excluded.etag, subscription.etag),
                 last_modified = COALESCE(excluded.last_modified, subscription.last_modified),
                 http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
-                last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = NULL, %s
+                last_attempt_at = excluded.last_attempt_at, error_count = 0,
+                last_error = CASE WHEN subscription.error_count = 0 THEN subscription.last_error END, %s
             """
                     .formatted(SCHEDULE_COLUMNS, SCHEDULE_UPDATES);
 

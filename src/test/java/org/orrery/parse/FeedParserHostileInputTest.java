@@ -107,6 +107,23 @@ class FeedParserHostileInputTest {
         assertThat(feed.warnings()).containsExactly("the feed has 5 entries; only the first 2 are read");
     }
 
+    @Test
+    void keepsTheFirstItemsOfAJsonFeedOverTheLimit() throws FeedParseException {
+        String document = "{\"items\": [" + "{\"id\": \"1\"}, {\"id\": \"2\"}, 7, {\"id\": \"3\"}, {}]"
+                + ", \"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Told last\""
+                + ", \"items\": [{\"id\": \"again\"}]}";
+
+        ParsedFeed feed = parser.parse(
+                document.getBytes(UTF_8),
+                BASE,
+                Optional.empty(),
+                new ParseLimits(2, Duration.ofMinutes(1), InstantSource.system()));
+
+        assertThat(feed.entries()).map(e -> e.id().orElseThrow()).containsExactly("1", "2");
+        assertThat(feed.title()).contains("Told last");
+        assertThat(feed.warnings()).containsExactly("the feed has 4 entries; only the first 2 are read");
+    }
+
     /** A clock a second later each time it is read. */
     static final class Ticking implements InstantSource {
         private Instant now = Instant.parse("2026-03-01T12:00:00Z");

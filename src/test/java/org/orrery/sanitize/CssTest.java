@@ -2,6 +2,9 @@ package org.orrery.sanitize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,5 +61,22 @@ class CssTest {
             })
     void keepsTheSafeDeclarationsOfAMixedStyle(String style, String expected) {
         assertThat(Css.filter(style)).isEqualTo(expected);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void readsLongRunsMadeToFailSlowlyInLinearTime() {
+        String longWords = ("color: " + "a".repeat(400) + "(; ").repeat(2_000);
+        String manyGaps = "margin: " + "0 ".repeat(200_000) + "rgb(1)";
+        String longWord = "color: " + "a".repeat(1_000_000) + "(";
+
+        assertThat(Css.filter(longWords + "color: red")).isEqualTo("color: red;");
+        assertThat(Css.filter(manyGaps + "; color: red")).isEqualTo("color: red;");
+        assertThat(Css.filter(longWord + "; color: red")).isEqualTo("color: red;");
+    }
+
+    @Test
+    void dropsAValueLongerThanAnyPresentationalOneNeeds() {
+        assertThat(Css.filter("font-family: " + "a, ".repeat(200) + "serif")).isEmpty();
     }
 }

@@ -3,14 +3,17 @@ package org.orrery.parse.jsonfeed;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.orrery.parse.Enclosure;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.Html;
@@ -38,30 +41,49 @@ public final class JsonFeedAdapter {
     }
 
     /**
-     * Reads {@code text}, a JSON document, whose relative URLs resolve against {@code base}.
+     * Reads {@code text}, a JSON document starting with an object, whose relative URLs resolve
+     * against {@code base}, handing each item to {@code entries} as soon as it is read: the
+     * feed returned has none, and the items are never all held at once.
      *
-     * @throws FeedParseException when it is not JSON or not a JSON Feed
+     * @throws FeedParseException when it is not JSON or not a JSON Feed; items may have been
+     *     handed over by then
      */
-    public static ParsedFeed read(String text, URI base, List<String> warnings) throws FeedParseException {
-        Object document;
+    public static ParsedFeed read(String text, URI base, List<String> warnings, Consumer<? super ParsedEntry> entries)
+            throws FeedParseException {
+        Map<String, Object> feed = new LinkedHashMap<>();
+        int items = 0;
         try (JsonParser p = JSON.createParser(new StringReader(text.strip()))) {
-            p.nextToken();
-            document = JsonValues.read(p);
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new FeedParseException("not a feed: a JSON document without a JSON Feed version");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                // JSON names should be unique; the first one wins, as for XML elements.
+                if (feed.containsKey(name)) {
+                    p.skipChildren();
+                } else if (name.equals("items") && value == JsonToken.START_ARRAY) {
+                    feed.put(name, List.of());
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (JsonValues.read(p) instanceof Map<?, ?> item) {
+                            items++;
+                            entries.accept(entry(item, base, "entry " + items, warnings));
+                        }
+                    }
+                } else {
+                    feed.put(name, JsonValues.read(p));
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new FeedParseException("not well-formed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             // A StringReader has no I/O to fail.
             throw new UncheckedIOException(e);
         }
-        if (!(document instanceof Map<?, ?> feed)
-                || !JsonValues.text(feed, "version").orElse("").contains("jsonfeed.org/version")) {
+        if (!JsonValues.text(feed, "version").orElse("").contains("jsonfeed.org/version")) {
             throw new FeedParseException("not a feed: a JSON document without a JSON Feed version");
         }
         String version = JsonValues.text(feed, "version").orElse("");
-        List<ParsedEntry> entries = new ArrayList<>();
-        for (Map<?, ?> item : JsonValues.objects(feed, "items")) {
-            entries.add(entry(item, base, "entry " + (entries.size() + 1), warnings));
-        }
         return new ParsedFeed(
                 version.replaceAll("/+$", "").endsWith("1.1") ? "json1.1" : "json1.0",
                 JsonValues.text(feed, "title").flatMap(PlainText::collapse),
@@ -69,7 +91,7 @@ public final class JsonFeedAdapter {
                 JsonValues.text(feed, "description").flatMap(PlainText::collapse),
                 JsonValues.text(feed, "language"),
                 Optional.empty(),
-                entries,
+                List.of(),
                 warnings);
     }
 
