@@ -32,6 +32,26 @@ import java.util.Optional;
  */
 public record LocaleNames(
         List<String> shortDays, List<String> days, List<String> shortMonths, List<String> months, List<String> amPm) {
+    /** The C locale's names, which are also en_US's. */
+    public static final LocaleNames C = new LocaleNames(
+            List.of("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"),
+            List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+            List.of(
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December"),
+            List.of("AM", "PM"));
+
     public LocaleNames {
         shortDays = checked(shortDays, 7, "shortDays");
         days = checked(days, 7, "days");
@@ -46,6 +66,10 @@ public record LocaleNames(
      */
     public static Optional<LocaleNames> glibc(Locale locale) {
         String language = locale.getLanguage();
+        if (language.equals("en")
+                && (locale.getCountry().isEmpty() || locale.getCountry().equals("US"))) {
+            return Optional.of(C); // most planets: no need to read the table
+        }
         String name = locale.getCountry().isEmpty()
                 ? Table.MAIN_TERRITORY.get(language)
                 : language + "_" + locale.getCountry();

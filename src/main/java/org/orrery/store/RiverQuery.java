@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.orrery.model.Channel;
@@ -58,12 +61,30 @@ final class RiverQuery {
         if (urls.isEmpty()) {
             return List.of();
         }
-        return handle.createQuery("SELECT " + order.column() + " FROM " + joinOrder(urls.size())
+        Set<String> shown = new HashSet<>();
+        List<Instant> dates = new ArrayList<>();
+        handle.createQuery("SELECT " + order.column() + ", e.entry_key FROM " + joinOrder(urls.size())
                         + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
                         + " ORDER BY " + order.newestFirst())
                 .bindList("urls", urls)
-                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1)))
-                .list();
+                .map((rs, ctx) -> {
+                    if (firstCopy(rs.getString(2), shown)) {
+                        dates.add(Instant.ofEpochMilli(rs.getLong(1)));
+                    }
+                    return null;
+                })
+                .forEach(row -> {});
+        return dates;
+    }
+
+    /**
+     * Whether the entry of this key is the first of the river with it. Two feeds carrying the
+     * same entry id (a blog's feed and its category feed, a planet and one of its blogs) show it
+     * once: its newest copy, or, dated alike, the copy seen last, as Venus's cache kept the copy
+     * written last. An entry known by a hash of its title and date is its own feed's alone.
+     */
+    private static boolean firstCopy(String key, Set<String> shown) {
+        return key.startsWith("sha256:") || shown.add(key);
     }
 
     private River river(
@@ -110,19 +131,27 @@ final class RiverQuery {
             int offset,
             Consumer<Post> action) {
         // By date: same date, the entry first seen later first; same moment too: feed document order.
+        // Rows past the limit stand in for copies of an entry another feed has (firstCopy).
         var query = handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
                         + " FROM " + joinOrder(channels.size())
                         + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0" + where
                         + " ORDER BY " + order.newestFirst() + " LIMIT :limit OFFSET :offset")
                 .bindList("urls", List.copyOf(channels.keySet()))
-                .bind("limit", limit)
+                .bind("limit", (int) Math.min(Integer.MAX_VALUE, limit * 2L + 100))
                 .bind("offset", offset);
         binds.forEach(query::bind);
-        query.map((rs, ctx) -> new Post(
-                        EntryRow.read(rs).toEntry(),
-                        channels.get(rs.getString("url")),
-                        Instant.ofEpochMilli(rs.getLong("river_date"))))
-                .forEach(action);
+        Set<String> shown = new HashSet<>();
+        int[] kept = {0};
+        try (var rows = query
+                .map((rs, ctx) -> firstCopy(rs.getString("entry_key"), shown)
+                        ? new Post(
+                                EntryRow.read(rs).toEntry(),
+                                channels.get(rs.getString("url")),
+                                Instant.ofEpochMilli(rs.getLong("river_date")))
+                        : null)
+                .stream()) {
+            rows.filter(Objects::nonNull).takeWhile(post -> kept[0]++ < limit).forEach(action);
+        }
     }
 
     private static List<String> urls(List<Subscription> subscriptions) {
