@@ -81,10 +81,20 @@ final class RiverQuery {
      * Whether the entry of this key is the first of the river with it. Two feeds carrying the
      * same entry id (a blog's feed and its category feed, a planet and one of its blogs) show it
      * once: its newest copy, or, dated alike, the copy seen last, as Venus's cache kept the copy
-     * written last. An entry known by a hash of its title and date is its own feed's alone.
+     * written last. Only ids that name one post wherever it appears are shared this way: http
+     * and https URLs, {@code tag:} and {@code urn:} names. Any other key (a bare guid such as
+     * "1", which unrelated feeds reuse; a hash of title and date; a link no URL rule admits) is
+     * its own feed's alone.
      */
     private static boolean firstCopy(String key, Set<String> shown) {
-        return key.startsWith("sha256:") || shown.add(key);
+        return !global(key) || shown.add(key);
+    }
+
+    private static boolean global(String key) {
+        return key.regionMatches(true, 0, "http://", 0, 7)
+                || key.regionMatches(true, 0, "https://", 0, 8)
+                || key.regionMatches(true, 0, "tag:", 0, 4)
+                || key.regionMatches(true, 0, "urn:", 0, 4);
     }
 
     private River river(

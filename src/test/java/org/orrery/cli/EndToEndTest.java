@@ -85,7 +85,7 @@ class EndToEndTest {
                         "18 Sep 2017 2:30pm GMT",
                         "17 Sep 2017 9:05am GMT");
         assertThat(index.select("article.h-entry time.dt-published").first().attr("datetime"))
-                .isEqualTo("2017-09-19T22:00:00Z");
+                .isEqualTo("2017-09-19T22:00:00+00:00");
     }
 
     @Test

@@ -190,6 +190,21 @@ class JdbcStoreTest {
     }
 
     @Test
+    void onlyIdsThatNameOnePostEverywhereAreSharedBetweenFeeds() {
+        URI blog = URI.create("https://blog.example/feed");
+        URI category = URI.create("https://blog.example/category/python/feed");
+        store.save(fetched(blog, T0, entry("tag:blog.example,2017:1", "Shared"), entry("1", "Blog's first")));
+        store.save(fetched(category, hours(1), entry("tag:blog.example,2017:1", "Shared"), entry("1", "Other first")));
+
+        var titles = store.river(List.of(sub(blog), sub(category)), 100).posts().stream()
+                .map(p -> p.entry().title())
+                .toList();
+
+        // A tag: id is one post wherever it appears; "1" is only a number each feed counts from.
+        assertThat(titles).containsExactlyInAnyOrder("Shared", "Blog's first", "Other first");
+    }
+
+    @Test
     void serialisesConcurrentSavesFromManyVirtualThreads() throws Exception {
         List<Future<SaveResult>> results = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
