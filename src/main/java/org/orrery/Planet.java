@@ -168,7 +168,7 @@ public final class Planet {
         // As many subscriptions in flight as the fetcher opens connections (max_connections);
         // it also caps the connections to each host.
         var slots = new Semaphore(ConfigLoader.maxConnections(config));
-        Map<URI, FeedState> states = store.states();
+        Map<URI, FeedState> states = carryOverRenamed(current, store.states());
         // The first storage fault (disk full, a read-only database): the planet's, not a feed's.
         var fault = new AtomicReference<StoreException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -255,6 +255,7 @@ public final class Planet {
      */
     public List<Expunged> expunge() {
         ReadingLists current = lists();
+        carryOverRenamed(current, store.states());
         Instant now = clock.instant();
         Map<URI, Expiry.Rule> keep = new HashMap<>();
         for (Subscription subscription : current.subscriptions()) {
@@ -265,6 +266,28 @@ public final class Planet {
             keep.putIfAbsent(subscription.feedUri(), new Expiry.Rule(options.cacheKeepEntries(), since));
         }
         return store.expunge(new Expiry(keep, config.itemsPerPage(), !current.complete(), riverOrder(config)));
+    }
+
+    /**
+     * Before a renamed section could start afresh (and its old row be expunged): gives it the
+     * stored subscription it was renamed from ({@link Store#carryOver}). Only when every
+     * reading list was read, since a row a list's unknown feeds still use is not an orphan.
+     *
+     * @return the fetch states, read again when a subscription was renamed
+     */
+    private Map<URI, FeedState> carryOverRenamed(ReadingLists current, Map<URI, FeedState> states) {
+        if (!current.complete()) {
+            return states;
+        }
+        Set<URI> configured = new HashSet<>();
+        current.subscriptions().forEach(s -> configured.add(s.feedUri()));
+        Set<URI> missing = new HashSet<>(configured);
+        missing.removeAll(states.keySet());
+        boolean orphans = states.keySet().stream().anyMatch(uri -> !configured.contains(uri));
+        if (missing.isEmpty() || !orphans || store.carryOver(missing, configured) == 0) {
+            return states;
+        }
+        return store.states();
     }
 
     /** The entries the filters keep (some of them hidden), in feed order. */

@@ -527,6 +527,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public int carryOver(java.util.Set<URI> missing, java.util.Set<URI> configured) {
+        return guarded("renaming moved subscriptions", () -> write(h -> Renames.carryOver(h, missing, configured)));
+    }
+
+    @Override
     public Optional<ReadingListCopy> readingList(URI uri) {
         return guarded(
                 "reading the stored copy of the reading list " + uri,
