@@ -398,7 +398,8 @@ public final class Planet {
     /**
      * Writes the site into {@code output_dir}: older pages and monthly archives first, then the
      * front page and the feeds, so that no published link points at a page not yet written.
-     * Pages no longer needed (fewer entries than before) are left on disk, unlinked.
+     * Then the files an earlier publishing wrote that this one did not (pages and archives no
+     * longer needed) are removed; no other file in {@code output_dir} is touched.
      *
      * @return how many files were written (unchanged files are not rewritten)
      */
@@ -538,13 +539,17 @@ public final class Planet {
                         .withMessage(Optional.ofNullable(messages.get(uri)))),
                 post.date());
         var written = new AtomicInteger();
+        Set<String> produced = java.util.concurrent.ConcurrentHashMap.newKeySet();
         // Older pages, then monthly archives: each a slice of the river, which is read once
         // for each (pages with bodies, archives with headlines), whatever its length. They list
         // no subscriptions (the front page and the archive index do): on a planet of thousands
         // of feeds the list would be most of every page.
-        SliceAction render = (slice, posts) -> written.addAndGet(writer.publish(
-                Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
-                config.outputDir()));
+        SliceAction render = (slice, posts) -> {
+            produced.add(slice.path());
+            written.addAndGet(writer.publish(
+                    Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                    config.outputDir()));
+        };
         List<SitePages.Page> older = plan.pages().subList(1, plan.pages().size());
         publishSlices(
                 subscriptions,
@@ -566,6 +571,7 @@ public final class Planet {
                 render);
         River channelsOnly = new River(List.of(), newest.channels());
         var archive = plan.archiveIndex();
+        produced.add(archive.path());
         written.addAndGet(writer.publish(
                 Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir()));
         SitePages.Page first = plan.pages().getFirst();
@@ -575,7 +581,11 @@ public final class Planet {
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
-        return written.get() + writer.publish(files, config.outputDir());
+        produced.addAll(files.keySet());
+        int total = written.get() + writer.publish(files, config.outputDir());
+        new PublishedFiles(config.cacheDirectory().resolve("published-files.txt"), config.outputDir())
+                .replace(produced);
+        return total;
     }
 
     /** Posts {@code from} (inclusive) to {@code to} (exclusive) of the river, as one page at {@code path}. */
