@@ -44,6 +44,7 @@ import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
 import org.orrery.model.River;
 import org.orrery.model.Subscription;
+import org.orrery.model.Validators;
 import org.orrery.normalize.EntryNormalizer;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.FeedParser;
@@ -352,14 +353,20 @@ public final class Planet {
                     var normalized =
                             feed.entries().stream().map(normalizer::normalize).toList();
                     var kept = filter(subscription, normalized, at, stored);
+                    // An entry future_dates held back (or re-dated) is decided again by the next
+                    // refresh, once its date may have passed: so that one parses the feed again,
+                    // rather than getting a 304 or finding the same bytes.
+                    boolean undecided = config.subscriptionOptions(subscription).futureDates()
+                                    != SubscriptionOptions.FutureDates.KEEP
+                            && normalized.stream().anyMatch(e -> after(e.published(), at) || after(e.updated(), at));
                     yield new Refresh.Fetched(
                             uri,
                             at,
-                            f.validators(),
+                            undecided ? Validators.NONE : f.validators(),
                             f.httpStatus(),
                             new FeedInfo(feed.title(), feed.link()),
                             kept.entries(),
-                            Optional.of(hash),
+                            undecided ? Optional.empty() : Optional.of(hash),
                             next,
                             kept.hiddenKeys());
                 } catch (FeedParseException e) {
@@ -367,6 +374,10 @@ public final class Planet {
                 }
             }
         };
+    }
+
+    private static boolean after(Optional<Instant> date, Instant now) {
+        return date.filter(now::isBefore).isPresent();
     }
 
     private Refresh.Failed failed(
