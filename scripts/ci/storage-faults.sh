@@ -15,7 +15,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-[ -n "${KEEP:-}" ] && trap - EXIT
 cp "$here/target/orrery.jar" "$work/orrery.jar"
 
 fail() { echo "storage-faults: FAIL: $*" >&2; exit 1; }

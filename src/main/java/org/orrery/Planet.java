@@ -44,6 +44,7 @@ import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
 import org.orrery.model.River;
 import org.orrery.model.Subscription;
+import org.orrery.model.Validators;
 import org.orrery.normalize.EntryNormalizer;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.FeedParser;
@@ -178,7 +179,7 @@ public final class Planet {
         // As many subscriptions in flight as the fetcher opens connections (max_connections);
         // it also caps the connections to each host.
         var slots = new Semaphore(ConfigLoader.maxConnections(config));
-        Map<URI, FeedState> states = store.states();
+        Map<URI, FeedState> states = carryOverRenamed(current, store.states());
         // The first storage fault (disk full, a read-only database): the planet's, not a feed's.
         var fault = new AtomicReference<StoreException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -291,6 +292,7 @@ public final class Planet {
      */
     public List<Expunged> expunge() {
         ReadingLists current = lists();
+        carryOverRenamed(current, store.states());
         Instant now = clock.instant();
         Map<URI, Expiry.Rule> keep = new HashMap<>();
         for (Subscription subscription : current.subscriptions()) {
@@ -301,6 +303,28 @@ public final class Planet {
             keep.putIfAbsent(subscription.feedUri(), new Expiry.Rule(options.cacheKeepEntries(), since));
         }
         return store.expunge(new Expiry(keep, config.itemsPerPage(), !current.complete(), riverOrder(config)));
+    }
+
+    /**
+     * Before a renamed section could start afresh (and its old row be expunged): gives it the
+     * stored subscription it was renamed from ({@link Store#carryOver}). Only when every
+     * reading list was read, since a row a list's unknown feeds still use is not an orphan.
+     *
+     * @return the fetch states, read again when a subscription was renamed
+     */
+    private Map<URI, FeedState> carryOverRenamed(ReadingLists current, Map<URI, FeedState> states) {
+        if (!current.complete()) {
+            return states;
+        }
+        Set<URI> configured = new HashSet<>();
+        current.subscriptions().forEach(s -> configured.add(s.feedUri()));
+        Set<URI> missing = new HashSet<>(configured);
+        missing.removeAll(states.keySet());
+        boolean orphans = states.keySet().stream().anyMatch(uri -> !configured.contains(uri));
+        if (missing.isEmpty() || !orphans || store.carryOver(missing, configured) == 0) {
+            return states;
+        }
+        return store.states();
     }
 
     /** The entries the filters keep (some of them hidden), in feed order. */
@@ -373,14 +397,20 @@ public final class Planet {
                     var normalized =
                             feed.entries().stream().map(normalizer::normalize).toList();
                     var kept = filter(subscription, normalized, at, stored);
+                    // An entry future_dates held back (or re-dated) is decided again by the next
+                    // refresh, once its date may have passed: so that one parses the feed again,
+                    // rather than getting a 304 or finding the same bytes.
+                    boolean undecided = config.subscriptionOptions(subscription).futureDates()
+                                    != SubscriptionOptions.FutureDates.KEEP
+                            && normalized.stream().anyMatch(e -> after(e.published(), at) || after(e.updated(), at));
                     yield new Refresh.Fetched(
                             uri,
                             at,
-                            f.validators(),
+                            undecided ? Validators.NONE : f.validators(),
                             f.httpStatus(),
                             new FeedInfo(feed.title(), feed.link().flatMap(SafeUrls::of)),
                             kept.entries(),
-                            Optional.of(hash),
+                            undecided ? Optional.empty() : Optional.of(hash),
                             next,
                             kept.hiddenKeys(),
                             warning);
@@ -402,6 +432,10 @@ public final class Planet {
             return "not a feed (RSS, Atom or JSON Feed); orrery parse " + Path.of(document) + " tells why";
         }
         return e.getMessage();
+    }
+
+    private static boolean after(Optional<Instant> date, Instant now) {
+        return date.filter(now::isBefore).isPresent();
     }
 
     private Refresh.Failed failed(
@@ -440,7 +474,8 @@ public final class Planet {
     /**
      * Writes the site into {@code output_dir}: older pages and monthly archives first, then the
      * front page and the feeds, so that no published link points at a page not yet written.
-     * Pages no longer needed (fewer entries than before) are left on disk, unlinked.
+     * Then the files an earlier publishing wrote that this one did not (pages and archives no
+     * longer needed) are removed; no other file in {@code output_dir} is touched.
      *
      * @return how many files were written (unchanged files are not rewritten)
      */
@@ -581,13 +616,17 @@ public final class Planet {
                         .withMessage(Optional.ofNullable(messages.get(uri)))),
                 post.date());
         var written = new AtomicInteger();
+        Set<String> produced = java.util.concurrent.ConcurrentHashMap.newKeySet();
         // Older pages, then monthly archives: each a slice of the river, which is read once
         // for each (pages with bodies, archives with headlines), whatever its length. They list
         // no subscriptions (the front page and the archive index do): on a planet of thousands
         // of feeds the list would be most of every page.
-        SliceAction render = (slice, posts) -> written.addAndGet(writer.publish(
-                Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
-                config.outputDir()));
+        SliceAction render = (slice, posts) -> {
+            produced.add(slice.path());
+            written.addAndGet(writer.publish(
+                    Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                    config.outputDir()));
+        };
         List<SitePages.Page> older = plan.pages().subList(1, plan.pages().size());
         publishSlices(
                 subscriptions,
@@ -609,6 +648,7 @@ public final class Planet {
                 render);
         River channelsOnly = new River(List.of(), newest.channels());
         var archive = plan.archiveIndex();
+        produced.add(archive.path());
         written.addAndGet(writer.publish(
                 Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir()));
         SitePages.Page first = plan.pages().getFirst();
@@ -618,7 +658,11 @@ public final class Planet {
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
-        return written.get() + writer.publish(files, config.outputDir());
+        produced.addAll(files.keySet());
+        int total = written.get() + writer.publish(files, config.outputDir());
+        new PublishedFiles(config.cacheDirectory().resolve("published-files.txt"), config.outputDir())
+                .replace(produced);
+        return total;
     }
 
     /** Posts {@code from} (inclusive) to {@code to} (exclusive) of the river, as one page at {@code path}. */

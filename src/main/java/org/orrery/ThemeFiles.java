@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.orrery.config.ConfigException;
+import org.orrery.config.ConfigLoader;
 import org.orrery.config.IniFile;
 import org.orrery.config.PlanetConfig;
 import org.orrery.render.Theme;
@@ -47,6 +48,13 @@ public final class ThemeFiles {
             }
         }
         directories.addAll(configDirectories);
+        // The planet's own list was checked with the config; a theme's may still name "../x".
+        for (String name : List.copyOf(materials)) {
+            if (!ConfigLoader.insideOutput(name)) {
+                materials.remove(name);
+                warnings.add("bill_of_materials file " + name + " of output_theme is outside output_dir; not copied");
+            }
+        }
         Theme theme = Theme.load(templates, List.copyOf(directories), materials);
         if (warnings.isEmpty()) {
             return theme;

@@ -136,6 +136,29 @@ class PlanetPublishIfChangedTest {
         assertThat(later.expungeAndPublishIfChanged().written()).isEmpty();
     }
 
+    @Test
+    void runExpungesEntriesThatLeftTheirFeedThoughNothingElseChanged() throws Exception {
+        Files.writeString(
+                configFile,
+                "[Planet]\nname = Planet Test\nitems_per_page = 1\ncache_keep_entries = 1\n\n[" + FEED
+                        + "]\nname = A\n");
+        config = ConfigLoader.load(List.of(configFile), dir);
+        var planet = new Planet(config, PlanetPublishTest.NO_FETCHING, store, InstantSource.fixed(NOW));
+        save(dated("new", NOW), dated("old1", NOW.minusSeconds(86_400)), dated("old2", NOW.minusSeconds(172_800)));
+        planet.expungeAndPublishIfChanged();
+
+        save(dated("new", NOW)); // old1 and old2 leave the feed; nothing the site shows changed
+        var upkeep = planet.expungeAndPublishIfChanged();
+
+        assertThat(upkeep.expunged()).singleElement().satisfies(e -> assertThat(e.removed())
+                .isEqualTo(2));
+        assertThat(store.firstSeen(FEED)).containsOnlyKeys("new");
+        save(dated("new", NOW));
+        assertThat(planet.expungeAndPublishIfChanged())
+                .as("the same feed again changes nothing")
+                .isEqualTo(new Planet.Upkeep(List.of(), OptionalInt.empty()));
+    }
+
     private static Entry dated(String key, Instant published) {
         return entry(key, key, published);
     }

@@ -103,6 +103,23 @@ class PlanetPublishTest {
     }
 
     @Test
+    void pagesNoLongerProducedAreRemovedButAMaintainersOwnFilesStay() throws Exception {
+        Path out = publish("items_per_page = 3", 8);
+        assertThat(out.resolve("page/3/index.html")).exists();
+        Files.writeString(out.resolve("about.html"), "my own page");
+        Files.writeString(out.resolve("page/notes.txt"), "my own notes");
+
+        publish("items_per_page = 5", 8);
+
+        assertThat(out.resolve("page/2/index.html")).exists();
+        assertThat(out.resolve("page/3/index.html")).doesNotExist();
+        assertThat(out.resolve("page/3")).doesNotExist();
+        assertThat(out.resolve("about.html")).hasContent("my own page");
+        assertThat(out.resolve("page/notes.txt")).hasContent("my own notes");
+        assertThat(out.resolve("archive/2017/12/index.html")).exists();
+    }
+
+    @Test
     void everyPageAndArchiveOfALongRiverIsPublishedWhateverTheOrderTheyAreRenderedIn() throws Exception {
         // 400 entries five days apart: 67 pages of 6 (20 published), and archives back to 2012.
         Path out = publish("items_per_page = 6", 400);

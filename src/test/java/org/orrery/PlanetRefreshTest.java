@@ -146,6 +146,26 @@ class PlanetRefreshTest {
     }
 
     @Test
+    void anEntryHeldBackByFutureDatesAppearsOnceItsDatePassesThoughTheFeedSendsTheSameBytes() throws Exception {
+        String feed = FEED.replace(
+                "</feed>",
+                "<entry><title>Tomorrow</title><id>urn:tomorrow</id><updated>2026-03-02T12:00:00Z</updated>"
+                        + "<content>soon</content></entry></feed>");
+        routes.put("/feed", () -> ok(feed, "ETag", "\"same\""));
+        Planet planet = planet("future_dates = ignore_entry", "/feed");
+
+        assertThat(planet.refresh().line()).endsWith("entries: 1 new, 0 updated");
+        assertThat(store.firstSeen(url("/feed"))).containsOnlyKeys("urn:one");
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(planet.refresh().line()).endsWith("entries: 1 new, 0 updated");
+        assertThat(store.firstSeen(url("/feed"))).containsOnlyKeys("urn:one", "urn:tomorrow");
+        assertThat(planet.refresh().line())
+                .as("once every entry is decided, the same bytes are not parsed again")
+                .isEqualTo("1 feed: 0 ok, 1 not modified, 0 failed; entries: 0 new, 0 updated");
+    }
+
+    @Test
     void aPermanentRedirectSeenTwiceInARowMovesTheSubscription() throws Exception {
         routes.put("/old", () -> status(301, "Location", "/new"));
         routes.put("/new", () -> ok(FEED));

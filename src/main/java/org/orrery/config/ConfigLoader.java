@@ -146,6 +146,7 @@ public final class ConfigLoader {
         }
         checkRiverOrder(ini, planet);
         checkOrreryNumbers(ini, planet);
+        checkBillOfMaterials(ini, planet);
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
@@ -254,6 +255,31 @@ public final class ConfigLoader {
         String value = planet.getOrDefault("river_order", "").strip();
         if (!value.isEmpty() && !Set.of("date", "first_seen").contains(value.toLowerCase(Locale.ROOT))) {
             throw invalid(ini, "river_order", value, "date or first_seen");
+        }
+    }
+
+    /**
+     * {@code bill_of_materials}: each file is copied to the same relative path in {@code
+     * output_dir}, so none may be absolute or climb out of it with {@code ..}.
+     */
+    private static void checkBillOfMaterials(IniFile ini, Map<String, String> planet) throws ConfigException {
+        for (String name : OptionValues.list(planet.get("bill_of_materials"))) {
+            if (!insideOutput(name)) {
+                throw invalid(
+                        ini, "bill_of_materials", name, "a list of files inside output_dir (relative, without ..)");
+            }
+        }
+    }
+
+    /** Whether a {@code bill_of_materials} file, copied to its own relative path, stays in {@code output_dir}. */
+    public static boolean insideOutput(String name) {
+        try {
+            Path path = Path.of(name).normalize();
+            return !path.isAbsolute()
+                    && !path.startsWith("..")
+                    && !path.toString().isEmpty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

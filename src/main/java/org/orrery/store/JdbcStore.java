@@ -146,7 +146,7 @@ public final class JdbcStore implements Store {
      * version opens without Flyway, whose scan of the migrations took a third of the start-up
      * of a run whose feeds all answered 304; a test keeps the number in step with the files.
      */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     /** The newest migration applied to the database; 0 for a new or foreign one. */
     private static int schemaVersion(Handle handle) {
@@ -524,6 +524,11 @@ public final class JdbcStore implements Store {
     @Override
     public List<Expunged> expunge(Expiry expiry) {
         return guarded("expunging old entries", () -> write(h -> new Expunger(h).expunge(expiry)));
+    }
+
+    @Override
+    public int carryOver(java.util.Set<URI> missing, java.util.Set<URI> configured) {
+        return guarded("renaming moved subscriptions", () -> write(h -> Renames.carryOver(h, missing, configured)));
     }
 
     @Override

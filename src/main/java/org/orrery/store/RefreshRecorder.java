@@ -110,10 +110,6 @@ final class RefreshRecorder {
         for (Entry entry : refresh.entries()) {
             rows.put(entry.key(), EntryRow.of(entry));
         }
-        // Which entries the feed still carries: expunging keeps those (V4__expunge_and_reading_lists).
-        handle.createUpdate("UPDATE entry SET in_feed = 0 WHERE subscription_id = :subscription_id AND in_feed = 1")
-                .bind("subscription_id", subscriptionId)
-                .execute();
         // One read of what is stored, one batch of inserts, one of updates: a feed's entries
         // cost a few statements, not a few per entry.
         Map<String, StoredRow> stored = stored(subscriptionId);
@@ -126,7 +122,7 @@ final class RefreshRecorder {
                     summary_html = :summary_html, categories = :categories
                 WHERE id = :id
                 """);
-        List<Long> stillInFeed = new ArrayList<>();
+        List<Long> backInFeed = new ArrayList<>();
         for (EntryRow row : rows.values()) {
             StoredRow old = stored.get(row.key());
             if (old == null) {
@@ -136,7 +132,18 @@ final class RefreshRecorder {
                     row.bindTo(updates).bind("id", old.id()).add();
                     updated++;
                 }
-                stillInFeed.add(old.id());
+                if (!old.inFeed()) {
+                    backInFeed.add(old.id());
+                }
+            }
+        }
+        // Which entries the feed still carries: expunging keeps those (V4__expunge_and_reading_lists).
+        // Only rows whose mark changes are written: a change counts as a change of the site
+        // (V8__in_feed_changes), so that expunging runs when an entry has left its feed.
+        List<Long> leftFeed = new ArrayList<>();
+        for (StoredRow old : stored.values()) {
+            if (old.inFeed() && !rows.containsKey(old.row().key())) {
+                leftFeed.add(old.id());
             }
         }
         if (!newRows.isEmpty()) {
@@ -145,12 +152,18 @@ final class RefreshRecorder {
         if (updated > 0) {
             updates.execute();
         }
-        for (int from = 0; from < stillInFeed.size(); from += 500) {
-            handle.createUpdate("UPDATE entry SET in_feed = 1 WHERE id IN (<ids>)")
-                    .bindList("ids", stillInFeed.subList(from, Math.min(from + 500, stillInFeed.size())))
+        markInFeed(backInFeed, 1);
+        markInFeed(leftFeed, 0);
+        return new SaveResult(newRows.size(), updated);
+    }
+
+    private void markInFeed(List<Long> ids, int inFeed) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            handle.createUpdate("UPDATE entry SET in_feed = :in_feed WHERE id IN (<ids>)")
+                    .bind("in_feed", inFeed)
+                    .bindList("ids", ids.subList(from, Math.min(from + 500, ids.size())))
                     .execute();
         }
-        return new SaveResult(newRows.size(), updated);
     }
 
     private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, hidden, "
@@ -274,9 +287,10 @@ final class RefreshRecorder {
     /** The subscription's stored entries by key. */
     private Map<String, StoredRow> stored(long subscriptionId) {
         Map<String, StoredRow> stored = new HashMap<>();
-        handle.createQuery("SELECT id, " + EntryRow.COLUMNS + " FROM entry WHERE subscription_id = :subscription_id")
+        handle.createQuery("SELECT id, in_feed, " + EntryRow.COLUMNS
+                        + " FROM entry WHERE subscription_id = :subscription_id")
                 .bind("subscription_id", subscriptionId)
-                .map((rs, ctx) -> new StoredRow(rs.getLong("id"), EntryRow.read(rs)))
+                .map((rs, ctx) -> new StoredRow(rs.getLong("id"), EntryRow.read(rs), rs.getInt("in_feed") != 0))
                 .forEach(row -> stored.put(row.row().key(), row));
         return stored;
     }
@@ -285,5 +299,5 @@ final class RefreshRecorder {
         return httpStatus.isPresent() ? httpStatus.getAsInt() : null;
     }
 
-    private record StoredRow(long id, EntryRow row) {}
+    private record StoredRow(long id, EntryRow row, boolean inFeed) {}
 }

@@ -82,6 +82,17 @@ public interface Store extends AutoCloseable {
      */
     List<Expunged> expunge(Expiry expiry);
 
+    /**
+     * Gives each of {@code missing} (configured subscriptions the store has no row for) the row of
+     * the one stored subscription not in {@code configured} that is the same feed: the one that
+     * moved onto it (its recorded permanent redirect), or the same URL up to the scheme, the
+     * host's case, a default port and the fragment. Its entries, fetch state and validators stay.
+     *
+     * @return how many subscriptions were renamed
+     * @throws StoreException when the database cannot be written
+     */
+    int carryOver(java.util.Set<URI> missing, java.util.Set<URI> configured);
+
     /** The last copy of the reading list at {@code uri} that could be read, if any. */
     java.util.Optional<ReadingListCopy> readingList(URI uri);
 

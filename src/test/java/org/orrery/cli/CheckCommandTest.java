@@ -140,6 +140,42 @@ class CheckCommandTest {
         assertThat(build.err()).isEqualTo(check.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside.css", "/etc/outside.css", "images/../../outside.css"})
+    void billOfMaterialsOutsideTheOutputIsAConfigErrorForCheckAndBuild(String name) throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\ncache_directory = %s\noutput_dir = %s\nbill_of_materials = planet.css %s\n"
+                        .formatted(dir.resolve("cache"), dir.resolve("output"), name));
+
+        var check = CliRun.of("check", config.toString());
+        var build = CliRun.of("build", config.toString());
+
+        assertThat(check.status()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(check.err()).contains(config + ":5:", "bill_of_materials", name);
+        assertThat(build.status()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(build.err()).contains(config + ":5:", "bill_of_materials").doesNotContain("\tat ");
+        assertThat(dir.resolve("output/index.html")).doesNotExist();
+    }
+
+    @Test
+    void themeBillOfMaterialsOutsideTheOutputIsSkippedAndTheRestPublished() throws IOException {
+        Path theme = Files.createDirectories(dir.resolve("theme"));
+        Files.writeString(theme.resolve("config.ini"), "[Planet]\nbill_of_materials = ../escaped.css style.css\n");
+        Files.writeString(theme.resolve("style.css"), "body {}");
+        Files.writeString(dir.resolve("escaped.css"), "not for the site");
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\ncache_directory = %s\noutput_dir = %s\noutput_theme = %s\n"
+                        .formatted(dir.resolve("cache"), dir.resolve("site/output"), theme));
+
+        var build = CliRun.of("build", config.toString());
+
+        assertThat(build.status()).isZero();
+        assertThat(dir.resolve("site/output/style.css")).hasContent("body {}");
+        assertThat(dir.resolve("site/escaped.css")).doesNotExist();
+    }
+
     /** The scalar fields of a JSON object, as text. */
     private static Map<String, String> topLevelFields(String json) throws IOException {
         var fields = new HashMap<String, String>();
