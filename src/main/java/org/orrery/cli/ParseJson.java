@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import org.orrery.model.Enclosure;
 import org.orrery.model.Entry;
 import org.orrery.normalize.EntryNormalizer;
-import org.orrery.parse.Enclosure;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 

@@ -32,21 +32,11 @@ final class Html {
     }
 
     static Entry withBodies(Entry e, String content, Optional<String> summary) {
-        return new Entry(
-                e.key(), e.title(), e.link(), e.author(), e.published(), e.updated(), content, summary, e.categories());
+        return e.withBodies(content, summary);
     }
 
     static Entry withTitle(Entry e, String title) {
-        return new Entry(
-                e.key(),
-                title,
-                e.link(),
-                e.author(),
-                e.published(),
-                e.updated(),
-                e.contentHtml(),
-                e.summaryHtml(),
-                e.categories());
+        return e.withTitle(title);
     }
 
     static String text(String html) {

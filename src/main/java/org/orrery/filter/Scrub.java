@@ -63,7 +63,8 @@ final class Scrub implements EntryFilter {
                 ignore.contains("updated") ? Optional.empty() : e.updated(),
                 content,
                 summary,
-                ignore.contains("category") || ignore.contains("tags") ? List.of() : e.categories()));
+                ignore.contains("category") || ignore.contains("tags") ? List.of() : e.categories(),
+                ignore.contains("enclosure") || ignore.contains("enclosures") ? List.of() : e.enclosures()));
     }
 
     private static String forced(String html, Optional<String> type, URI base) {

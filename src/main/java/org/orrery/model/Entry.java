@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param contentHtml sanitised HTML of the fullest body, URLs absolute; may be empty
  * @param summaryHtml sanitised HTML of a summary distinct from the content
  * @param categories category terms in document order
+ * @param enclosures attached files (podcasts' audio, {@code media:content} images), http or
+ *     https, in document order
  */
 public record Entry(
         String key,
@@ -29,11 +31,45 @@ public record Entry(
         Optional<Instant> updated,
         String contentHtml,
         Optional<String> summaryHtml,
-        List<String> categories) {
+        List<String> categories,
+        List<Enclosure> enclosures) {
     public Entry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(contentHtml, "contentHtml");
         categories = List.copyOf(categories);
+        enclosures = List.copyOf(enclosures);
+    }
+
+    /** An entry without enclosures. */
+    public Entry(
+            String key,
+            String title,
+            Optional<URI> link,
+            Optional<String> author,
+            Optional<Instant> published,
+            Optional<Instant> updated,
+            String contentHtml,
+            Optional<String> summaryHtml,
+            List<String> categories) {
+        this(key, title, link, author, published, updated, contentHtml, summaryHtml, categories, List.of());
+    }
+
+    /** This entry with another title. */
+    public Entry withTitle(String title) {
+        return new Entry(
+                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures);
+    }
+
+    /** This entry with other bodies. */
+    public Entry withBodies(String contentHtml, Optional<String> summaryHtml) {
+        return new Entry(
+                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures);
+    }
+
+    /** This entry with other dates. */
+    public Entry withDates(Optional<Instant> published, Optional<Instant> updated) {
+        return new Entry(
+                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures);
     }
 }

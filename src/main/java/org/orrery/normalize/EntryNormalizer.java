@@ -38,7 +38,14 @@ public final class EntryNormalizer {
                 parsed.updated(),
                 body,
                 distinctSummary,
-                parsed.categories());
+                parsed.categories(),
+                // Published as links and players: http and https only, like every URL published.
+                parsed.enclosures().stream()
+                        .filter(e -> e.url().isAbsolute()
+                                && SafeUrls.of(e.url()).isPresent()
+                                && ("http".equalsIgnoreCase(e.url().getScheme())
+                                        || "https".equalsIgnoreCase(e.url().getScheme())))
+                        .toList());
     }
 
     private String safe(Html html) {

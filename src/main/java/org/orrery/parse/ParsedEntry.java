@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.orrery.model.Enclosure;
 
 /**
  * One item of a feed as the document states it, before identity, sanitising and date

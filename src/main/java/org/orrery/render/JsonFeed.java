@@ -62,6 +62,23 @@ final class JsonFeed {
         optional(g, "url", text(item, "channel_link"));
         g.writeEndObject();
         g.writeEndArray();
+        if (item.get("enclosures") instanceof List<?> enclosures && !enclosures.isEmpty()) {
+            g.writeArrayFieldStart("attachments");
+            for (Object enclosure : enclosures) {
+                @SuppressWarnings("unchecked")
+                var e = (Map<String, Object>) enclosure;
+                g.writeStartObject();
+                g.writeStringField("url", text(e, "href"));
+                // JSON Feed 1.1: mime_type is required for an attachment.
+                String type = text(e, "type");
+                g.writeStringField("mime_type", type.isEmpty() ? "application/octet-stream" : type);
+                if (!text(e, "length").isEmpty()) {
+                    g.writeNumberField("size_in_bytes", Long.parseLong(text(e, "length")));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         if (item.get("categories") instanceof List<?> tags && !tags.isEmpty()) {
             g.writeArrayFieldStart("tags");
             for (Object tag : tags) {

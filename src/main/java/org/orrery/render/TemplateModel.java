@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.orrery.model.Channel;
+import org.orrery.model.Enclosure;
 import org.orrery.model.Post;
 import org.orrery.model.River;
 import org.orrery.sanitize.SafeUrls;
@@ -140,6 +142,7 @@ final class TemplateModel {
             item.put("content", entry.contentHtml());
             item.put("summary", entry.summaryHtml().orElse(""));
             item.put("categories", entry.categories());
+            putEnclosures(item, entry.enclosures());
             putDates(item, "date", post.date());
             entry.published().ifPresent(t -> putDates(item, "published", t));
             entry.updated().ifPresent(t -> putDates(item, "updated", t));
@@ -176,6 +179,43 @@ final class TemplateModel {
         channel.lastFetched().ifPresent(t -> putDates(map, "last_updated", t));
         channel.message().ifPresent(m -> map.put("message", m));
         return map;
+    }
+
+    /**
+     * {@code enclosures}, a list of {@code href}, {@code type}, {@code length} and {@code kind}
+     * (Orrery's own),
+     * and Venus's {@code enclosure_href}, {@code enclosure_type}, {@code enclosure_length} of the
+     * first. Each URL passes the sanitiser's rules again: rows stored earlier were not checked.
+     */
+    private static void putEnclosures(Map<String, Object> item, List<Enclosure> enclosures) {
+        var list = new ArrayList<Map<String, Object>>();
+        for (Enclosure enclosure : enclosures) {
+            Optional<URI> href = SafeUrls.of(enclosure.url()).filter(URI::isAbsolute);
+            if (href.isEmpty()) {
+                continue;
+            }
+            var map = new LinkedHashMap<String, Object>();
+            map.put("href", href.get().toString());
+            map.put("type", enclosure.type().orElse(""));
+            map.put(
+                    "length",
+                    enclosure.length().isPresent()
+                            ? Long.toString(enclosure.length().getAsLong())
+                            : "");
+            // What a page may play or show in place: "audio", "video", "image", or "".
+            String type = enclosure.type().orElse("");
+            int slash = type.indexOf('/');
+            String kind = slash > 0 ? type.substring(0, slash).toLowerCase(Locale.ROOT) : "";
+            map.put("kind", kind.equals("audio") || kind.equals("video") || kind.equals("image") ? kind : "");
+            list.add(map);
+        }
+        item.put("enclosures", list);
+        if (!list.isEmpty()) {
+            Map<String, Object> first = list.getFirst();
+            for (String key : List.of("href", "type", "length")) {
+                item.put("enclosure_" + key, first.get(key));
+            }
+        }
     }
 
     private void putDates(Map<String, Object> map, String key, Instant t) {

@@ -107,6 +107,21 @@ final class VenusFeed {
         if (!string(item, "link").isEmpty()) {
             link(entry, "alternate", string(item, "link"), "text/html");
         }
+        if (item.get("enclosures") instanceof List<?> enclosures) {
+            for (Object e : enclosures) {
+                if (e instanceof Map<?, ?> enclosure) {
+                    Element link = atom(entry, "link");
+                    link.setAttribute("rel", "enclosure");
+                    link.setAttribute("href", String.valueOf(enclosure.get("href")));
+                    if (!String.valueOf(enclosure.get("type")).isEmpty()) {
+                        link.setAttribute("type", String.valueOf(enclosure.get("type")));
+                    }
+                    if (!String.valueOf(enclosure.get("length")).isEmpty()) {
+                        link.setAttribute("length", String.valueOf(enclosure.get("length")));
+                    }
+                }
+            }
+        }
         // Venus: an entry always has a title, empty when the feed gave none.
         atom(entry, "title").setTextContent(string(item, "title"));
         body(entry, "summary", string(item, "summary"));

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.orrery.model.Enclosure;
 import org.orrery.model.Entry;
 
 /**
@@ -31,11 +33,12 @@ record EntryRow(
         Long updated,
         String contentHtml,
         String summaryHtml,
-        String categories) {
+        String categories,
+        String enclosures) {
 
     /** The columns an entry's text, links and dates are read from, in {@link #read} order. */
     static final String COLUMNS =
-            "entry_key, title, link, author, published, updated, content_html, summary_html, categories";
+            "entry_key, title, link, author, published, updated, content_html, summary_html, categories, enclosures";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -49,7 +52,8 @@ record EntryRow(
                 entry.updated().map(Instant::toEpochMilli).orElse(null),
                 entry.contentHtml(),
                 entry.summaryHtml().orElse(null),
-                categoriesJson(entry.categories()));
+                categoriesJson(entry.categories()),
+                entry.enclosures().isEmpty() ? null : enclosuresJson(entry.enclosures()));
     }
 
     static EntryRow read(ResultSet rs) throws SQLException {
@@ -62,7 +66,8 @@ record EntryRow(
                 nullableLong(rs, "updated"),
                 rs.getString("content_html"),
                 rs.getString("summary_html"),
-                rs.getString("categories"));
+                rs.getString("categories"),
+                rs.getString("enclosures"));
     }
 
     /** Binds every column as a named parameter of the same name. */
@@ -76,7 +81,8 @@ record EntryRow(
                 .bind("updated", updated)
                 .bind("content_html", contentHtml)
                 .bind("summary_html", summaryHtml)
-                .bind("categories", categories);
+                .bind("categories", categories)
+                .bind("enclosures", enclosures);
     }
 
     /** Binds every column, in {@link #COLUMNS} order, from parameter {@code first} on. */
@@ -90,7 +96,8 @@ record EntryRow(
         statement.setObject(at++, updated);
         statement.setString(at++, contentHtml);
         statement.setString(at++, summaryHtml);
-        statement.setString(at, categories);
+        statement.setString(at++, categories);
+        statement.setString(at, enclosures);
     }
 
     Entry toEntry() {
@@ -103,7 +110,8 @@ record EntryRow(
                 Optional.ofNullable(updated).map(Instant::ofEpochMilli),
                 contentHtml,
                 Optional.ofNullable(summaryHtml),
-                categoryList(categories));
+                categoryList(categories),
+                enclosureList(enclosures));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -123,6 +131,62 @@ record EntryRow(
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static String enclosuresJson(List<Enclosure> enclosures) {
+        var out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartArray();
+            for (Enclosure enclosure : enclosures) {
+                json.writeStartObject();
+                json.writeStringField("url", enclosure.url().toString());
+                if (enclosure.type().isPresent()) {
+                    json.writeStringField("type", enclosure.type().get());
+                }
+                if (enclosure.length().isPresent()) {
+                    json.writeNumberField("length", enclosure.length().getAsLong());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The enclosures column: none when NULL (entries stored before it existed). */
+    private static List<Enclosure> enclosureList(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<Enclosure> enclosures = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("enclosures column is not a JSON array: " + json);
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                String url = null;
+                Optional<String> type = Optional.empty();
+                OptionalLong length = OptionalLong.empty();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    switch (field) {
+                        case "url" -> url = parser.getText();
+                        case "type" -> type = Optional.of(parser.getText());
+                        case "length" -> length = OptionalLong.of(parser.getLongValue());
+                        default -> parser.skipChildren();
+                    }
+                }
+                if (url != null) {
+                    enclosures.add(new Enclosure(URI.create(url), type, length));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return enclosures;
     }
 
     private static List<String> categoryList(String json) {

@@ -1,6 +1,7 @@
 package org.orrery.parse;
 
 import java.util.Optional;
+import org.orrery.model.Enclosure;
 
 /** A line-per-field text rendering of a parse result, compared with hand-written goldens. */
 final class Golden {

@@ -3,7 +3,7 @@ package org.orrery.parse.atom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.orrery.parse.Enclosure;
+import org.orrery.model.Enclosure;
 
 /** What an {@code atom:entry} said, as read: links resolved, dates unparsed. */
 final class AtomEntry {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
-import org.orrery.parse.Enclosure;
+import org.orrery.model.Enclosure;
 import org.orrery.parse.text.PlainText;
 import org.orrery.parse.xml.XmlBase;
 import org.orrery.parse.xml.XmlCursor;

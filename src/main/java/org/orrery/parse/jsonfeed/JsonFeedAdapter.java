@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.orrery.parse.Enclosure;
+import org.orrery.model.Enclosure;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;

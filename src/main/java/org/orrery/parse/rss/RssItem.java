@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.orrery.parse.Enclosure;
+import org.orrery.model.Enclosure;
 import org.orrery.parse.Html;
 
 /** What an RSS item said, as read: text as written, links resolved, dates unparsed. */

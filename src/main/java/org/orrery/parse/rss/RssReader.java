@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
-import org.orrery.parse.Enclosure;
+import org.orrery.model.Enclosure;
 import org.orrery.parse.Html;
 import org.orrery.parse.text.PlainText;
 import org.orrery.parse.xml.XmlBase;

@@ -1,4 +1,4 @@
-package org.orrery.parse;
+package org.orrery.model;
 
 import java.net.URI;
 import java.util.Objects;
