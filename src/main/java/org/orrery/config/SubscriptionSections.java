@@ -104,6 +104,11 @@ public final class SubscriptionSections {
         // Python 2 ConfigParser interpolates only a value holding "%(", and there reads %% as %;
         // elsewhere a % is itself. A name that is exactly "" would read back as empty.
         String escaped = line.contains("%(") ? line.replace("%", "%%") : line;
+        // Names are read with their character references decoded (Planet Python writes
+        // "Ga&#235;l"): a name that holds one as text is written with its & as &amp;.
+        if (!ConfigLoader.displayName(line).equals(line)) {
+            escaped = escaped.replace("&", "&amp;");
+        }
         return escaped.equals("\"\"") ? "" : escaped;
     }
 

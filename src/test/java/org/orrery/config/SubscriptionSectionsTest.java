@@ -27,6 +27,19 @@ class SubscriptionSectionsTest {
     }
 
     @Test
+    void writesANameHoldingACharacterReferenceAsTextSoThatItReadsBackAsGiven() throws Exception {
+        // Names are read with character references decoded; a title that shows one must keep it.
+        String title = "Tom &amp; Jerry on &#0 and &lt;b&gt;, AT&T";
+        String section = SubscriptionSections.section(URI.create("https://a.example.org/feed"), Optional.of(title));
+        Path config = Files.writeString(dir.resolve("config.ini"), "[Planet]\nname = P\n\n" + section);
+
+        assertThat(ConfigLoader.load(List.of(config)).subscriptions().getFirst().name())
+                .contains(title);
+        assertThat(SubscriptionSections.section(URI.create("https://a.example.org/feed"), Optional.of("AT&T")))
+                .isEqualTo("[https://a.example.org/feed]\nname = AT&T\n");
+    }
+
+    @Test
     void leavesOutAnEmptyName() {
         assertThat(SubscriptionSections.section(URI.create("https://a.example.org/feed"), Optional.of(" ")))
                 .isEqualTo("[https://a.example.org/feed]\n");
