@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 import org.orrery.config.SubscriptionOptions;
 import org.orrery.model.Entry;
+import org.orrery.sanitize.Escape;
 import org.orrery.sanitize.HtmlSanitizer;
 
 /**
@@ -71,7 +71,7 @@ final class Scrub implements EntryFilter {
             return html;
         }
         if (type.get().equals("text/plain")) {
-            return Entities.escape(html);
+            return Escape.jsoupAnywhere(html);
         }
         if (type.get().contains("html") && html.indexOf('<') < 0 && html.contains("&lt;")) {
             // Escaped markup (a body the feed declared as text): read it as HTML, made safe again.

@@ -72,7 +72,7 @@ public final class HtmlSanitizer {
         }
         if (isPlainText(html)) {
             var out = new StringBuilder(html.length() + 16);
-            Escape.text(out, html);
+            Escape.jsoupText(out, html);
             return out.toString().strip();
         }
         URL baseUrl = baseUrl(base);
