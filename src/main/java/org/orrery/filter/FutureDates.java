@@ -26,16 +26,9 @@ final class FutureDates implements EntryFilter {
                 // The first-seen time stands in until the date has passed; a later refresh
                 // brings the feed's date back.
                 Instant seen = firstSeen.isAfter(now) ? now : firstSeen;
-                yield new Verdict.Kept(new Entry(
-                        e.key(),
-                        e.title(),
-                        e.link(),
-                        e.author(),
+                yield new Verdict.Kept(e.withDates(
                         e.published().map(p -> p.isAfter(now) ? seen : p),
-                        e.updated().map(u -> u.isAfter(now) ? seen : u),
-                        e.contentHtml(),
-                        e.summaryHtml(),
-                        e.categories()));
+                        e.updated().map(u -> u.isAfter(now) ? seen : u)));
             }
         };
     }

@@ -43,11 +43,11 @@ final class Scrub implements EntryFilter {
         }
         String title = ignore.contains("title") ? "" : e.title();
         if (options.titleType().filter(t -> t.contains("html")).isPresent()) {
-            title = Html.text(title);
+            title = HtmlTrees.text(title);
         }
         Optional<String> author = ignore.contains("author") ? Optional.empty() : e.author();
         if (options.nameType().filter(t -> t.contains("html")).isPresent()) {
-            author = author.map(Html::text).filter(a -> !a.isBlank());
+            author = author.map(HtmlTrees::text).filter(a -> !a.isBlank());
         }
         URI base = e.link().orElse(feedUri);
         String content = ignore.contains("content") ? "" : forced(e.contentHtml(), options.contentType(), base);

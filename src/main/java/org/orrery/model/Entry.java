@@ -36,4 +36,16 @@ public record Entry(
         Objects.requireNonNull(contentHtml, "contentHtml");
         categories = List.copyOf(categories);
     }
+
+    public Entry withTitle(String title) {
+        return new Entry(key, title, link, author, published, updated, contentHtml, summaryHtml, categories);
+    }
+
+    public Entry withDates(Optional<Instant> published, Optional<Instant> updated) {
+        return new Entry(key, title, link, author, published, updated, contentHtml, summaryHtml, categories);
+    }
+
+    public Entry withBodies(String contentHtml, Optional<String> summaryHtml) {
+        return new Entry(key, title, link, author, published, updated, contentHtml, summaryHtml, categories);
+    }
 }
