@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.Planet;
 import org.orrery.ThemeFiles;
-import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,13 +42,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanetConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("orrery: " + e.getMessage());
+        Optional<PlanetConfig> read = config.load(spec.commandLine().getErr());
+        if (read.isEmpty()) {
             return Main.EXIT_CONFIG;
         }
+        PlanetConfig loaded = read.get();
         var warnings = new ArrayList<>(loaded.warnings());
         warnings.addAll(ThemeFiles.load(loaded, Path.of("").toAbsolutePath()).warnings());
         directoryProblem("output_dir", loaded.outputDir()).ifPresent(warnings::add);

@@ -1,7 +1,9 @@
 package org.orrery.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.orrery.config.ConfigException;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
@@ -22,7 +24,13 @@ final class ConfigFiles {
         this.files = files;
     }
 
-    PlanetConfig load() throws ConfigException {
-        return ConfigLoader.load(files);
+    /** The planet's config, or empty after telling {@code err} why it cannot be read. */
+    Optional<PlanetConfig> load(PrintWriter err) {
+        try {
+            return Optional.of(ConfigLoader.load(files));
+        } catch (ConfigException e) {
+            err.println("orrery: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }

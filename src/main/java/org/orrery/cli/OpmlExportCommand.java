@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.Planet;
-import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Channel;
 import org.orrery.model.River;
@@ -42,13 +41,11 @@ final class OpmlExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        PlanetConfig config;
-        try {
-            config = files.load();
-        } catch (ConfigException e) {
-            err.println("orrery: " + e.getMessage());
+        Optional<PlanetConfig> read = files.load(err);
+        if (read.isEmpty()) {
             return Main.EXIT_CONFIG;
         }
+        PlanetConfig config = read.get();
         List<Channel> channels;
         try {
             channels = channels(config, config.subscriptions());

@@ -6,7 +6,6 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.RefreshSummary;
-import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
 import org.orrery.render.PublishException;
 import org.orrery.store.StoreException;
@@ -39,19 +38,14 @@ abstract class PlanetCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         PrintWriter err = err();
-        PlanetConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            err.println("orrery: " + e.getMessage());
+        Optional<PlanetConfig> read = config.load(err);
+        if (read.isEmpty()) {
             return Main.EXIT_CONFIG;
         }
+        PlanetConfig loaded = read.get();
         try (var open = OpenPlanet.open(loaded)) {
             return work(open, loaded);
-        } catch (PublishException e) {
-            err.println("orrery: " + e.getMessage());
-            return Main.EXIT_CANT_CREATE;
-        } catch (StoreException e) {
+        } catch (PublishException | StoreException e) {
             err.println("orrery: " + e.getMessage());
             return Main.EXIT_CANT_CREATE;
         } catch (IOException e) {

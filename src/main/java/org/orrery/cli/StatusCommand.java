@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.HealthReport;
 import org.orrery.Planet;
-import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
@@ -53,13 +53,11 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        PlanetConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            err.println("orrery: " + e.getMessage());
+        Optional<PlanetConfig> read = config.load(err);
+        if (read.isEmpty()) {
             return Main.EXIT_CONFIG;
         }
+        PlanetConfig loaded = read.get();
         HealthReport report;
         try (var store = JdbcStore.openSqlite(Planet.databaseFile(loaded))) {
             // The report health.json holds: reading lists' feeds and problems included.

@@ -33,7 +33,7 @@ final class EntryText {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (Node node : Html.parse(html).body().childNodes()) {
+        for (Node node : HtmlTrees.parse(html).body().childNodes()) {
             append(node, out);
         }
         return out.toString();

@@ -35,10 +35,10 @@ final class Excerpt implements EntryFilter {
         if (source.isBlank()) {
             return new Verdict.Kept(e);
         }
-        Document target = Html.parse("");
-        new Copy().children(Html.parse(source).body(), target.body());
+        Document target = HtmlTrees.parse("");
+        new Copy().children(HtmlTrees.parse(source).body(), target.body());
         return new Verdict.Kept(
-                Html.withBodies(e, e.contentHtml(), Optional.of(target.body().html())));
+                e.withBodies(e.contentHtml(), Optional.of(target.body().html())));
     }
 
     /** Copies nodes until the text would pass {@code width}. */

@@ -26,7 +26,7 @@ final class MinHead implements EntryFilter {
             return new Verdict.Kept(e);
         }
         int shift = min - top;
-        return new Verdict.Kept(Html.editBodies(e, doc -> shift(doc, shift)));
+        return new Verdict.Kept(HtmlTrees.editBodies(e, doc -> shift(doc, shift)));
     }
 
     /** The highest heading level in the HTML (1 for h1), 7 when there is none. */
@@ -34,7 +34,7 @@ final class MinHead implements EntryFilter {
         if (html.isBlank() || !html.contains("<h")) {
             return 7;
         }
-        Document doc = Html.parse(html);
+        Document doc = HtmlTrees.parse(html);
         for (int level = 1; level <= 6; level++) {
             if (!doc.getElementsByTag("h" + level).isEmpty()) {
                 return level;

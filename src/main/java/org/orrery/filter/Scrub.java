@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 import org.orrery.config.SubscriptionOptions;
 import org.orrery.model.Entry;
+import org.orrery.sanitize.Escape;
 import org.orrery.sanitize.HtmlSanitizer;
 
 /**
@@ -43,11 +43,11 @@ final class Scrub implements EntryFilter {
         }
         String title = ignore.contains("title") ? "" : e.title();
         if (options.titleType().filter(t -> t.contains("html")).isPresent()) {
-            title = Html.text(title);
+            title = HtmlTrees.text(title);
         }
         Optional<String> author = ignore.contains("author") ? Optional.empty() : e.author();
         if (options.nameType().filter(t -> t.contains("html")).isPresent()) {
-            author = author.map(Html::text).filter(a -> !a.isBlank());
+            author = author.map(HtmlTrees::text).filter(a -> !a.isBlank());
         }
         URI base = e.link().orElse(feedUri);
         String content = ignore.contains("content") ? "" : forced(e.contentHtml(), options.contentType(), base);
@@ -72,7 +72,7 @@ final class Scrub implements EntryFilter {
             return html;
         }
         if (type.get().equals("text/plain")) {
-            return Entities.escape(html);
+            return Escape.jsoupAnywhere(html);
         }
         if (type.get().contains("html") && html.indexOf('<') < 0 && html.contains("&lt;")) {
             // Escaped markup (a body the feed declared as text): read it as HTML, made safe again.

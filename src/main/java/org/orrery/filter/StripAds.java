@@ -26,7 +26,7 @@ final class StripAds {
 
     /** {@code stripAd/feedburner.sed}: a paragraph holding only a FeedFlare ad link and image. */
     static EntryFilter feedburner() {
-        return (e, now, firstSeen) -> new Verdict.Kept(Html.editBodies(e, doc -> {
+        return (e, now, firstSeen) -> new Verdict.Kept(HtmlTrees.editBodies(e, doc -> {
             for (Element p : doc.select("p")) {
                 if (p.childNodeSize() == 1
                         && p.childrenSize() == 1
@@ -49,7 +49,7 @@ final class StripAds {
      * Google's ad server).
      */
     static EntryFilter googleAdMap() {
-        return (e, now, firstSeen) -> new Verdict.Kept(Html.editBodies(e, StripAds::removeGoogleAdMaps));
+        return (e, now, firstSeen) -> new Verdict.Kept(HtmlTrees.editBodies(e, StripAds::removeGoogleAdMaps));
     }
 
     private static void removeGoogleAdMaps(Document doc) {
@@ -84,8 +84,7 @@ final class StripAds {
 
     /** {@code stripAd/yahoo.sed}, on the markup as it is (the comments survive only unsanitised bodies). */
     static EntryFilter yahoo() {
-        return (Entry e, Instant now, Instant firstSeen) -> new Verdict.Kept(Html.withBodies(
-                e,
+        return (Entry e, Instant now, Instant firstSeen) -> new Verdict.Kept(e.withBodies(
                 YAHOO.matcher(e.contentHtml()).replaceAll(""),
                 e.summaryHtml().map(s -> YAHOO.matcher(s).replaceAll(""))));
     }

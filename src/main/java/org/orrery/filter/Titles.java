@@ -15,14 +15,14 @@ final class Titles {
     static EntryFilter h1Title() {
         return (e, now, firstSeen) -> {
             Elements h1s = new Elements();
-            h1s.addAll(Html.parse(e.contentHtml()).select("h1"));
-            e.summaryHtml().ifPresent(s -> h1s.addAll(Html.parse(s).select("h1")));
+            h1s.addAll(HtmlTrees.parse(e.contentHtml()).select("h1"));
+            e.summaryHtml().ifPresent(s -> h1s.addAll(HtmlTrees.parse(s).select("h1")));
             if (h1s.isEmpty()) {
                 return new Verdict.Kept(e);
             }
             String title = h1s.size() == 1 ? h1s.get(0).text() : e.title();
-            Entry stripped = Html.editBodies(e, doc -> doc.select("h1").remove());
-            return new Verdict.Kept(Html.withTitle(stripped, title));
+            Entry stripped = HtmlTrees.editBodies(e, doc -> doc.select("h1").remove());
+            return new Verdict.Kept(stripped.withTitle(title));
         };
     }
 
@@ -38,11 +38,11 @@ final class Titles {
             }
             String head = title.substring(0, title.length() - 3);
             boolean repeats = startsWith(Optional.of(e.contentHtml()), head) || startsWith(e.summaryHtml(), head);
-            return new Verdict.Kept(repeats ? Html.withTitle(e, "") : e);
+            return new Verdict.Kept(repeats ? e.withTitle("") : e);
         };
     }
 
     private static boolean startsWith(Optional<String> html, String head) {
-        return html.map(Html::text).filter(t -> t.startsWith(head)).isPresent();
+        return html.map(HtmlTrees::text).filter(t -> t.startsWith(head)).isPresent();
     }
 }

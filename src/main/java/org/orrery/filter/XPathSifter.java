@@ -147,7 +147,7 @@ final class XPathSifter implements EntryFilter {
     private static void xhtml(Element entry, String name, String html) {
         Element holder = child(entry, name);
         holder.setAttribute("type", "xhtml");
-        Document body = new W3CDom().fromJsoup(Html.parse(html));
+        Document body = new W3CDom().fromJsoup(HtmlTrees.parse(html));
         Element div = entry.getOwnerDocument().createElementNS(XHTML, "div");
         holder.appendChild(div);
         Optional<Node> bodyElement =

@@ -5,7 +5,6 @@ import java.net.URL;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -72,7 +71,7 @@ public final class HtmlSanitizer {
         }
         if (isPlainText(html)) {
             var out = new StringBuilder(html.length() + 16);
-            Escape.text(out, html);
+            Escape.jsoupText(out, html);
             return out.toString().strip();
         }
         URL baseUrl = baseUrl(base);
@@ -119,20 +118,5 @@ public final class HtmlSanitizer {
             return WHITESPACE_RUN.matcher(html.strip()).replaceAll(" ");
         }
         return Jsoup.parseBodyFragment(html).body().text();
-    }
-
-    /**
-     * The beginning of {@code safeHtml} (this sanitiser's output) holding at most {@code
-     * maxChars} characters of text, cut after a whole word and ended with "…", every element
-     * closed; unchanged when it is shorter. Elements named in {@code omit} are left out (Venus's
-     * {@code excerpt} filter).
-     */
-    public static String excerpt(String safeHtml, int maxChars, Set<String> omit) {
-        return Excerpt.of(safeHtml, maxChars, omit);
-    }
-
-    /** {@link #excerpt(String, int, Set)} leaving nothing out. */
-    public static String excerpt(String safeHtml, int maxChars) {
-        return Excerpt.of(safeHtml, maxChars, Set.of());
     }
 }

@@ -70,7 +70,7 @@ final class SafeWriter {
 
     private int node(Node node, int context) {
         if (node instanceof TextNode text) { // CDATA sections included: they are text
-            Escape.text(out, text.getWholeText());
+            Escape.jsoupText(out, text.getWholeText());
             return 1;
         }
         if (!(node instanceof Element el)) {
@@ -169,7 +169,7 @@ final class SafeWriter {
         out.append('<').append(name);
         for (int i = 0; i < count; i++) {
             out.append(' ').append(names[i]).append("=\"");
-            Escape.attribute(out, values[i]);
+            Escape.jsoupAttribute(out, values[i]);
             out.append('"');
         }
         out.append('>');
@@ -214,7 +214,7 @@ final class SafeWriter {
             String value = values[i];
             if (value != null && !(isBoolean(names[i]) && (value.isEmpty() || value.equalsIgnoreCase(names[i])))) {
                 out.append("=\"");
-                Escape.attribute(out, value);
+                Escape.jsoupAttribute(out, value);
                 out.append('"');
             }
         }

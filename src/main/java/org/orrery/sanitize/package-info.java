@@ -4,7 +4,7 @@
  * the allow-list ({@code Policy}) allows, drops what is code with its content, recovers lazy
  * images, vets iframes, unwraps noscript, resolves and checks every URL and srcset candidate,
  * reduces style to a safe subset and adds rel, loading and controls. Also plain-text extraction
- * for titles and names, and excerpts. Pure; docs/sanitizing.md states the policy for planet
- * maintainers.
+ * for titles and names, and Orrery's one HTML escaper ({@code Escape}). Pure; docs/sanitizing.md
+ * states the policy for planet maintainers.
  */
 package org.orrery.sanitize;

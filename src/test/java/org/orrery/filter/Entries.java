@@ -26,7 +26,7 @@ final class Entries {
     }
 
     static Entry withSummary(Entry e, String summary) {
-        return Html.withBodies(e, e.contentHtml(), Optional.of(summary));
+        return e.withBodies(e.contentHtml(), Optional.of(summary));
     }
 
     static Entry kept(Verdict v) {

@@ -87,6 +87,16 @@ class VenusFiltersTest {
     }
 
     @Test
+    void excerptLeavesShortHtmlAloneAndKeepsEntitiesEscaped() {
+        assertThat(run("excerpt.py?width=20", entry("T", "<p>Hello <b>world</b></p>"))
+                        .summaryHtml())
+                .contains("<p>Hello <b>world</b></p>");
+        assertThat(run("excerpt.py?width=7", entry("T", "<p>a &lt;b&gt; &amp; c d e</p>"))
+                        .summaryHtml())
+                .contains("<p>a &lt;b&gt; &amp; \u2026</p>");
+    }
+
+    @Test
     void minheadDemotesHeadingsSoTheTopIsH3() {
         assertThat(run("minhead.py", entry("T", "<h1>a</h1><h2>b</h2><h6>c</h6>"))
                         .contentHtml())

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jsoup.nodes.Entities;
 
 /**
  * Writes the page scripts/ci/browser-sanitize.sh renders in headless Chromium: every vector of
@@ -48,7 +47,7 @@ public final class BrowserPage {
         for (var vector : vectors) {
             String body = unsanitised ? vector.html() : sanitizer.sanitize(vector.html(), BASE);
             html.append("<div class=\"vector\" data-source=\"")
-                    .append(Entities.escape(vector.file() + ":" + vector.line()))
+                    .append(Escape.jsoupAnywhere(vector.file() + ":" + vector.line()))
                     .append("\">")
                     .append(body)
                     .append("</div>\n");

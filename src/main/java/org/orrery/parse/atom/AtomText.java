@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.orrery.parse.Html;
 import org.orrery.parse.text.PlainText;
+import org.orrery.sanitize.Escape;
 
 /**
  * An Atom text construct or content (RFC 4287 §3.1, §4.1.3) as read; xhtml already serialised
@@ -24,7 +25,7 @@ record AtomText(Kind kind, String value, URI base) {
         if (value.isBlank()) {
             return Optional.empty();
         }
-        String html = kind == Kind.TEXT ? PlainText.toHtml(value.strip()) : value.strip();
+        String html = kind == Kind.TEXT ? Escape.text(value.strip()) : value.strip();
         return Optional.of(new Html(html, base));
     }
 }

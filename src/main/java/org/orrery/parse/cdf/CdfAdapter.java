@@ -14,6 +14,7 @@ import org.orrery.parse.dates.FeedDates;
 import org.orrery.parse.text.PlainText;
 import org.orrery.parse.xml.XmlBase;
 import org.orrery.parse.xml.XmlCursor;
+import org.orrery.sanitize.Escape;
 
 /** Reads a CDF document (element and attribute names in any case) onto {@link ParsedFeed}. */
 public final class CdfAdapter {
@@ -72,7 +73,7 @@ public final class CdfAdapter {
                 case "abstract" -> {
                     Optional<String> text = text(cursor);
                     if (abstractHtml.isEmpty()) {
-                        abstractHtml = text.map(t -> new Html(PlainText.toHtml(t), base));
+                        abstractHtml = text.map(t -> new Html(Escape.text(t), base));
                     }
                 }
                 default -> cursor.skip();

@@ -62,9 +62,9 @@ public final class FeedDates {
     private static final List<Format> FORMATS = List.of(
             new Format("RFC 3339 / W3CDTF", ISO_8601, FeedDates::iso8601),
             new Format("RFC 822", RFC_822, FeedDates::rfc822),
-            new Format("ISO 8601 basic", ISO_8601_BASIC, FeedDates::iso8601Basic),
+            new Format("ISO 8601 basic", ISO_8601_BASIC, FeedDates::numericDateTime),
             new Format("asctime", ASCTIME, FeedDates::asctime),
-            new Format("yyyy/mm/dd", SLASHED, FeedDates::slashed),
+            new Format("yyyy/mm/dd", SLASHED, FeedDates::numericDateTime),
             new Format("Korean", KOREAN, FeedDates::korean));
 
     // Month and weekday names of the non-English dates feedparser reads (Greek, Hungarian), as
@@ -192,7 +192,8 @@ public final class FeedDates {
         return true;
     }
 
-    private static Instant iso8601Basic(Matcher m) {
+    /** Year, month and day in groups 1 to 3, then hour, minute, second and offset (each optional) in 4 to 7. */
+    private static Instant numericDateTime(Matcher m) {
         LocalDate date =
                 LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         LocalTime time = LocalTime.of(number(m.group(4), 0), number(m.group(5), 0), number(m.group(6), 0));
@@ -204,13 +205,6 @@ public final class FeedDates {
         LocalTime time =
                 LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), number(m.group(5), 0));
         return date.atTime(time).toInstant(m.group(6) == null ? ZoneOffset.UTC : offset(m.group(6)));
-    }
-
-    private static Instant slashed(Matcher m) {
-        LocalDate date =
-                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        LocalTime time = LocalTime.of(number(m.group(4), 0), number(m.group(5), 0), number(m.group(6), 0));
-        return date.atTime(time).toInstant(m.group(7) == null ? ZoneOffset.UTC : offset(m.group(7)));
     }
 
     private static Instant korean(Matcher m) {

@@ -22,6 +22,7 @@ import org.orrery.parse.ParsedFeed;
 import org.orrery.parse.dates.FeedDates;
 import org.orrery.parse.text.PlainText;
 import org.orrery.parse.xml.XmlBase;
+import org.orrery.sanitize.Escape;
 
 /** Reads a JSON Feed document and maps it onto {@link ParsedFeed}. */
 public final class JsonFeedAdapter {
@@ -98,8 +99,8 @@ public final class JsonFeedAdapter {
     private static ParsedEntry entry(Map<?, ?> item, URI base, String where, List<String> warnings) {
         Optional<Html> content = JsonValues.text(item, "content_html")
                 .map(html -> new Html(html, base))
-                .or(() -> JsonValues.text(item, "content_text").map(t -> new Html(PlainText.toHtml(t), base)));
-        Optional<Html> summary = JsonValues.text(item, "summary").map(t -> new Html(PlainText.toHtml(t), base));
+                .or(() -> JsonValues.text(item, "content_text").map(t -> new Html(Escape.text(t), base)));
+        Optional<Html> summary = JsonValues.text(item, "summary").map(t -> new Html(Escape.text(t), base));
         List<Enclosure> attachments = new ArrayList<>();
         for (Map<?, ?> attachment : JsonValues.objects(item, "attachments")) {
             url(attachment, "url", base)

@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.model.Enclosure;
 import org.orrery.parse.Html;
-import org.orrery.parse.text.PlainText;
 import org.orrery.parse.xml.XmlBase;
 import org.orrery.parse.xml.XmlCursor;
+import org.orrery.sanitize.Escape;
 
 /**
  * Reads an {@code <rss>} or {@code <rdf:RDF>} document into an {@link RssChannel}. RSS's own
@@ -142,7 +142,7 @@ final class RssReader {
                 .map(String::strip)
                 .filter("html"::equalsIgnoreCase)
                 .isPresent();
-        return new Html(html ? cursor.markup(true) : PlainText.toHtml(cursor.text()), base);
+        return new Html(html ? cursor.markup(true) : Escape.text(cursor.text()), base);
     }
 
     /** iTunes categories are in a {@code text} attribute and nest (Podcasts Connect spec). */

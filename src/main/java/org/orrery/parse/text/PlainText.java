@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
-/** Conversions between feed text, plain text and HTML. */
+/** Plain text from feed text and from HTML. */
 public final class PlainText {
     // No-break spaces count: jsoup's text() treats them as whitespace, and so do we for the
     // titles written without markup.
@@ -24,20 +24,5 @@ public final class PlainText {
             return collapse(html);
         }
         return collapse(Jsoup.parseBodyFragment(html).text());
-    }
-
-    /** Plain text escaped into HTML that displays it unchanged. */
-    public static String toHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

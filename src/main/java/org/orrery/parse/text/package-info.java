@@ -1,2 +1,2 @@
-/** Text as feeds carry it turned into the plain text and HTML our records promise. */
+/** Text as feeds carry it turned into the plain text our records promise. */
 package org.orrery.parse.text;

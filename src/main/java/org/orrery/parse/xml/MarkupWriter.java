@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.orrery.parse.encoding.MisencodedText;
+import org.orrery.sanitize.Escape;
 
 /** Writes the content of one element as HTML while the cursor walks through it. */
 final class MarkupWriter {
@@ -115,28 +116,13 @@ final class MarkupWriter {
             html.append(' ')
                     .append(name)
                     .append("=\"")
-                    .append(escape(value, true))
+                    .append(Escape.attribute(value))
                     .append('"');
         }
         html.append('>');
     }
 
     private void text(String text) {
-        html.append(textIsHtml ? text : escape(text, false));
-    }
-
-    static String escape(String text, boolean attribute) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        html.append(textIsHtml ? text : Escape.text(text));
     }
 }

@@ -133,23 +133,15 @@ public final class XmlCursor {
      * #ownText()} and {@link #markup(boolean)}.
      */
     public String text() throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        int start = depth();
-        while (depth() >= start) {
-            switch (reader.next()) {
-                case XMLStreamConstants.START_ELEMENT -> enter();
-                case XMLStreamConstants.END_ELEMENT -> leave();
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                    text.append(reader.getText());
-                case XMLStreamConstants.ENTITY_REFERENCE -> text.append(entity());
-                default -> {}
-            }
-        }
-        return MisencodedText.repaired(text.toString());
+        return consumeText(false);
     }
 
     /** Consumes the current element, giving only its own text: descendants' text is left out. */
     public String ownText() throws XMLStreamException {
+        return consumeText(true);
+    }
+
+    private String consumeText(boolean ownOnly) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int start = depth();
         while (depth() >= start) {
@@ -157,13 +149,13 @@ public final class XmlCursor {
                 case XMLStreamConstants.START_ELEMENT -> enter();
                 case XMLStreamConstants.END_ELEMENT -> leave();
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (depth() == start) {
+                    if (!ownOnly || depth() == start) {
                         text.append(reader.getText());
                     }
                 }
                 case XMLStreamConstants.ENTITY_REFERENCE -> {
                     String replacement = entity();
-                    if (depth() == start) {
+                    if (!ownOnly || depth() == start) {
                         text.append(replacement);
                     }
                 }

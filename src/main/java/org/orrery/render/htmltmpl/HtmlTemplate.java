@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.orrery.sanitize.Escape;
 
 /**
  * A compiled htmltmpl template, as Planet 2.0 and Venus use them. A {@link Markup} value is
@@ -140,25 +141,9 @@ public final class HtmlTemplate {
             return URLEncoder.encode(text(value), StandardCharsets.UTF_8);
         }
         if (value instanceof Markup markup) {
-            return escape == Node.Escape.HTML ? escapeHtml(markup.html()) : markup.html();
+            return escape == Node.Escape.HTML ? Escape.attribute(markup.html()) : markup.html();
         }
-        return escapeHtml(text(value));
-    }
-
-    /** {@code text} with {@code &}, {@code <}, {@code >} and {@code "} escaped, as htmltmpl's {@code ESCAPE="HTML"}. */
-    static String escapeHtml(String text) {
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escape.attribute(text(value));
     }
 
     /** An open block while parsing: what it is, and the list its children go into. */

@@ -1,6 +1,7 @@
 package org.orrery.render.htmltmpl;
 
 import java.util.Objects;
+import org.orrery.sanitize.Escape;
 
 /**
  * A template value that is HTML already (a sanitised body, or text escaped as Venus hands its
@@ -14,7 +15,7 @@ public record Markup(String html) {
 
     /** {@code text} as HTML: {@code &}, {@code <}, {@code >} and {@code "} escaped. */
     public static Markup ofText(String text) {
-        return new Markup(HtmlTemplate.escapeHtml(text));
+        return new Markup(Escape.attribute(text));
     }
 
     @Override

@@ -1,15 +1,14 @@
 package org.orrery.filter;
 
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
 import org.orrery.model.Entry;
 
-/** Edits of an entry's bodies as jsoup trees, serialised the way the sanitiser writes them. */
-final class Html {
-    private Html() {}
+/** HTML fragments (bodies, titles) as jsoup trees to read or edit, written back as the sanitiser writes them. */
+final class HtmlTrees {
+    private HtmlTrees() {}
 
     static Document parse(String html) {
         Document doc = Jsoup.parseBodyFragment(html);
@@ -28,15 +27,7 @@ final class Html {
 
     /** The entry with the same edit applied to its content and its summary. */
     static Entry editBodies(Entry e, Consumer<Document> edit) {
-        return withBodies(e, edit(e.contentHtml(), edit), e.summaryHtml().map(s -> edit(s, edit)));
-    }
-
-    static Entry withBodies(Entry e, String content, Optional<String> summary) {
-        return e.withBodies(content, summary);
-    }
-
-    static Entry withTitle(Entry e, String title) {
-        return e.withTitle(title);
+        return e.withBodies(edit(e.contentHtml(), edit), e.summaryHtml().map(s -> edit(s, edit)));
     }
 
     static String text(String html) {
