@@ -22,7 +22,6 @@ import org.orrery.model.LocaleNames;
  * {@link BadValue}) and {@link PlanetConfig#subscriptionOptions}.
  */
 final class OptionValues {
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s+");
     // glibc locale names: language[_TERRITORY][.codeset][@modifier]
     private static final Pattern POSIX_LOCALE =
@@ -47,10 +46,7 @@ final class OptionValues {
         if (value.isEmpty()) {
             return fallback;
         }
-        if (!WHOLE_NUMBER.matcher(value.get()).matches()) {
-            throw new BadValue(key, value.get(), "a whole number");
-        }
-        return Integer.parseInt(value.get().replace("+", ""));
+        return OptionTable.wholeNumber(key, value.get(), 0);
     }
 
     static Optional<String> text(Function<String, Optional<String>> lookup, String key) {
