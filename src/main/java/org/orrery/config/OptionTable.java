@@ -287,28 +287,29 @@ public final class OptionTable {
     static final Option<String> RIVER_ORDER =
             option("river_order", PLANET, "date", OptionTable::riverOrder, ACTED_ON, "what the river is sorted by");
     static final Option<Boolean> ALLOW_PRIVATE_ADDRESSES = option(
-            "allow_private_addresses",
-            BOTH,
-            "no",
-            OptionTable::yes,
-            ACTED_ON,
-            "whether feeds may be fetched from loopback and private addresses");
+                    "allow_private_addresses",
+                    BOTH,
+                    "no",
+                    OptionTable::yes,
+                    ACTED_ON,
+                    "whether feeds may be fetched from loopback and private addresses")
+            .withBlankAsValue();
 
     // Per subscription, read into SubscriptionOptions.
     static final Option<List<String>> IGNORE_IN_FEED =
             list("ignore_in_feed", SUBSCRIPTION, "", ACTED_ON, "entry fields the feed gets wrong, dropped");
-    static final Option<String> TITLE_TYPE =
-            text("title_type", SUBSCRIPTION, "", ACTED_ON, "how titles are to be read");
-    static final Option<String> SUMMARY_TYPE =
-            text("summary_type", SUBSCRIPTION, "", ACTED_ON, "how summaries are to be read");
-    static final Option<String> CONTENT_TYPE = text(
-            "content_type", SUBSCRIPTION, "", ACTED_ON, "how contents are to be read, or the kind of reading list");
-    static final Option<String> NAME_TYPE =
-            text("name_type", SUBSCRIPTION, "", ACTED_ON, "how author names are to be read");
+    static final Option<Optional<String>> TITLE_TYPE =
+            optionalText("title_type", SUBSCRIPTION, ACTED_ON, "how titles are to be read");
+    static final Option<Optional<String>> SUMMARY_TYPE =
+            optionalText("summary_type", SUBSCRIPTION, ACTED_ON, "how summaries are to be read");
+    static final Option<Optional<String>> CONTENT_TYPE = optionalText(
+            "content_type", SUBSCRIPTION, ACTED_ON, "how contents are to be read, or the kind of reading list");
+    static final Option<Optional<String>> NAME_TYPE =
+            optionalText("name_type", SUBSCRIPTION, ACTED_ON, "how author names are to be read");
     static final Option<String> FUTURE_DATES =
             text("future_dates", SUBSCRIPTION, "keep", ACTED_ON, "what becomes of an entry dated after now");
-    static final Option<String> XML_BASE = text(
-                    "xml_base", SUBSCRIPTION, "", ACTED_ON, "the base relative links resolve against")
+    static final Option<Optional<String>> XML_BASE = optionalText(
+                    "xml_base", SUBSCRIPTION, ACTED_ON, "the base relative links resolve against")
             .notYetActedOn("bodies keep the base the feed declares");
     static final Option<Integer> CACHE_KEEP_DAYS =
             whole("cache_keep_days", BOTH, 0, 0, "expunging keeps the entries of the last this many days");

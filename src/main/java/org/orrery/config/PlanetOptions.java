@@ -47,6 +47,8 @@ import java.util.function.Function;
  * @param maxFeedBytes Orrery's {@code max_feed_bytes}: the largest feed accepted, after
  *     decompression
  * @param riverOrder Orrery's {@code river_order}, lower-case: {@code date} or {@code first_seen}
+ * @param allowPrivateAddresses Orrery's {@code allow_private_addresses} in {@code [Planet]}:
+ *     whether every feed may reach loopback, private and link-local addresses
  */
 public record PlanetOptions(
         int daysPerPage,
@@ -74,7 +76,8 @@ public record PlanetOptions(
         int maxConnectionsPerHost,
         int maxEntriesPerFeed,
         long maxFeedBytes,
-        String riverOrder) {
+        String riverOrder,
+        boolean allowPrivateAddresses) {
     /** Venus's defaults, as {@code planet/config.py} sets them, and Orrery's. */
     public static final PlanetOptions DEFAULTS = read(key -> Optional.empty());
 
@@ -131,6 +134,7 @@ public record PlanetOptions(
         int maxConnectionsPerHost = Math.min(OptionTable.MAX_CONNECTIONS_PER_HOST.read(lookup), maxConnections);
         int maxEntriesPerFeed = OptionTable.MAX_ENTRIES_PER_FEED.read(lookup);
         long maxFeedBytes = OptionTable.MAX_FEED_BYTES.read(lookup);
+        boolean allowPrivateAddresses = OptionTable.ALLOW_PRIVATE_ADDRESSES.read(lookup);
         return new PlanetOptions(
                 daysPerPage,
                 encoding,
@@ -157,7 +161,8 @@ public record PlanetOptions(
                 maxConnectionsPerHost,
                 maxEntriesPerFeed,
                 maxFeedBytes,
-                riverOrder);
+                riverOrder,
+                allowPrivateAddresses);
     }
 
     /** The locale month and day names are shown in: the first of {@link #locales()}, else English. */
