@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.orrery.model.Subscription;
 /** Reads Planet Venus config files into a {@link PlanetConfig}, with Venus's sections and defaults. */
 public final class ConfigLoader {
     private static final String PLANET = "Planet";
-    private static final Pattern SECONDS = Pattern.compile("\\+?(\\d{1,9}(\\.\\d*)?|\\.\\d+)");
     // Engines of template_files and filters: a section so named belongs to a theme or filter.
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern THEME_SECTION =
@@ -59,7 +57,7 @@ public final class ConfigLoader {
                             : ""));
         }
         Map<String, String> planet = ini.items(PLANET);
-        List<String> templateFiles = OptionValues.list(planet.get("template_files"));
+        List<String> templateFiles = read(ini, planet, OptionTable.TEMPLATE_FILES);
         List<String> warnings = new ArrayList<>();
         for (String key : ini.ownKeys(PLANET)) {
             if (OptionTable.of(key).isEmpty()) {
@@ -113,16 +111,16 @@ public final class ConfigLoader {
         }
         PlanetConfig config = new PlanetConfig(
                 files,
-                displayName(planet.getOrDefault("name", "Unconfigured Planet")),
+                displayName(asWritten(planet, OptionTable.NAME)),
                 link(ini, planet),
-                displayName(planet.getOrDefault("owner_name", "Anonymous Coward")),
-                planet.getOrDefault("owner_email", ""),
-                workingDirectory.resolve(planet.getOrDefault("cache_directory", "cache")),
-                workingDirectory.resolve(planet.getOrDefault("output_dir", "output")),
+                displayName(asWritten(planet, OptionTable.OWNER_NAME)),
+                asWritten(planet, OptionTable.OWNER_EMAIL),
+                workingDirectory.resolve(asWritten(planet, OptionTable.CACHE_DIRECTORY)),
+                workingDirectory.resolve(asWritten(planet, OptionTable.OUTPUT_DIR)),
                 read(ini, planet, OptionTable.ITEMS_PER_PAGE),
-                planet.getOrDefault("date_format", "%B %d, %Y %I:%M %p"),
-                planet.getOrDefault("new_date_format", "%B %d, %Y"),
-                seconds(ini, "feed_timeout", 20),
+                asWritten(planet, OptionTable.DATE_FORMAT),
+                asWritten(planet, OptionTable.NEW_DATE_FORMAT),
+                read(ini, planet, OptionTable.FEED_TIMEOUT),
                 zone(ini),
                 templateFiles,
                 planet,
@@ -254,6 +252,11 @@ public final class ConfigLoader {
         }
     }
 
+    /** A [Planet] text option exactly as written (blank included), else its declared default. */
+    private static String asWritten(Map<String, String> planet, OptionTable.Option<String> option) {
+        return planet.getOrDefault(option.name(), option.defaultWritten());
+    }
+
     /** A [Planet] option as the table reads it, a bad value an error naming file and line. */
     private static <T> T read(IniFile ini, Map<String, String> planet, OptionTable.Option<T> option)
             throws ConfigException {
@@ -269,7 +272,7 @@ public final class ConfigLoader {
      * and the User-Agent names; a URL, relative or absolute, or empty.
      */
     private static String link(IniFile ini, Map<String, String> planet) throws ConfigException {
-        String value = planet.getOrDefault("link", "");
+        String value = asWritten(planet, OptionTable.LINK);
         if (value.isEmpty()) {
             return value;
         }
@@ -279,32 +282,6 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             throw invalid(ini, "link", value, "the URL of the planet's page, such as https://planet.example.org/");
         }
-    }
-
-    /** Venus passes {@code feed_timeout} to {@code socket.setdefaulttimeout(float(...))}: fractions are fine. */
-    private static Duration seconds(IniFile ini, String key, int fallback) throws ConfigException {
-        Optional<String> value = ini.get(PLANET, key).map(String::strip);
-        if (value.isEmpty()) {
-            return Duration.ofSeconds(fallback);
-        }
-        // A deadline of 0 would fail every fetch; below a millisecond is 0 to HttpClient.
-        if (!SECONDS.matcher(value.get()).matches() || millis(value.get()) == 0) {
-            throw invalid(ini, key, value.get(), "a number of seconds from 0.001");
-        }
-        return Duration.ofMillis(millis(value.get()));
-    }
-
-    /**
-     * Milliseconds in a number of seconds that {@link #SECONDS} matched, the fraction cut after
-     * three digits. Not {@code BigDecimal}: its class takes longer to set up than all of this.
-     */
-    private static long millis(String seconds) {
-        String digits = seconds.startsWith("+") ? seconds.substring(1) : seconds;
-        int dot = digits.indexOf('.');
-        String whole = dot < 0 ? digits : digits.substring(0, dot);
-        String fraction = dot < 0 ? "" : digits.substring(dot + 1);
-        String thousandths = (fraction + "000").substring(0, 3);
-        return (whole.isEmpty() ? 0 : Long.parseLong(whole)) * 1000 + Integer.parseInt(thousandths);
     }
 
     /** Orrery's {@code time_zone}: the zone dates are shown in; UTC when absent, as Venus showed them. */

@@ -1,5 +1,6 @@
 package org.orrery.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 public final class OptionTable {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
     private static final Pattern BYTES = Pattern.compile("\\+?\\d{1,18}");
+    private static final Pattern SECONDS = Pattern.compile("\\+?(\\d{1,9}(\\.\\d*)?|\\.\\d+)");
 
     /** Where an option may be written. */
     public enum Scope {
@@ -170,6 +172,28 @@ public final class OptionTable {
         return Long.parseLong(written.replace("+", ""));
     }
 
+    /** Venus passes {@code feed_timeout} to {@code socket.setdefaulttimeout(float(...))}: fractions are fine. */
+    private static Duration seconds(String key, String written) {
+        // A deadline of 0 would fail every fetch; below a millisecond is 0 to HttpClient.
+        if (!SECONDS.matcher(written).matches() || millis(written) == 0) {
+            throw new OptionValues.BadValue(key, written, "a number of seconds from 0.001");
+        }
+        return Duration.ofMillis(millis(written));
+    }
+
+    /**
+     * Milliseconds in a number of seconds that {@link #SECONDS} matched, the fraction cut after
+     * three digits. Not {@code BigDecimal}: its class takes longer to set up than all of this.
+     */
+    private static long millis(String seconds) {
+        String digits = seconds.startsWith("+") ? seconds.substring(1) : seconds;
+        int dot = digits.indexOf('.');
+        String whole = dot < 0 ? digits : digits.substring(0, dot);
+        String fraction = dot < 0 ? "" : digits.substring(dot + 1);
+        String thousandths = (fraction + "000").substring(0, 3);
+        return (whole.isEmpty() ? 0 : Long.parseLong(whole)) * 1000 + Integer.parseInt(thousandths);
+    }
+
     private static String riverOrder(String key, String written) {
         String value = written.toLowerCase(Locale.ROOT);
         if (!Set.of("date", "first_seen").contains(value)) {
@@ -210,8 +234,9 @@ public final class OptionTable {
             text("date_format", PLANET, "%B %d, %Y %I:%M %p", ACTED_ON, "strftime pattern of an entry's time");
     static final Option<String> NEW_DATE_FORMAT =
             text("new_date_format", PLANET, "%B %d, %Y", ACTED_ON, "strftime pattern of a day heading");
-    static final Option<String> FEED_TIMEOUT =
-            text("feed_timeout", PLANET, "20", ACTED_ON, "seconds a feed may take to answer");
+    static final Option<Duration> FEED_TIMEOUT = option(
+                    "feed_timeout", PLANET, "20", OptionTable::seconds, ACTED_ON, "seconds a feed may take to answer")
+            .withBlankAsValue();
     static final Option<String> TIME_ZONE =
             text("time_zone", PLANET, "UTC", ACTED_ON, "the zone times are shown and days split in");
     static final Option<List<String>> TEMPLATE_FILES =

@@ -38,8 +38,7 @@ final class SubscriptionChecks {
                                         .orElseThrow() + ": [" + section + "] " + e.getMessage(),
                         e);
             }
-            for (String written :
-                    OptionValues.list(subscription.option("filters").orElse(null))) {
+            for (String written : OptionTable.FILTERS.read(subscription::option)) {
                 ConfigLoader.checkFilter(ini, section, written);
                 unsupported(config.filterSpec(written), ini.origin(section, "filters"), unsupportedFilters);
             }
