@@ -42,7 +42,7 @@ public final class OptionTable {
         TEMPLATES,
         /** Read and checked, then ignored: Orrery does the job its own way. */
         IGNORED,
-        /** Read and checked but not acted on yet; a value other than the default is warned about. */
+        /** Read and checked but not acted on yet; {@code orrery check} warns where it is set. */
         NOT_YET
     }
 
@@ -248,16 +248,11 @@ public final class OptionTable {
             "encoding",
             PLANET,
             "utf-8",
-            (k, v) -> OptionValues.encoding(key -> Optional.of(v)),
+            (k, v) -> OptionValues.encoding(v),
             ACTED_ON,
             "the charset of the published HTML and XML files");
     static final Option<List<Locale>> LOCALE = option(
-            "locale",
-            PLANET,
-            "",
-            (k, v) -> OptionValues.locales(key -> Optional.of(v)),
-            ACTED_ON,
-            "the language of month and day names");
+            "locale", PLANET, "", (k, v) -> OptionValues.locales(v), ACTED_ON, "the language of month and day names");
     static final Option<Integer> ACTIVITY_THRESHOLD =
             whole("activity_threshold", BOTH, 0, 0, "days without an entry before a feed is called quiet");
     static final Option<Integer> NEW_FEED_ITEMS =
@@ -268,7 +263,7 @@ public final class OptionTable {
             "log_level",
             PLANET,
             "WARNING",
-            (k, v) -> OptionValues.logLevel(key -> Optional.of(v)),
+            (k, v) -> OptionValues.logLevel(v),
             IGNORED,
             "Venus's log level; Orrery's is set on its command line");
     static final Option<String> GENERATOR = text("generator", PLANET, "Venus", TEMPLATES, "the feeds' generator");

@@ -100,6 +100,16 @@ class OptionTableTest {
     }
 
     @Test
+    void optionsNotActedOnYetArePerSubscriptionWhereCheckWarnsOfThem() {
+        // SubscriptionChecks warns of those set in a subscription's section; none is [Planet]'s alone.
+        assertThat(OptionTable.all().values().stream()
+                        .filter(o -> o.effect() == Effect.NOT_YET)
+                        .filter(o -> o.scope() == Scope.PLANET)
+                        .map(Option::name))
+                .isEmpty();
+    }
+
+    @Test
     void everyDefaultIsAValueTheOptionAccepts() {
         // A default that its own reader refused would fail every config that leaves it unset.
         OptionTable.all().values().forEach(Option::defaultValue);
