@@ -108,9 +108,11 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
             URI effective = h.schedule().redirectedTo().orElse(subscription.feedUri());
             URI owner = owners.putIfAbsent(effective, subscription.feedUri());
             Optional<URI> duplicateOf = Optional.ofNullable(owner).filter(o -> !o.equals(subscription.feedUri()));
-            int threshold = config.option(subscription, "activity_threshold")
+            // [Planet]'s was read when the config was loaded; a feed's own is read here.
+            int threshold = subscription
+                    .option("activity_threshold")
                     .map(HealthReport::days)
-                    .orElse(0);
+                    .orElse(config.options().activityThresholdDays());
             String name = subscription
                     .name()
                     .filter(n -> !n.isBlank())

@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionOptions;
 import org.orrery.fetch.FetchResult;
@@ -110,11 +109,11 @@ public final class Planet {
         this.store = store;
         this.clock = clock;
         this.normalizer = new EntryNormalizer(
-                HtmlSanitizer.forIframeHosts(config.planetOptions().get("iframe_hosts")));
+                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null)));
         this.next = new NextSchedule(random);
         // A feed's parsing has as long as its fetch had: a document made to keep the parser
         // busy fails alone instead of holding up the run.
-        this.parseLimits = new ParseLimits(ConfigLoader.maxEntriesPerFeed(config), config.feedTimeout(), clock);
+        this.parseLimits = new ParseLimits(config.options().maxEntriesPerFeed(), config.feedTimeout(), clock);
     }
 
     /** The User-Agent Orrery sends: its name, version, and the planet that asks. */
@@ -178,7 +177,7 @@ public final class Planet {
         var moved = new ConcurrentLinkedQueue<String>();
         // As many subscriptions in flight as the fetcher opens connections (max_connections);
         // it also caps the connections to each host.
-        var slots = new Semaphore(ConfigLoader.maxConnections(config));
+        var slots = new Semaphore(config.options().maxConnections());
         Map<URI, FeedState> states = carryOverRenamed(current, store.states());
         // The first storage fault (disk full, a read-only database): the planet's, not a feed's.
         var fault = new AtomicReference<StoreException>();
@@ -606,7 +605,7 @@ public final class Planet {
                 config.zone(),
                 config.itemsPerPage(),
                 config.options().daysPerPage(),
-                ConfigLoader.maxPages(config));
+                config.options().maxPages());
         Map<URI, String> messages = health.messages();
         River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
         var messaged = new HashMap<URI, Channel>();
@@ -754,10 +753,7 @@ public final class Planet {
 
     /** Orrery's {@code river_order}; the config loader has checked its value. */
     static RiverOrder riverOrder(PlanetConfig config) {
-        return Optional.ofNullable(config.planetOptions().get("river_order"))
-                .filter(v -> !v.isBlank())
-                .flatMap(RiverOrder::of)
-                .orElse(RiverOrder.DATE);
+        return RiverOrder.of(config.options().riverOrder()).orElseThrow();
     }
 
     /** Venus's per-subscription {@code message}, from the health report, on every channel. */

@@ -80,11 +80,9 @@ record ReadingLists(
     boolean privateAllowed(PlanetConfig config, Subscription subscription) {
         ReadingList list = origins.get(subscription.feedUri());
         if (list == null) {
-            return allowed(config.option(subscription, "allow_private_addresses"))
-                    || PrivateAddresses.namedBy(subscription.feedUri());
+            return config.privateAddressesAllowed(subscription) || PrivateAddresses.namedBy(subscription.feedUri());
         }
-        return allowed(Optional.ofNullable(list.options().get("allow_private_addresses")))
-                || allowed(Optional.ofNullable(config.planetOptions().get("allow_private_addresses")))
+        return config.privateAddressesAllowed(list)
                 || (PrivateAddresses.namedBy(subscription.feedUri()) && PrivateAddresses.namedBy(list.uri()));
     }
 
@@ -115,17 +113,7 @@ record ReadingLists(
     }
 
     private static boolean privateAllowed(PlanetConfig config, ReadingList list) {
-        return allowed(Optional.ofNullable(list.options().get("allow_private_addresses")))
-                || allowed(Optional.ofNullable(config.planetOptions().get("allow_private_addresses")))
-                || PrivateAddresses.namedBy(list.uri());
-    }
-
-    static boolean allowed(Optional<String> value) {
-        return value.map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
-                    case "1", "yes", "true", "on" -> true;
-                    default -> false;
-                })
-                .orElse(false);
+        return config.privateAddressesAllowed(list) || PrivateAddresses.namedBy(list.uri());
     }
 
     /** Where a list's copy comes from this time; adds a line to {@code problems} for each failure. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.InstantSource;
 import org.orrery.Planet;
 import org.orrery.RunLock;
-import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
@@ -34,8 +33,9 @@ final class OpenPlanet implements AutoCloseable {
             var fetcher = new ByteCountingFetcher(new HttpFetcher(FetchSettings.defaults()
                     .withTimeout(config.feedTimeout())
                     .withUserAgent(Planet.userAgent(config))
-                    .withMaxBodyBytes(maxFeedBytes(config))
-                    .withConnections(ConfigLoader.maxConnections(config), ConfigLoader.maxConnectionsPerHost(config))));
+                    .withMaxBodyBytes(config.options().maxFeedBytes())
+                    .withConnections(
+                            config.options().maxConnections(), config.options().maxConnectionsPerHost())));
             return new OpenPlanet(new Planet(config, fetcher, store, InstantSource.system()), lock, store, fetcher);
         } catch (RuntimeException e) {
             if (store != null) {
@@ -49,21 +49,6 @@ final class OpenPlanet implements AutoCloseable {
     /** The bytes of the feeds and reading lists fetched so far. */
     long bytesReceived() {
         return fetcher.bytes();
-    }
-
-    /** {@code max_feed_bytes} in {@code [Planet]}: the largest feed accepted, after decompression. */
-    static long maxFeedBytes(PlanetConfig config) {
-        String value = config.planetOptions().get("max_feed_bytes");
-        if (value == null) {
-            return FetchSettings.DEFAULT_MAX_BODY_BYTES;
-        }
-        try {
-            long bytes = Long.parseLong(value.strip());
-            return bytes > 0 ? bytes : FetchSettings.DEFAULT_MAX_BODY_BYTES;
-        } catch (NumberFormatException e) {
-            // Not a number: the default applies, as for any option Orrery cannot read.
-            return FetchSettings.DEFAULT_MAX_BODY_BYTES;
-        }
     }
 
     @Override

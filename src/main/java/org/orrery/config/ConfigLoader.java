@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,11 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
 import org.orrery.model.LocaleNames;
@@ -25,82 +22,16 @@ import org.orrery.model.Subscription;
 /** Reads Planet Venus config files into a {@link PlanetConfig}, with Venus's sections and defaults. */
 public final class ConfigLoader {
     private static final String PLANET = "Planet";
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
-    private static final Pattern SECONDS = Pattern.compile("\\+?(\\d{1,9}(\\.\\d*)?|\\.\\d+)");
     // Engines of template_files and filters: a section so named belongs to a theme or filter.
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern THEME_SECTION =
             Pattern.compile(".*\\.(tmpl|xslt|dj|genshi|py|sed|plugin|html|xml)", Pattern.CASE_INSENSITIVE);
-    // venus-reference.md §2.1 and §2.2: every option Venus or Planet 2.0 reads.
-    private static final Set<String> KNOWN_OPTIONS = Set.of(
-            "name",
-            "link",
-            "owner_name",
-            "owner_email",
-            "cache_directory",
-            "cache_sources_directory",
-            "cache_blacklist_directory",
-            "cache_lists_directory",
-            "http_cache_directory",
-            "cache_keep_entries",
-            "output_dir",
-            "output_theme",
-            "template_files",
-            "template_directories",
-            "bill_of_materials",
-            "filters",
-            "filter_directories",
-            "filter",
-            "exclude",
-            "items_per_page",
-            "days_per_page",
-            "date_format",
-            "new_date_format",
-            "encoding",
-            "locale",
-            "activity_threshold",
-            "new_feed_items",
-            "feed_timeout",
-            "spider_threads",
-            "log_level",
-            "log_format",
-            "generator",
-            "generator_uri",
-            "feed",
-            "feedtype",
-            "pubsubhubbub_hub",
-            "pubsubhubbub_feeds",
-            "django_autoescape",
-            "ignore_in_feed",
-            "title_type",
-            "summary_type",
-            "content_type",
-            "name_type",
-            "future_dates",
-            "xml_base",
-            // Orrery's own
-            "time_zone",
-            "cache_keep_days",
-            "iframe_hosts",
-            "allow_private_addresses",
-            "max_feed_bytes",
-            "river_order",
-            "max_pages",
-            "max_connections",
-            "max_connections_per_host",
-            "max_entries_per_feed");
-
-    /**
-     * Options Orrery reads and checks but does not act on yet, with what happens instead; a
-     * config that sets one to other than its default gets a warning.
-     */
-    static final Map<String, String> NOT_YET_ACTED_ON = Map.of();
 
     private ConfigLoader() {}
 
     /** Every option Venus, Planet 2.0 or Orrery reads; others are warned about as typos. */
     public static Set<String> knownOptions() {
-        return KNOWN_OPTIONS;
+        return OptionTable.all().keySet();
     }
 
     /** Loads the files in order, resolving relative directories against the process's working directory. */
@@ -126,15 +57,12 @@ public final class ConfigLoader {
                             : ""));
         }
         Map<String, String> planet = ini.items(PLANET);
-        List<String> templateFiles = OptionValues.list(planet.get("template_files"));
+        List<String> templateFiles = read(ini, planet, OptionTable.TEMPLATE_FILES);
         List<String> warnings = new ArrayList<>();
         for (String key : ini.ownKeys(PLANET)) {
-            if (!KNOWN_OPTIONS.contains(key)) {
+            if (OptionTable.of(key).isEmpty()) {
                 warnings.add(ini.origin(PLANET, key).orElseThrow() + ": [Planet] option " + key
                         + " is not a Planet Venus option (a typo?); only templates see it");
-            } else if (NOT_YET_ACTED_ON.containsKey(key) && !isDefault(key, planet.get(key))) {
-                warnings.add(ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key
-                        + " is read but not acted on yet: " + NOT_YET_ACTED_ON.get(key));
             }
         }
         PlanetOptions options = planetOptions(ini, planet);
@@ -144,8 +72,6 @@ public final class ConfigLoader {
                     + options.locale().toLanguageTag()
                     + "; Java's are used, which may differ from those Venus showed");
         }
-        checkRiverOrder(ini, planet);
-        checkOrreryNumbers(ini, planet);
         checkBillOfMaterials(ini, planet);
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
@@ -186,16 +112,16 @@ public final class ConfigLoader {
         }
         PlanetConfig config = new PlanetConfig(
                 files,
-                displayName(planet.getOrDefault("name", "Unconfigured Planet")),
+                displayName(asWritten(planet, OptionTable.NAME)),
                 link(ini, planet),
-                displayName(planet.getOrDefault("owner_name", "Anonymous Coward")),
-                planet.getOrDefault("owner_email", ""),
-                workingDirectory.resolve(planet.getOrDefault("cache_directory", "cache")),
-                workingDirectory.resolve(planet.getOrDefault("output_dir", "output")),
-                wholeNumber(ini, "items_per_page", 60),
-                planet.getOrDefault("date_format", "%B %d, %Y %I:%M %p"),
-                planet.getOrDefault("new_date_format", "%B %d, %Y"),
-                seconds(ini, "feed_timeout", 20),
+                displayName(asWritten(planet, OptionTable.OWNER_NAME)),
+                asWritten(planet, OptionTable.OWNER_EMAIL),
+                directory(ini, planet, workingDirectory, OptionTable.CACHE_DIRECTORY),
+                directory(ini, planet, workingDirectory, OptionTable.OUTPUT_DIR),
+                read(ini, planet, OptionTable.ITEMS_PER_PAGE),
+                asWritten(planet, OptionTable.DATE_FORMAT),
+                asWritten(planet, OptionTable.NEW_DATE_FORMAT),
+                read(ini, planet, OptionTable.FEED_TIMEOUT),
                 zone(ini),
                 templateFiles,
                 planet,
@@ -218,43 +144,14 @@ public final class ConfigLoader {
     }
 
     private static PlanetOptions planetOptions(IniFile ini, Map<String, String> planet) throws ConfigException {
-        Function<String, Optional<String>> lookup = key -> Optional.ofNullable(planet.get(key));
         try {
-            PlanetOptions d = PlanetOptions.DEFAULTS;
-            PlanetOptions options = new PlanetOptions(
-                    OptionValues.wholeNumber(lookup, "days_per_page", d.daysPerPage()),
-                    OptionValues.encoding(lookup),
-                    OptionValues.locales(lookup),
-                    OptionValues.wholeNumber(lookup, "activity_threshold", d.activityThresholdDays()),
-                    OptionValues.wholeNumber(lookup, "new_feed_items", d.newFeedItems()),
-                    OptionValues.wholeNumber(lookup, "spider_threads", d.spiderThreads()),
-                    OptionValues.logLevel(lookup),
-                    OptionValues.text(lookup, "generator").orElse(d.generator()),
-                    OptionValues.text(lookup, "generator_uri").orElse(d.generatorUri()),
-                    OptionValues.wholeNumber(lookup, "cache_keep_entries", d.cacheKeepEntries()),
-                    OptionValues.text(lookup, "pubsubhubbub_hub"),
-                    lookup.apply("pubsubhubbub_feeds").map(OptionValues::list).orElse(d.pubsubhubbubFeeds()),
-                    OptionValues.text(lookup, "output_theme"),
-                    lookup.apply("template_directories").map(OptionValues::list).orElse(d.templateDirectories()),
-                    OptionValues.list(planet.get("bill_of_materials")),
-                    OptionValues.list(planet.get("filters")),
-                    OptionValues.list(planet.get("filter_directories")),
-                    OptionValues.regex(lookup, "filter"),
-                    OptionValues.regex(lookup, "exclude"));
+            PlanetOptions options = PlanetOptions.read(key -> Optional.ofNullable(planet.get(key)));
             for (String written : options.filters()) {
                 checkFilter(ini, PLANET, written);
             }
             return options;
         } catch (OptionValues.BadValue e) {
             throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
-        }
-    }
-
-    /** Orrery's {@code river_order}: {@code date} (the default) or {@code first_seen}. */
-    private static void checkRiverOrder(IniFile ini, Map<String, String> planet) throws ConfigException {
-        String value = planet.getOrDefault("river_order", "").strip();
-        if (!value.isEmpty() && !Set.of("date", "first_seen").contains(value.toLowerCase(Locale.ROOT))) {
-            throw invalid(ini, "river_order", value, "date or first_seen");
         }
     }
 
@@ -283,71 +180,6 @@ public final class ConfigLoader {
         }
     }
 
-    /** Orrery's whole-number options, read as {@link OptionValues#wholeNumber} reads Venus's. */
-    private static void checkOrreryNumbers(IniFile ini, Map<String, String> planet) throws ConfigException {
-        try {
-            orreryNumber(planet, "max_pages", DEFAULT_MAX_PAGES, 0);
-            orreryNumber(planet, "max_connections", DEFAULT_MAX_CONNECTIONS, 1);
-            orreryNumber(planet, "max_connections_per_host", DEFAULT_MAX_CONNECTIONS_PER_HOST, 1);
-            orreryNumber(planet, "max_entries_per_feed", DEFAULT_MAX_ENTRIES_PER_FEED, 1);
-        } catch (OptionValues.BadValue e) {
-            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code key}'s whole number, {@code fallback} when unset; less than {@code min} is bad. */
-    private static int orreryNumber(Map<String, String> planet, String key, int fallback, int min) {
-        int value = OptionValues.wholeNumber(k -> Optional.ofNullable(planet.get(k)), key, fallback);
-        if (value < min) {
-            throw new OptionValues.BadValue(key, planet.get(key).strip(), "a whole number from " + min);
-        }
-        return value;
-    }
-
-    /** Orrery's {@code max_pages}: how many numbered pages to publish; 0 for no limit. */
-    public static int maxPages(PlanetConfig config) {
-        return orreryNumber(config.planetOptions(), "max_pages", DEFAULT_MAX_PAGES, 0);
-    }
-
-    /**
-     * Orrery's {@code max_connections}: how many feeds are fetched at once. Unset, 64, or
-     * Venus's {@code spider_threads} when a planet asked for more.
-     */
-    public static int maxConnections(PlanetConfig config) {
-        return orreryNumber(
-                config.planetOptions(),
-                "max_connections",
-                Math.max(DEFAULT_MAX_CONNECTIONS, config.options().spiderThreads()),
-                1);
-    }
-
-    /** Orrery's {@code max_connections_per_host}: connections open to one host at once; 4 unset. */
-    public static int maxConnectionsPerHost(PlanetConfig config) {
-        return Math.min(
-                orreryNumber(config.planetOptions(), "max_connections_per_host", DEFAULT_MAX_CONNECTIONS_PER_HOST, 1),
-                maxConnections(config));
-    }
-
-    /**
-     * Orrery's {@code max_entries_per_feed}: of a feed with more entries, the first this many in
-     * document order are read (feeds list their newest first); 1,000 unset.
-     */
-    public static int maxEntriesPerFeed(PlanetConfig config) {
-        return orreryNumber(config.planetOptions(), "max_entries_per_feed", DEFAULT_MAX_ENTRIES_PER_FEED, 1);
-    }
-
-    /** Entries read of one feed unless {@code max_entries_per_feed} says otherwise. */
-    public static final int DEFAULT_MAX_ENTRIES_PER_FEED = 1000;
-
-    /** Feeds fetched at once unless {@code max_connections} says otherwise. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 64;
-
-    /** Connections to one host at once unless {@code max_connections_per_host} says otherwise. */
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_HOST = 4;
-
-    /** How many numbered pages a planet publishes unless {@code max_pages} says otherwise. */
-    public static final int DEFAULT_MAX_PAGES = 20;
-
     static void checkFilter(IniFile ini, String section, String written) throws ConfigException {
         int query = written.indexOf('?');
         String name = query < 0 ? written : written.substring(0, query);
@@ -372,19 +204,6 @@ public final class ConfigLoader {
             }
         }
         return names;
-    }
-
-    private static boolean isDefault(String key, String value) {
-        String v = value == null ? "" : value.strip();
-        return switch (key) {
-            case "days_per_page", "activity_threshold" -> v.isEmpty() || v.matches("\\+?0+");
-            case "locale" ->
-                v.isEmpty()
-                        || v.equals("C")
-                        || v.equals("POSIX")
-                        || v.toLowerCase(Locale.ROOT).startsWith("en");
-            default -> v.isEmpty();
-        };
     }
 
     /** The section as a subscription or a reading list, or neither (with a warning). */
@@ -459,16 +278,31 @@ public final class ConfigLoader {
         }
     }
 
-    /** A [Planet] whole-number option, as Python's int() reads it. */
-    private static int wholeNumber(IniFile ini, String key, int fallback) throws ConfigException {
-        Optional<String> value = ini.get(PLANET, key).map(String::strip);
-        if (value.isEmpty()) {
-            return fallback;
+    /** A [Planet] text option exactly as written (blank included), else its declared default. */
+    /** A directory option resolved against the working directory; one no file system can name is an error. */
+    private static Path directory(
+            IniFile ini, Map<String, String> planet, Path workingDirectory, OptionTable.Option<String> option)
+            throws ConfigException {
+        String written = asWritten(planet, option);
+        try {
+            return workingDirectory.resolve(written);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw invalid(ini, option.name(), written, "a directory's path (" + e.getReason() + ")");
         }
-        if (!WHOLE_NUMBER.matcher(value.get()).matches()) {
-            throw invalid(ini, key, value.get(), "a whole number");
+    }
+
+    private static String asWritten(Map<String, String> planet, OptionTable.Option<String> option) {
+        return planet.getOrDefault(option.name(), option.defaultWritten());
+    }
+
+    /** A [Planet] option as the table reads it, a bad value an error naming file and line. */
+    private static <T> T read(IniFile ini, Map<String, String> planet, OptionTable.Option<T> option)
+            throws ConfigException {
+        try {
+            return option.read(key -> Optional.ofNullable(planet.get(key)));
+        } catch (OptionValues.BadValue e) {
+            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
         }
-        return Integer.parseInt(value.get());
     }
 
     /**
@@ -476,7 +310,7 @@ public final class ConfigLoader {
      * and the User-Agent names; a URL, relative or absolute, or empty.
      */
     private static String link(IniFile ini, Map<String, String> planet) throws ConfigException {
-        String value = planet.getOrDefault("link", "");
+        String value = asWritten(planet, OptionTable.LINK);
         if (value.isEmpty()) {
             return value;
         }
@@ -486,32 +320,6 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             throw invalid(ini, "link", value, "the URL of the planet's page, such as https://planet.example.org/");
         }
-    }
-
-    /** Venus passes {@code feed_timeout} to {@code socket.setdefaulttimeout(float(...))}: fractions are fine. */
-    private static Duration seconds(IniFile ini, String key, int fallback) throws ConfigException {
-        Optional<String> value = ini.get(PLANET, key).map(String::strip);
-        if (value.isEmpty()) {
-            return Duration.ofSeconds(fallback);
-        }
-        // A deadline of 0 would fail every fetch; below a millisecond is 0 to HttpClient.
-        if (!SECONDS.matcher(value.get()).matches() || millis(value.get()) == 0) {
-            throw invalid(ini, key, value.get(), "a number of seconds from 0.001");
-        }
-        return Duration.ofMillis(millis(value.get()));
-    }
-
-    /**
-     * Milliseconds in a number of seconds that {@link #SECONDS} matched, the fraction cut after
-     * three digits. Not {@code BigDecimal}: its class takes longer to set up than all of this.
-     */
-    private static long millis(String seconds) {
-        String digits = seconds.startsWith("+") ? seconds.substring(1) : seconds;
-        int dot = digits.indexOf('.');
-        String whole = dot < 0 ? digits : digits.substring(0, dot);
-        String fraction = dot < 0 ? "" : digits.substring(dot + 1);
-        String thousandths = (fraction + "000").substring(0, 3);
-        return (whole.isEmpty() ? 0 : Long.parseLong(whole)) * 1000 + Integer.parseInt(thousandths);
     }
 
     /** Orrery's {@code time_zone}: the zone dates are shown in; UTC when absent, as Venus showed them. */

@@ -22,7 +22,6 @@ import org.orrery.model.LocaleNames;
  * {@link BadValue}) and {@link PlanetConfig#subscriptionOptions}.
  */
 final class OptionValues {
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s+");
     // glibc locale names: language[_TERRITORY][.codeset][@modifier]
     private static final Pattern POSIX_LOCALE =
@@ -47,10 +46,7 @@ final class OptionValues {
         if (value.isEmpty()) {
             return fallback;
         }
-        if (!WHOLE_NUMBER.matcher(value.get()).matches()) {
-            throw new BadValue(key, value.get(), "a whole number");
-        }
-        return Integer.parseInt(value.get().replace("+", ""));
+        return OptionTable.wholeNumber(key, value.get(), 0);
     }
 
     static Optional<String> text(Function<String, Optional<String>> lookup, String key) {
@@ -104,13 +100,12 @@ final class OptionValues {
      * whose glibc names Orrery carries ({@link LocaleNames#glibc}) comes first, then those whose
      * language only Java knows; a value naming none of either is bad.
      */
-    static List<Locale> locales(Function<String, Optional<String>> lookup) {
-        Optional<String> value = text(lookup, "locale");
-        if (value.isEmpty()) {
+    static List<Locale> locales(String value) {
+        if (value.isBlank()) {
             return List.of();
         }
         List<Locale> locales = new ArrayList<>();
-        for (String name : value.get().split(":")) {
+        for (String name : value.split(":")) {
             String n = name.strip();
             if (n.isEmpty()) {
                 continue;
@@ -121,7 +116,7 @@ final class OptionValues {
             }
             var m = POSIX_LOCALE.matcher(n);
             if (!m.matches()) {
-                throw new BadValue("locale", value.get(), "a locale such as de_DE.UTF-8 or fr_FR:en_US");
+                throw new BadValue("locale", value, "a locale such as de_DE.UTF-8 or fr_FR:en_US");
             }
             Locale.Builder builder = new Locale.Builder().setLanguage(m.group(1).toLowerCase(Locale.ROOT));
             if (m.group(2) != null) {
@@ -133,7 +128,7 @@ final class OptionValues {
         locales.stream().filter(l -> LocaleNames.glibc(l).isPresent()).forEach(ordered::add);
         locales.stream().filter(OptionValues::javaKnows).forEach(ordered::add);
         if (ordered.isEmpty() && !locales.isEmpty()) {
-            throw new BadValue("locale", value.get(), "a locale such as de_DE.UTF-8 or fr_FR:en_US");
+            throw new BadValue("locale", value, "a locale such as de_DE.UTF-8 or fr_FR:en_US");
         }
         return List.copyOf(ordered);
     }
@@ -143,8 +138,7 @@ final class OptionValues {
                 .anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
     }
 
-    static String encoding(Function<String, Optional<String>> lookup) {
-        String value = text(lookup, "encoding").orElse("utf-8");
+    static String encoding(String value) {
         // Venus documents "xml": ASCII with character references.
         if (value.equalsIgnoreCase("xml")) {
             return value;
@@ -159,12 +153,12 @@ final class OptionValues {
         throw new BadValue("encoding", value, "a character encoding such as utf-8");
     }
 
-    static String logLevel(Function<String, Optional<String>> lookup) {
-        String value = text(lookup, "log_level").orElse("WARNING").toUpperCase(Locale.ROOT);
-        if (!LOG_LEVELS.contains(value)) {
-            throw new BadValue("log_level", value, "DEBUG, INFO, WARNING, ERROR or CRITICAL");
+    static String logLevel(String value) {
+        String level = value.toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new BadValue("log_level", level, "DEBUG, INFO, WARNING, ERROR or CRITICAL");
         }
-        return value;
+        return level;
     }
 
     /** Checks the parameters Orrery's filters read; others are the filter's business. */

@@ -122,41 +122,59 @@ public record PlanetConfig(
      */
     public SubscriptionOptions subscriptionOptions(Subscription subscription) {
         Function<String, Optional<String>> lookup = key -> option(subscription, key);
-        Optional<String> filter = OptionValues.regex(lookup, "filter");
-        Optional<String> exclude = OptionValues.regex(lookup, "exclude");
+        Optional<String> filter = OptionTable.FILTER.read(lookup);
+        Optional<String> exclude = OptionTable.EXCLUDE.read(lookup);
         List<FilterSpec> filters = new ArrayList<>();
         for (String written : options.filters()) {
             filters.add(filterSpec(written));
         }
         filter.ifPresent(f -> filters.add(new FilterSpec("regexp_sifter.py", Map.of("require", f))));
         exclude.ifPresent(e -> filters.add(new FilterSpec("regexp_sifter.py", Map.of("exclude", e))));
-        for (String written : OptionValues.list(subscription.option("filters").orElse(null))) {
+        // A subscription's own filters run after [Planet]'s rather than in their place.
+        for (String written : OptionTable.FILTERS.read(subscription::option)) {
             filters.add(filterSpec(written));
         }
         Set<String> ignore = new LinkedHashSet<>();
-        OptionValues.list(lookup.apply("ignore_in_feed").orElse(null))
-                .forEach(tag -> ignore.add(tag.toLowerCase(Locale.ROOT)));
-        String futureDates = OptionValues.text(lookup, "future_dates").orElse("keep");
+        OptionTable.IGNORE_IN_FEED.read(lookup).forEach(tag -> ignore.add(tag.toLowerCase(Locale.ROOT)));
+        String futureDates = OptionTable.FUTURE_DATES.read(lookup);
         return new SubscriptionOptions(
                 subscription.name(),
                 filter,
                 exclude,
                 filters,
                 ignore,
-                mimeType(lookup, "title_type"),
-                mimeType(lookup, "summary_type"),
-                mimeType(lookup, "content_type")
+                mimeType(OptionTable.TITLE_TYPE.read(lookup)),
+                mimeType(OptionTable.SUMMARY_TYPE.read(lookup)),
+                mimeType(OptionTable.CONTENT_TYPE.read(lookup))
                         .filter(t -> ReadingList.Type.of(t).isEmpty()),
-                OptionValues.text(lookup, "name_type"),
+                OptionTable.NAME_TYPE.read(lookup),
                 switch (futureDates.toLowerCase(Locale.ROOT)) {
                     case "ignore_date" -> SubscriptionOptions.FutureDates.IGNORE_DATE;
                     case "ignore_entry" -> SubscriptionOptions.FutureDates.IGNORE_ENTRY;
                     // Venus: any other value keeps the date.
                     default -> SubscriptionOptions.FutureDates.KEEP;
                 },
-                OptionValues.text(lookup, "xml_base"),
-                OptionValues.wholeNumber(lookup, "cache_keep_entries", options.cacheKeepEntries()),
-                OptionValues.wholeNumber(lookup, "cache_keep_days", 0));
+                OptionTable.XML_BASE.read(lookup),
+                OptionTable.CACHE_KEEP_ENTRIES.readOr(lookup, options.cacheKeepEntries()),
+                OptionTable.CACHE_KEEP_DAYS.read(lookup));
+    }
+
+    /**
+     * Orrery's {@code allow_private_addresses} for a subscription the config names: its section's,
+     * else {@code [Planet]}'s.
+     */
+    public boolean privateAddressesAllowed(Subscription subscription) {
+        return OptionTable.ALLOW_PRIVATE_ADDRESSES.readOr(subscription::option, options.allowPrivateAddresses());
+    }
+
+    /**
+     * Orrery's {@code allow_private_addresses} for the feeds of a reading list: set in the list's
+     * section or in {@code [Planet]} (the options the list document itself sets do not count).
+     */
+    public boolean privateAddressesAllowed(ReadingList list) {
+        return OptionTable.ALLOW_PRIVATE_ADDRESSES.read(
+                        key -> Optional.ofNullable(list.options().get(key)))
+                || options.allowPrivateAddresses();
     }
 
     /** A filter as written in a {@code filters} option, with its section's parameters. */
@@ -167,8 +185,8 @@ public record PlanetConfig(
     }
 
     // Venus's scrub.py type_map.
-    private static Optional<String> mimeType(Function<String, Optional<String>> lookup, String key) {
-        return OptionValues.text(lookup, key).map(t -> switch (t.toLowerCase(Locale.ROOT)) {
+    private static Optional<String> mimeType(Optional<String> written) {
+        return written.map(t -> switch (t.toLowerCase(Locale.ROOT)) {
             case "text" -> "text/plain";
             case "html" -> "text/html";
             case "xhtml" -> "application/xhtml+xml";

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The planet-wide options of {@code [Planet]} beyond those {@link PlanetConfig} names itself,
@@ -34,6 +35,20 @@ import java.util.Optional;
  * @param filterDirectories {@code filter_directories}
  * @param filter {@code filter}: regular expression every entry must match, when set
  * @param exclude {@code exclude}: regular expression no entry may match, when set
+ * @param iframeHosts Orrery's {@code iframe_hosts}: hosts whose iframes entries may embed,
+ *     besides the sanitiser's own, as written (space-separated), when set
+ * @param maxPages Orrery's {@code max_pages}: numbered pages published, 0 for no limit
+ * @param maxConnections Orrery's {@code max_connections}: feeds fetched at once; unset, 64 or
+ *     Venus's {@code spider_threads} when that asks for more
+ * @param maxConnectionsPerHost Orrery's {@code max_connections_per_host}: connections open to
+ *     one host at once, never more than {@code maxConnections}
+ * @param maxEntriesPerFeed Orrery's {@code max_entries_per_feed}: of a feed with more entries,
+ *     the first this many in document order are read
+ * @param maxFeedBytes Orrery's {@code max_feed_bytes}: the largest feed accepted, after
+ *     decompression
+ * @param riverOrder Orrery's {@code river_order}, lower-case: {@code date} or {@code first_seen}
+ * @param allowPrivateAddresses Orrery's {@code allow_private_addresses} in {@code [Planet]}:
+ *     whether every feed may reach loopback, private and link-local addresses
  */
 public record PlanetOptions(
         int daysPerPage,
@@ -54,28 +69,17 @@ public record PlanetOptions(
         List<String> filters,
         List<String> filterDirectories,
         Optional<String> filter,
-        Optional<String> exclude) {
-    /** Venus's defaults, as {@code planet/config.py} sets them. */
-    public static final PlanetOptions DEFAULTS = new PlanetOptions(
-            0,
-            "utf-8",
-            List.of(),
-            0,
-            0,
-            0,
-            "WARNING",
-            "Venus",
-            "http://intertwingly.net/code/venus/",
-            10,
-            Optional.empty(),
-            List.of("atom.xml", "rss10.xml", "rss20.xml"),
-            Optional.empty(),
-            List.of("."),
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty());
+        Optional<String> exclude,
+        Optional<String> iframeHosts,
+        int maxPages,
+        int maxConnections,
+        int maxConnectionsPerHost,
+        int maxEntriesPerFeed,
+        long maxFeedBytes,
+        String riverOrder,
+        boolean allowPrivateAddresses) {
+    /** Venus's defaults, as {@code planet/config.py} sets them, and Orrery's. */
+    public static final PlanetOptions DEFAULTS = read(key -> Optional.empty());
 
     public PlanetOptions {
         Objects.requireNonNull(encoding, "encoding");
@@ -92,6 +96,73 @@ public record PlanetOptions(
         filterDirectories = List.copyOf(filterDirectories);
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(exclude, "exclude");
+        Objects.requireNonNull(iframeHosts, "iframeHosts");
+        Objects.requireNonNull(riverOrder, "riverOrder");
+    }
+
+    /**
+     * The options {@code lookup} gives, each read as {@link OptionTable} declares it.
+     *
+     * @throws OptionValues.BadValue for a value that cannot be used, naming the option
+     */
+    static PlanetOptions read(Function<String, Optional<String>> lookup) {
+        // In the order the options were always checked, so the first bad value reported is the same.
+        int daysPerPage = OptionTable.DAYS_PER_PAGE.read(lookup);
+        String encoding = OptionTable.ENCODING.read(lookup);
+        List<Locale> locales = OptionTable.LOCALE.read(lookup);
+        int activityThreshold = OptionTable.ACTIVITY_THRESHOLD.read(lookup);
+        int newFeedItems = OptionTable.NEW_FEED_ITEMS.read(lookup);
+        int spiderThreads = OptionTable.SPIDER_THREADS.read(lookup);
+        String logLevel = OptionTable.LOG_LEVEL.read(lookup);
+        String generator = OptionTable.GENERATOR.read(lookup);
+        String generatorUri = OptionTable.GENERATOR_URI.read(lookup);
+        int cacheKeepEntries = OptionTable.CACHE_KEEP_ENTRIES.read(lookup);
+        Optional<String> hub = OptionTable.PUBSUBHUBBUB_HUB.read(lookup);
+        List<String> hubFeeds = OptionTable.PUBSUBHUBBUB_FEEDS.read(lookup);
+        Optional<String> theme = OptionTable.OUTPUT_THEME.read(lookup);
+        List<String> templateDirectories = OptionTable.TEMPLATE_DIRECTORIES.read(lookup);
+        List<String> billOfMaterials = OptionTable.BILL_OF_MATERIALS.read(lookup);
+        List<String> filters = OptionTable.FILTERS.read(lookup);
+        List<String> filterDirectories = OptionTable.FILTER_DIRECTORIES.read(lookup);
+        Optional<String> filter = OptionTable.FILTER.read(lookup);
+        Optional<String> exclude = OptionTable.EXCLUDE.read(lookup);
+        Optional<String> iframeHosts = OptionTable.IFRAME_HOSTS.read(lookup);
+        String riverOrder = OptionTable.RIVER_ORDER.read(lookup);
+        int maxPages = OptionTable.MAX_PAGES.read(lookup);
+        int maxConnections = OptionTable.MAX_CONNECTIONS.readOr(
+                lookup, Math.max(OptionTable.MAX_CONNECTIONS.defaultValue(), spiderThreads));
+        int maxConnectionsPerHost = Math.min(OptionTable.MAX_CONNECTIONS_PER_HOST.read(lookup), maxConnections);
+        int maxEntriesPerFeed = OptionTable.MAX_ENTRIES_PER_FEED.read(lookup);
+        long maxFeedBytes = OptionTable.MAX_FEED_BYTES.read(lookup);
+        boolean allowPrivateAddresses = OptionTable.ALLOW_PRIVATE_ADDRESSES.read(lookup);
+        return new PlanetOptions(
+                daysPerPage,
+                encoding,
+                locales,
+                activityThreshold,
+                newFeedItems,
+                spiderThreads,
+                logLevel,
+                generator,
+                generatorUri,
+                cacheKeepEntries,
+                hub,
+                hubFeeds,
+                theme,
+                templateDirectories,
+                billOfMaterials,
+                filters,
+                filterDirectories,
+                filter,
+                exclude,
+                iframeHosts,
+                maxPages,
+                maxConnections,
+                maxConnectionsPerHost,
+                maxEntriesPerFeed,
+                maxFeedBytes,
+                riverOrder,
+                allowPrivateAddresses);
     }
 
     /** The locale month and day names are shown in: the first of {@link #locales()}, else English. */

@@ -13,9 +13,6 @@ import org.orrery.model.Subscription;
  * one per kind however many sections share it.
  */
 final class SubscriptionChecks {
-    /** Per-subscription options Orrery reads but does not act on yet, and what happens instead. */
-    static final Map<String, String> NOT_YET_ACTED_ON = Map.of("xml_base", "bodies keep the base the feed declares");
-
     private SubscriptionChecks() {}
 
     /**
@@ -41,13 +38,14 @@ final class SubscriptionChecks {
                                         .orElseThrow() + ": [" + section + "] " + e.getMessage(),
                         e);
             }
-            for (String written :
-                    OptionValues.list(subscription.option("filters").orElse(null))) {
+            for (String written : OptionTable.FILTERS.read(subscription::option)) {
                 ConfigLoader.checkFilter(ini, section, written);
                 unsupported(config.filterSpec(written), ini.origin(section, "filters"), unsupportedFilters);
             }
             for (String key : ini.ownKeys(section)) {
-                if (NOT_YET_ACTED_ON.containsKey(key)) {
+                if (OptionTable.of(key)
+                        .filter(o -> o.effect() == OptionTable.Effect.NOT_YET)
+                        .isPresent()) {
                     notYet.computeIfAbsent(
                                     key, k -> new Tally(ini.origin(section, k).orElseThrow()))
                             .count++;
@@ -66,7 +64,7 @@ final class SubscriptionChecks {
         List<String> warnings = new ArrayList<>(unsupportedFilters.values());
         notYet.forEach((key, tally) -> warnings.add(tally.first + ": " + key + " (in " + tally.count
                 + " subscription" + (tally.count == 1 ? "" : "s") + ") is read but not acted on yet: "
-                + NOT_YET_ACTED_ON.get(key)));
+                + OptionTable.of(key).orElseThrow().notYet()));
         futureDates.forEach((value, tally) -> warnings.add(tally.first + ": future_dates = " + value + " (in "
                 + tally.count + " subscription" + (tally.count == 1 ? "" : "s")
                 + ") is neither keep, ignore_date nor ignore_entry; dates are kept, as Venus does"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orrery.config.ConfigLoader;
+import org.orrery.config.OptionTable;
 
 /**
  * Every value {@code check} accepts is one {@code run} accepts: each option Orrery reads, set to
@@ -28,22 +29,11 @@ class OptionEdgeValuesTest {
             "0", "-1", "\"\"", "2147483648", "99999999999999999999", "garbage <&> é %", "two\n  lines", "http://[::1");
     // Relative values would be directories of the test's working directory; the test sets them.
     private static final Set<String> SET_BY_THE_TEST = Set.of("cache_directory", "output_dir");
-    private static final List<String> PER_SUBSCRIPTION = List.of(
-            "name",
-            "filter",
-            "exclude",
-            "filters",
-            "ignore_in_feed",
-            "title_type",
-            "summary_type",
-            "content_type",
-            "name_type",
-            "future_dates",
-            "xml_base",
-            "cache_keep_entries",
-            "cache_keep_days",
-            "activity_threshold",
-            "allow_private_addresses");
+    private static final List<String> PER_SUBSCRIPTION = OptionTable.all().values().stream()
+            .filter(o -> o.scope() != OptionTable.Scope.PLANET)
+            .map(OptionTable.Option::name)
+            .sorted()
+            .toList();
 
     private static FeedServer server;
 

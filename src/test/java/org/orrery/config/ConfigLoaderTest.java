@@ -78,6 +78,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDirectoryNoFileSystemCanNameIsAnErrorNamingFileAndLine() {
+        // Found by fuzzing the INI reader: a NUL in a path threw InvalidPathException.
+        assertThatThrownBy(() -> load("[Planet]\nname = x\ncache_directory = ca\u0000che\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:3: [Planet] cache_directory must be a directory's path");
+    }
+
+    @Test
     void requiresAPlanetSection() {
         assertThatThrownBy(() -> load("[planet]\nname = x\n"))
                 .isInstanceOf(ConfigException.class)
@@ -203,11 +211,11 @@ class ConfigLoaderTest {
 
     @Test
     void maxPagesIsAWholeNumberTwentyByDefault() throws Exception {
-        assertThat(ConfigLoader.maxPages(load("[Planet]\nname = x\n"))).isEqualTo(20);
+        assertThat(load("[Planet]\nname = x\n").options().maxPages()).isEqualTo(20);
         var unlimited = load("[Planet]\nmax_pages = 0\n");
         assertThat(unlimited.warnings()).isEmpty();
-        assertThat(ConfigLoader.maxPages(unlimited)).isZero();
-        assertThat(ConfigLoader.maxPages(load("[Planet]\nmax_pages = 150\n"))).isEqualTo(150);
+        assertThat(unlimited.options().maxPages()).isZero();
+        assertThat(load("[Planet]\nmax_pages = 150\n").options().maxPages()).isEqualTo(150);
         assertThatThrownBy(() -> load("[Planet]\nname = x\nmax_pages = many\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config.ini:3:")
@@ -215,18 +223,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void maxFeedBytesIsAWholeNumberFromOneAndAnythingElseIsAnErrorNamingTheLine() throws Exception {
+        assertThat(load("[Planet]\nname = x\n").options().maxFeedBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(load("[Planet]\nmax_feed_bytes = 100\n").options().maxFeedBytes())
+                .isEqualTo(100);
+        assertThat(load("[Planet]\nmax_feed_bytes = 4294967296\n").options().maxFeedBytes())
+                .isEqualTo(4_294_967_296L);
+        for (String bad : List.of("lots", "0", "-1", "1.5", "99999999999999999999")) {
+            assertThatThrownBy(() -> load("[Planet]\nname = x\nmax_feed_bytes = " + bad + "\n"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("config.ini:3:")
+                    .hasMessageContaining("max_feed_bytes")
+                    .hasMessageContaining(bad);
+        }
+    }
+
+    @Test
     void connectionBoundsDefaultTo64And4AndSpiderThreadsCanRaiseTheFirst() throws Exception {
         var defaults = load("[Planet]\nname = x\n");
-        assertThat(ConfigLoader.maxConnections(defaults)).isEqualTo(64);
-        assertThat(ConfigLoader.maxConnectionsPerHost(defaults)).isEqualTo(4);
-        assertThat(ConfigLoader.maxConnections(load("[Planet]\nspider_threads = 200\n")))
+        assertThat(defaults.options().maxConnections()).isEqualTo(64);
+        assertThat(defaults.options().maxConnectionsPerHost()).isEqualTo(4);
+        assertThat(load("[Planet]\nspider_threads = 200\n").options().maxConnections())
                 .isEqualTo(200);
-        assertThat(ConfigLoader.maxConnections(load("[Planet]\nspider_threads = 8\n")))
+        assertThat(load("[Planet]\nspider_threads = 8\n").options().maxConnections())
                 .isEqualTo(64);
         var set = load("[Planet]\nmax_connections = 16\nmax_connections_per_host = 32\nspider_threads = 200\n");
         assertThat(set.warnings()).isEmpty();
-        assertThat(ConfigLoader.maxConnections(set)).isEqualTo(16);
-        assertThat(ConfigLoader.maxConnectionsPerHost(set))
+        assertThat(set.options().maxConnections()).isEqualTo(16);
+        assertThat(set.options().maxConnectionsPerHost())
                 .as("never more than in all")
                 .isEqualTo(16);
         assertThatThrownBy(() -> load("[Planet]\nname = x\nmax_connections_per_host = 0\n"))
