@@ -3,15 +3,18 @@ package org.orrery;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.ReadingList;
 import org.orrery.config.ReadingListParser;
+import org.orrery.config.SubscriptionSections;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.PrivateAddresses;
@@ -123,7 +126,13 @@ record ReadingLists(
 
     private static ReadingLists expand(PlanetConfig config, Store store, Source source) {
         Map<URI, Subscription> subscriptions = new LinkedHashMap<>();
-        config.subscriptions().forEach(s -> subscriptions.putIfAbsent(s.feedUri(), s));
+        // A list's feed that the config (or an earlier list) names already, in any spelling of
+        // its URL (config.SubscriptionSections.sameFeedKey), is that subscription.
+        Set<String> known = new HashSet<>();
+        config.subscriptions().forEach(s -> {
+            subscriptions.putIfAbsent(s.feedUri(), s);
+            known.add(SubscriptionSections.sameFeedKey(s.feedUri()));
+        });
         Map<URI, ReadingList> origins = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         boolean complete = true;
@@ -144,7 +153,7 @@ record ReadingLists(
                 continue;
             }
             for (Subscription subscription : listed) {
-                if (subscriptions.containsKey(subscription.feedUri())) {
+                if (!known.add(SubscriptionSections.sameFeedKey(subscription.feedUri()))) {
                     continue;
                 }
                 try {

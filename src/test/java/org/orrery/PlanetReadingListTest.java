@@ -155,6 +155,20 @@ class PlanetReadingListTest {
     }
 
     @Test
+    void aFeedTheConfigNamesIsTheListsSameFeedWhateverItsSpelling() throws Exception {
+        // The config spells it with a fragment; the list as the server's URL.
+        Planet planet = planet("[" + url("/alice.atom") + "#posts]\nname = Alice Configured\n");
+
+        planet.refresh();
+
+        assertThat(planet.subscriptions())
+                .extracting(Subscription::feedUri)
+                .containsExactly(URI.create(url("/alice.atom") + "#posts"), url("/bob.atom"));
+        assertThat(requests.stream().filter("/alice.atom"::equals)).hasSize(1);
+        assertThat(shown(planet)).containsExactly("Hello from alice", "Hello from bob");
+    }
+
+    @Test
     void theListIsAskedConditionallyAndItsLastCopyUsedWhenItFails() throws Exception {
         planet("").refresh();
         Planet planet = planet("");
