@@ -41,10 +41,7 @@ public final class EntryNormalizer {
                 parsed.categories(),
                 // Published as links and players: http and https only, like every URL published.
                 parsed.enclosures().stream()
-                        .filter(e -> e.url().isAbsolute()
-                                && SafeUrls.of(e.url()).isPresent()
-                                && ("http".equalsIgnoreCase(e.url().getScheme())
-                                        || "https".equalsIgnoreCase(e.url().getScheme())))
+                        .filter(e -> SafeUrls.file(e.url()).isPresent())
                         .toList());
     }
 

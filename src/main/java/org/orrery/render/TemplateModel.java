@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.orrery.model.Channel;
 import org.orrery.model.Enclosure;
 import org.orrery.model.Post;
@@ -32,6 +33,8 @@ final class TemplateModel {
     /** As Venus writes dates: seconds, and the offset as {@code +00:00}, never {@code Z}. */
     private static final DateTimeFormatter RFC_3339 =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
     private final Site site;
 
@@ -175,10 +178,24 @@ final class TemplateModel {
                 channel.siteLink().flatMap(SafeUrls::of).map(URI::toString).orElse(""));
         map.put("title", channel.name());
         map.put("title_plain", channel.name());
-        map.put("css-id", VenusFeed.cssId(channel.name()));
+        map.put("css-id", cssId(channel.name()));
         channel.lastFetched().ifPresent(t -> putDates(map, "last_updated", t));
         channel.message().ifPresent(m -> map.put("message", m));
         return map;
+    }
+
+    /** Venus's {@code cssid}: the name lower-cased, each run of other characters a hyphen. */
+    static String cssId(String name) {
+        String id = NOT_ALPHANUMERIC.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+        int start = 0;
+        int end = id.length();
+        while (start < end && id.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && id.charAt(end - 1) == '-') {
+            end--;
+        }
+        return id.substring(start, end);
     }
 
     /**
@@ -190,7 +207,7 @@ final class TemplateModel {
     private static void putEnclosures(Map<String, Object> item, List<Enclosure> enclosures) {
         var list = new ArrayList<Map<String, Object>>();
         for (Enclosure enclosure : enclosures) {
-            Optional<URI> href = SafeUrls.of(enclosure.url()).filter(URI::isAbsolute);
+            Optional<URI> href = SafeUrls.file(enclosure.url());
             if (href.isEmpty()) {
                 continue;
             }

@@ -36,7 +36,6 @@ final class VenusFeed {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
     /** Channel variables Orrery computes; every other one is a subscription option, a {@code planet:} element. */
     private static final Set<String> COMPUTED = Set.of(
@@ -157,7 +156,7 @@ final class VenusFeed {
         text(source, "title", string(channel, "title"));
         date(source, "updated", string(channel, "last_updated_iso"), string(channel, "last_updated"));
         planet(source, "name", string(channel, "name"));
-        planet(source, "css-id", cssId(string(channel, "name")));
+        planet(source, "css-id", string(channel, "css-id"));
         planet(source, "message", string(channel, "message"));
         planet(source, "bozo", "false");
         channel.forEach((key, value) -> {
@@ -175,20 +174,6 @@ final class VenusFeed {
      */
     private static String sourceId(String url, String name) {
         return url.isEmpty() ? "urn:orrery:source:" + URLEncoder.encode(name, StandardCharsets.UTF_8) : url;
-    }
-
-    /** Venus's {@code cssid}: the name lower-cased, each run of other characters a hyphen. */
-    static String cssId(String name) {
-        String id = NOT_ALPHANUMERIC.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
-        int start = 0;
-        int end = id.length();
-        while (start < end && id.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && id.charAt(end - 1) == '-') {
-            end--;
-        }
-        return id.substring(start, end);
     }
 
     private void body(Element entry, String name, String html) {

@@ -1,11 +1,17 @@
 package org.orrery.render;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.ErrorListener;
 import javax.xml.transform.Source;
 import javax.xml.transform.Templates;
@@ -15,6 +21,10 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.URIResolver;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A Venus XSLT theme file ({@code index.html.xslt}): an XSLT 1.0 stylesheet run by the JDK's
@@ -77,11 +87,11 @@ final class XsltTemplate {
     private static Source resolve(String href, String base, List<Path> allowed) throws TransformerException {
         Path target;
         try {
-            java.net.URI uri = base == null || base.isEmpty()
-                    ? java.net.URI.create(href)
-                    : java.net.URI.create(base).resolve(href);
+            URI uri = base == null || base.isEmpty()
+                    ? URI.create(href)
+                    : URI.create(base).resolve(href);
             target = Path.of(uri).toAbsolutePath().normalize();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             throw new TransformerException("only files of the theme can be read: " + href);
         }
         for (Path directory : allowed) {
@@ -99,9 +109,9 @@ final class XsltTemplate {
      * refused: EXSLT's and Java's are not run.
      */
     private static Source stylesheet(Path file) throws TransformerConfigurationException {
-        org.w3c.dom.Document doc;
+        Document doc;
         try {
-            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            var factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -109,14 +119,14 @@ final class XsltTemplate {
             factory.setExpandEntityReferences(false);
             var builder = factory.newDocumentBuilder();
             // Fatal errors throw and say what is wrong; the parser's default handler would also print them.
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            builder.setErrorHandler(new DefaultHandler());
             doc = builder.parse(file.toFile());
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+        } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new TransformerConfigurationException(file + ": " + e.getMessage(), e);
         }
         var elements = doc.getElementsByTagNameNS("*", "*");
         for (int i = 0; i < elements.getLength(); i++) {
-            var element = (org.w3c.dom.Element) elements.item(i);
+            var element = (Element) elements.item(i);
             var attributes = element.getAttributes();
             for (int a = 0; a < attributes.getLength(); a++) {
                 String declared = attributes.item(a).getNodeName();
@@ -169,8 +179,8 @@ final class XsltTemplate {
             }
         }
 
-        java.util.Optional<String> first() {
-            return java.util.Optional.ofNullable(first);
+        Optional<String> first() {
+            return Optional.ofNullable(first);
         }
     }
 }

@@ -19,6 +19,16 @@ public final class SafeUrls {
         return UrlRules.resolve(null, url.toString()).filter(u -> !u.isEmpty()).map(u -> url);
     }
 
+    /**
+     * {@code url} when a page may fetch it in place (an enclosure's audio, video or image): an
+     * absolute {@code http} or {@code https} URL that passes the rules; empty otherwise.
+     */
+    public static Optional<URI> file(URI url) {
+        String scheme = url.getScheme();
+        boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+        return web ? of(url) : Optional.empty();
+    }
+
     /** {@code url} when it may be published as a link; the empty string when it may not. */
     public static String of(String url) {
         return UrlRules.resolve(null, url).orElse("");
