@@ -12,13 +12,13 @@ import org.orrery.store.FeedState;
 import org.orrery.store.Schedule;
 
 /** What a subscription's schedule becomes after a fetch: when it is due next, and where it moved. */
-final class NextSchedule {
+public final class NextSchedule {
     /** How many fetches in a row must redirect permanently to one URL before it is trusted. */
-    static final int MOVE_AFTER = 2;
+    public static final int MOVE_AFTER = 2;
 
     private final RefreshSchedule times;
 
-    NextSchedule(RandomGenerator random) {
+    public NextSchedule(RandomGenerator random) {
         this.times = new RefreshSchedule(random);
     }
 
@@ -27,7 +27,7 @@ final class NextSchedule {
      * #MOVE_AFTER} fetches in a row becomes the URL fetched from then on; one seen fewer times
      * is remembered; any other answer forgets it.
      */
-    Schedule afterSuccess(FeedState state, Instant at, List<Redirect> redirects, Optional<Duration> maxAge) {
+    public Schedule afterSuccess(FeedState state, Instant at, List<Redirect> redirects, Optional<Duration> maxAge) {
         Optional<Instant> next = Optional.of(times.afterSuccess(at, maxAge));
         Schedule before = state.schedule();
         Optional<URI> moved = Redirect.movedTo(redirects);
@@ -41,7 +41,7 @@ final class NextSchedule {
     }
 
     /** After a failure: backed off, or never again once gone; where it moved is kept. */
-    Schedule afterFailure(FeedState state, Instant at, boolean gone, Optional<Duration> retryAfter) {
+    public Schedule afterFailure(FeedState state, Instant at, boolean gone, Optional<Duration> retryAfter) {
         Schedule before = state.schedule();
         Optional<Instant> next =
                 gone ? Optional.empty() : Optional.of(times.afterFailure(at, state.errorCount() + 1, retryAfter));

@@ -36,6 +36,7 @@ import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.HttpFetcher;
 import org.orrery.model.Validators;
+import org.orrery.refresh.RefreshSummary;
 import org.orrery.store.JdbcStore;
 
 /** Feeds that hang, crash the refresh or flood the planet: each harms only itself. */

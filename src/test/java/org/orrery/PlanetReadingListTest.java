@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
-import org.orrery.config.ReadingList;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
 import org.orrery.model.Post;
@@ -222,30 +220,6 @@ class PlanetReadingListTest {
             assertThat(e.subscribed()).isFalse();
         });
         assertThat(shown(planet)).containsExactly("Hello from alice", "Hello from carol");
-    }
-
-    @Test
-    void aPublicListCannotPointAtAPrivateAddress() throws Exception {
-        PlanetConfig config =
-                ConfigLoader.load(List.of(Files.writeString(dir.resolve("config.ini"), "[Planet]\n")), dir);
-        var publicList = new ReadingList(URI.create("https://example.org/list.opml"), ReadingList.Type.OPML, Map.of());
-        var privateList = new ReadingList(url("/list.opml"), ReadingList.Type.OPML, Map.of());
-        var intranet = new Subscription(URI.create("http://127.0.0.1/feed"), Optional.empty(), Map.of());
-        var allowed = new Subscription(
-                URI.create("http://127.0.0.1/other"), Optional.empty(), Map.of("allow_private_addresses", "yes"));
-
-        var fromPublic = new ReadingLists(
-                List.of(intranet, allowed),
-                Map.of(intranet.feedUri(), publicList, allowed.feedUri(), publicList),
-                List.of(),
-                true);
-        var fromPrivate = new ReadingLists(List.of(intranet), Map.of(intranet.feedUri(), privateList), List.of(), true);
-
-        assertThat(fromPublic.privateAllowed(config, intranet)).isFalse();
-        assertThat(fromPublic.privateAllowed(config, allowed))
-                .as("the list document's own option")
-                .isFalse();
-        assertThat(fromPrivate.privateAllowed(config, intranet)).isTrue();
     }
 
     /** A local file a stranger's reading list might name: a feed, and a file that is not one. */

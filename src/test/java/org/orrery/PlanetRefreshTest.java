@@ -32,6 +32,7 @@ import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
 import org.orrery.model.Subscription;
+import org.orrery.refresh.RefreshSummary;
 import org.orrery.store.JdbcStore;
 
 /** Refreshing a planet against a loopback server with a clock the test moves: what is fetched when. */

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.orrery.RefreshListener;
+import org.orrery.refresh.RefreshListener;
 
 /**
  * The line {@code orrery run} and {@code fetch} keep updating on a terminal while they refresh

@@ -1,12 +1,9 @@
 package org.orrery.normalize;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.orrery.model.Entry;
+import org.orrery.model.Sha256;
 import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.sanitize.HtmlSanitizer;
@@ -66,15 +63,6 @@ public final class EntryNormalizer {
         String body = date.isEmpty() && title.isEmpty()
                 ? parsed.content().or(parsed::summary).map(Html::html).orElse("")
                 : "";
-        return "sha256:" + sha256(title + "\n" + date + "\n" + body);
-    }
-
-    private static String sha256(String text) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "sha256:" + Sha256.hex(title + "\n" + date + "\n" + body);
     }
 }

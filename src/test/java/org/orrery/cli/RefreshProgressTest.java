@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.orrery.RefreshListener.Outcome;
 import org.orrery.config.ConfigLoader;
+import org.orrery.refresh.RefreshListener.Outcome;
 
 /** The progress line of {@code orrery run} and {@code fetch}, drawn into a writer the test reads. */
 class RefreshProgressTest {

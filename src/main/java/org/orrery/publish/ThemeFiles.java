@@ -1,4 +1,4 @@
-package org.orrery;
+package org.orrery.publish;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

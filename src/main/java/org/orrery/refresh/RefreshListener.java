@@ -1,4 +1,4 @@
-package org.orrery;
+package org.orrery.refresh;
 
 import java.net.URI;
 import org.orrery.store.Refresh;
@@ -21,7 +21,7 @@ public interface RefreshListener {
         /** Not fetched: its server said 410 Gone. */
         GONE;
 
-        static Outcome of(Refresh refresh) {
+        public static Outcome of(Refresh refresh) {
             return switch (refresh) {
                 case Refresh.Fetched f -> FETCHED;
                 case Refresh.NotModified n -> NOT_MODIFIED;

@@ -1,4 +1,4 @@
-package org.orrery;
+package org.orrery.refresh;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * reading-lists.txt} in the cache directory so that {@code orrery status} and a later {@code
  * build} report what the run reported.
  */
-final class ReadingListProblems {
+public final class ReadingListProblems {
     private static final Logger log = LoggerFactory.getLogger(ReadingListProblems.class);
 
     private ReadingListProblems() {}
@@ -27,7 +27,7 @@ final class ReadingListProblems {
     }
 
     /** The problems the last refresh recorded; empty when no refresh recorded any (or none ran). */
-    static Optional<List<String>> read(PlanetConfig config) {
+    public static Optional<List<String>> read(PlanetConfig config) {
         try {
             return Optional.of(Files.readAllLines(file(config), StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.isBlank())
@@ -42,7 +42,7 @@ final class ReadingListProblems {
     }
 
     /** Records this refresh's problems, replacing the last ones. */
-    static void write(PlanetConfig config, List<String> problems) {
+    public static void write(PlanetConfig config, List<String> problems) {
         Path file = file(config);
         try {
             if (problems.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.orrery;
+package org.orrery.publish;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

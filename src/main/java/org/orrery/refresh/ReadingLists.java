@@ -1,8 +1,10 @@
-package org.orrery;
+package org.orrery.refresh;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +16,17 @@ import org.orrery.config.ConfigException;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.ReadingList;
 import org.orrery.config.ReadingListParser;
+import org.orrery.config.SubscriptionOptions;
 import org.orrery.config.SubscriptionSections;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.PrivateAddresses;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
+import org.orrery.store.Expiry;
+import org.orrery.store.FeedState;
 import org.orrery.store.ReadingListCopy;
+import org.orrery.store.RiverOrder;
 import org.orrery.store.Store;
 
 /**
@@ -33,16 +39,16 @@ import org.orrery.store.Store;
  * @param problems one line per list that could not be fetched or read this time
  * @param complete false when some list's subscriptions are unknown (never read successfully)
  */
-record ReadingLists(
+public record ReadingLists(
         List<Subscription> subscriptions, Map<URI, ReadingList> origins, List<String> problems, boolean complete) {
-    ReadingLists {
+    public ReadingLists {
         subscriptions = List.copyOf(subscriptions);
         origins = Map.copyOf(origins);
         problems = List.copyOf(problems);
     }
 
     /** Fetches every reading list (conditionally), keeps each readable copy, and expands them. */
-    static ReadingLists fetch(PlanetConfig config, Fetcher fetcher, Store store, Instant now) {
+    public static ReadingLists fetch(PlanetConfig config, Fetcher fetcher, Store store, Instant now) {
         return expand(config, store, (list, stored, problems) -> {
             var result = fetcher.fetch(
                     list.uri(),
@@ -70,7 +76,7 @@ record ReadingLists(
     }
 
     /** Expands every reading list from its stored copy, without fetching (for publishing offline). */
-    static ReadingLists stored(PlanetConfig config, Store store) {
+    public static ReadingLists stored(PlanetConfig config, Store store) {
         return expand(config, store, (list, stored, problems) -> stored);
     }
 
@@ -111,8 +117,50 @@ record ReadingLists(
     }
 
     /** The subscriptions but those {@link #refusal refused}: what the site shows. */
-    List<Subscription> accepted() {
+    public List<Subscription> accepted() {
         return subscriptions.stream().filter(s -> refusal(s).isEmpty()).toList();
+    }
+
+    /**
+     * Before a renamed section could start afresh (and its old row be expunged): gives it the
+     * stored subscription it was renamed from ({@link Store#carryOver}). Only when every list was
+     * read, since a row a list's unknown feeds still use is not an orphan.
+     *
+     * @return the fetch states, read again when a subscription was renamed
+     */
+    public Map<URI, FeedState> carryOverRenamed(Store store) {
+        Map<URI, FeedState> states = store.states();
+        if (!complete) {
+            return states;
+        }
+        Set<URI> configured = new HashSet<>();
+        subscriptions.forEach(s -> configured.add(s.feedUri()));
+        Set<URI> missing = new HashSet<>(configured);
+        missing.removeAll(states.keySet());
+        boolean orphans = states.keySet().stream().anyMatch(uri -> !configured.contains(uri));
+        if (missing.isEmpty() || !orphans || store.carryOver(missing, configured) == 0) {
+            return states;
+        }
+        return store.states();
+    }
+
+    /**
+     * What expunging keeps (Venus's {@code expunge.py}): of each subscription all but the newest
+     * {@code cache_keep_entries}, except entries of the last {@code cache_keep_days} days, entries
+     * still in the feed and entries the front page shows; and every entry of a feed no longer
+     * subscribed, unless a reading list's subscriptions are unknown.
+     */
+    public Expiry expiry(PlanetConfig config, Instant now) {
+        Map<URI, Expiry.Rule> keep = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            SubscriptionOptions options = config.subscriptionOptions(subscription);
+            Optional<Instant> since = options.cacheKeepDays() == 0
+                    ? Optional.empty()
+                    : Optional.of(now.minus(Duration.ofDays(options.cacheKeepDays())));
+            keep.putIfAbsent(subscription.feedUri(), new Expiry.Rule(options.cacheKeepEntries(), since));
+        }
+        RiverOrder order = RiverOrder.of(config.options().riverOrder()).orElseThrow();
+        return new Expiry(keep, config.itemsPerPage(), !complete, order);
     }
 
     private static boolean privateAllowed(PlanetConfig config, ReadingList list) {

@@ -1,4 +1,4 @@
-package org.orrery;
+package org.orrery.refresh;
 
 import java.util.List;
 

@@ -1,0 +1,154 @@
+package org.orrery.publish;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.orrery.config.PlanetConfig;
+import org.orrery.model.Channel;
+import org.orrery.model.Post;
+import org.orrery.model.River;
+import org.orrery.model.Subscription;
+import org.orrery.publish.RiverSlicer.Slice;
+import org.orrery.render.PublishException;
+import org.orrery.render.Site;
+import org.orrery.render.SitePages;
+import org.orrery.render.SiteRenderer;
+import org.orrery.render.SiteWriter;
+import org.orrery.render.Theme;
+import org.orrery.store.RiverOrder;
+import org.orrery.store.RiverRange;
+import org.orrery.store.Store;
+
+/**
+ * Writes a planet's site into {@code output_dir} from the store: plans the pages ({@link
+ * SitePages}: front page, numbered pages, monthly archives), reads the river once for the older
+ * pages and once for the archives ({@link RiverSlicer}), renders each page with the theme and
+ * writes each file atomically, unchanged files untouched.
+ */
+public final class Publisher {
+    private final PlanetConfig config;
+    private final Store store;
+    private final InstantSource clock;
+    private final Site site;
+    private final SiteWriter writer = new SiteWriter();
+
+    public Publisher(PlanetConfig config, Store store, InstantSource clock, Site site) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.site = site;
+    }
+
+    /** What the site says of each subscription's health: a message per feed, and {@code health.json}. */
+    public record Health(Map<URI, String> messages, byte[] json) {
+        public Health {
+            messages = Map.copyOf(messages);
+        }
+    }
+
+    /**
+     * Writes the site showing {@code subscriptions}: older pages and monthly archives first, then
+     * the front page and the feeds, so that no published link points at a page not yet written.
+     * Then the files an earlier publishing wrote that this one did not (pages and archives no
+     * longer needed) are removed; no other file in {@code output_dir} is touched.
+     *
+     * @return how many files were written
+     */
+    public int publish(List<Subscription> subscriptions, Health health, Theme theme) throws PublishException {
+        var renderer = new SiteRenderer(site, theme);
+        Instant now = clock.instant();
+        RiverOrder order = RiverOrder.of(config.options().riverOrder()).orElseThrow();
+        List<Instant> dates = store.riverDates(subscriptions, order);
+        SitePages plan = SitePages.plan(
+                dates,
+                config.zone(),
+                config.itemsPerPage(),
+                config.options().daysPerPage(),
+                config.options().maxPages());
+        Map<URI, String> messages = health.messages();
+        River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
+        var written = new AtomicInteger();
+        Set<String> produced = ConcurrentHashMap.newKeySet();
+        // Older pages, then monthly archives: each a slice of the river, which is read once for
+        // each (pages with bodies, archives with headlines), whatever its length. They list no
+        // subscriptions (the front page and the archive index do): on a planet of thousands of
+        // feeds the list would be most of every page.
+        RiverSlicer.SliceAction render = (slice, posts) -> {
+            produced.add(slice.path());
+            written.addAndGet(writer.publish(
+                    Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                    config.outputDir()));
+        };
+        UnaryOperator<Post> withMessage = messaged(messages);
+        List<Slice> older = plan.pages().subList(1, plan.pages().size()).stream()
+                .map(p -> new Slice(p.from(), p.to(), p.path(), plan.navigation(p)))
+                .toList();
+        RiverSlicer.publish(
+                (limit, action) -> store.eachPost(subscriptions, order, true, limit, action),
+                older,
+                withMessage,
+                render);
+        List<Slice> archives = plan.archivePages().stream()
+                .map(a -> new Slice(a.from(), a.to(), a.path(), plan.navigation(a)))
+                .toList();
+        RiverSlicer.publish(
+                (limit, action) -> store.eachPost(subscriptions, order, false, limit, action),
+                archives,
+                withMessage,
+                render);
+        var archive = plan.archiveIndex();
+        produced.add(archive.path());
+        River channelsOnly = new River(List.of(), newest.channels());
+        written.addAndGet(writer.publish(
+                Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir()));
+        SitePages.Page first = plan.pages().getFirst();
+        River front = first.to() == newest.posts().size()
+                ? newest
+                : withMessages(
+                        store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
+        var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
+        files.put("health.json", health.json());
+        produced.addAll(files.keySet());
+        int total = written.get() + writer.publish(files, config.outputDir());
+        new PublishedFiles(config.cacheDirectory().resolve("published-files.txt"), config.outputDir())
+                .replace(produced);
+        return total;
+    }
+
+    /** Writes only {@code health.json}: what a run does when nothing the site shows has changed. */
+    public void publishHealth(Health health) throws PublishException {
+        writer.publish(Map.of("health.json", health.json()), config.outputDir());
+    }
+
+    /** Gives each post's channel its message; one channel object per feed, made on first use. */
+    private static UnaryOperator<Post> messaged(Map<URI, String> messages) {
+        var channels = new ConcurrentHashMap<URI, Channel>();
+        return post -> new Post(
+                post.entry(),
+                channels.computeIfAbsent(post.channel().feedUri(), uri -> post.channel()
+                        .withMessage(Optional.ofNullable(messages.get(uri)))),
+                post.date());
+    }
+
+    /** Venus's per-subscription {@code message}, from the health report, on every channel. */
+    private static River withMessages(River river, Map<URI, String> messages) {
+        Map<URI, Channel> channels = new HashMap<>();
+        for (Channel channel : river.channels()) {
+            channels.put(channel.feedUri(), channel.withMessage(Optional.ofNullable(messages.get(channel.feedUri()))));
+        }
+        return new River(
+                river.posts().stream()
+                        .map(p -> new Post(p.entry(), channels.get(p.channel().feedUri()), p.date()))
+                        .toList(),
+                river.channels().stream().map(c -> channels.get(c.feedUri())).toList());
+    }
+}

@@ -1,0 +1,203 @@
+package org.orrery.refresh;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.orrery.NextSchedule;
+import org.orrery.config.PlanetConfig;
+import org.orrery.config.SubscriptionOptions;
+import org.orrery.fetch.FetchResult;
+import org.orrery.fetch.Fetcher;
+import org.orrery.filter.EntryFilters;
+import org.orrery.filter.Verdict;
+import org.orrery.model.Entry;
+import org.orrery.model.FeedInfo;
+import org.orrery.model.Sha256;
+import org.orrery.model.Subscription;
+import org.orrery.model.Validators;
+import org.orrery.normalize.EntryNormalizer;
+import org.orrery.parse.FeedParseException;
+import org.orrery.parse.FeedParser;
+import org.orrery.parse.ParseLimits;
+import org.orrery.parse.ParsedFeed;
+import org.orrery.sanitize.HtmlSanitizer;
+import org.orrery.sanitize.SafeUrls;
+import org.orrery.store.FeedState;
+import org.orrery.store.Refresh;
+import org.orrery.store.Schedule;
+import org.orrery.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscription's refresh, start to end: fetch ─► digest ─► parse ─► normalise ─► filter ─►
+ * the {@link Refresh} the store saves. Returns every outcome as a value; thread-safe, so one
+ * pipeline serves all refreshing threads.
+ */
+public final class FeedPipeline {
+    private static final Logger log = LoggerFactory.getLogger(FeedPipeline.class);
+
+    private final PlanetConfig config;
+    private final Fetcher fetcher;
+    private final Store store;
+    private final InstantSource clock;
+    private final FeedParser parser = new FeedParser();
+    private final EntryNormalizer normalizer;
+    private final NextSchedule next;
+    private final ParseLimits parseLimits;
+
+    /** @param random draws the jitter added to waits; shared by all refreshing threads, so thread-safe */
+    public FeedPipeline(
+            PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock, RandomGenerator random) {
+        this.config = config;
+        this.fetcher = fetcher;
+        this.store = store;
+        this.clock = clock;
+        this.normalizer = new EntryNormalizer(
+                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null)));
+        this.next = new NextSchedule(random);
+        // A feed's parsing has as long as its fetch had: a document made to keep the parser
+        // busy fails alone instead of holding up the run.
+        this.parseLimits = new ParseLimits(config.options().maxEntriesPerFeed(), config.feedTimeout(), clock);
+    }
+
+    /**
+     * Refreshes one subscription of {@code lists}.
+     *
+     * @param stored whether the store has a row for the subscription (it was refreshed before)
+     */
+    Refresh refresh(Subscription subscription, FeedState state, boolean stored, ReadingLists lists) {
+        URI uri = subscription.feedUri();
+        Optional<String> refused = lists.refusal(subscription);
+        if (refused.isPresent()) {
+            return failed(uri, clock.instant(), state, refused.get(), OptionalInt.empty(), Optional.empty());
+        }
+        URI target = state.schedule().redirectedTo().orElse(uri);
+        // The configured URL decides, not where it moved: a redirect never earns private access.
+        var result = fetcher.fetch(target, state.validators(), lists.privateAllowed(config, subscription));
+        var at = clock.instant();
+        return switch (result) {
+            case FetchResult.NotModified n ->
+                new Refresh.NotModified(
+                        uri,
+                        at,
+                        n.validators(),
+                        OptionalInt.of(304),
+                        next.afterSuccess(state, at, n.redirects(), n.maxAge()));
+            case FetchResult.Failed f -> failed(uri, at, state, f.reason(), f.httpStatus(), f.retryAfter());
+            case FetchResult.Fetched f -> fetched(subscription, state, stored, f, at);
+        };
+    }
+
+    private Refresh fetched(
+            Subscription subscription, FeedState state, boolean stored, FetchResult.Fetched f, Instant at) {
+        URI uri = subscription.feedUri();
+        Schedule schedule = next.afterSuccess(state, at, f.redirects(), f.maxAge());
+        String hash = Sha256.hex(f.body());
+        if (state.contentHash().filter(hash::equals).isPresent()) {
+            // The same bytes as last time: nothing to parse, nothing changed.
+            return new Refresh.NotModified(uri, at, f.validators(), f.httpStatus(), schedule);
+        }
+        ParsedFeed feed;
+        try {
+            feed = parser.parse(f.body(), f.finalUri(), f.charset(), parseLimits);
+        } catch (FeedParseException e) {
+            return failed(uri, at, state, unreadable(f.finalUri(), e), f.httpStatus(), Optional.empty());
+        }
+        feed.warnings().forEach(w -> log.info("{}: {}", uri, w));
+        Optional<String> warning = feed.warnings().stream()
+                .filter(w -> w.startsWith(ParseLimits.TOO_MANY_ENTRIES))
+                .findFirst()
+                .map(w -> w + " (max_entries_per_feed)");
+        var normalized = feed.entries().stream().map(normalizer::normalize).toList();
+        var kept = filter(subscription, normalized, at, stored);
+        // An entry future_dates held back (or re-dated) is decided again by the next refresh,
+        // once its date may have passed: so that one parses the feed again, rather than getting
+        // a 304 or finding the same bytes.
+        boolean undecided =
+                config.subscriptionOptions(subscription).futureDates() != SubscriptionOptions.FutureDates.KEEP
+                        && normalized.stream().anyMatch(e -> after(e.published(), at) || after(e.updated(), at));
+        return new Refresh.Fetched(
+                uri,
+                at,
+                undecided ? Validators.NONE : f.validators(),
+                f.httpStatus(),
+                new FeedInfo(feed.title(), feed.link().flatMap(SafeUrls::of)),
+                kept.entries(),
+                undecided ? Optional.empty() : Optional.of(hash),
+                schedule,
+                kept.hiddenKeys(),
+                warning);
+    }
+
+    /** The entries the filters keep (some of them hidden), in feed order. */
+    private record Kept(List<Entry> entries, Set<String> hiddenKeys) {}
+
+    /**
+     * Venus's filters and sifters, Planet 2.0's {@code new_feed_items}, {@code future_dates}
+     * and {@code ignore_in_feed}, applied when entries are fetched, as Venus does.
+     */
+    private Kept filter(Subscription subscription, List<Entry> entries, Instant now, boolean stored) {
+        // A subscription the store has no row for has no entries either: no query needed (at a
+        // planet's first run, that is one query per feed).
+        Map<String, Instant> firstSeen = stored ? store.firstSeen(subscription.feedUri()) : Map.of();
+        List<Verdict> verdicts = EntryFilters.forSubscription(config, subscription)
+                .apply(entries, now, e -> firstSeen.getOrDefault(e.key(), now), firstSeen.isEmpty());
+        var kept = new ArrayList<Entry>(entries.size());
+        var hidden = new HashSet<String>();
+        for (Verdict verdict : verdicts) {
+            switch (verdict) {
+                case Verdict.Kept k -> kept.add(k.entry());
+                case Verdict.Hidden h -> {
+                    kept.add(h.entry());
+                    hidden.add(h.entry().key());
+                }
+                case Verdict.Dropped d -> log.debug("{}: dropped {}: {}", subscription.feedUri(), d.key(), d.reason());
+            }
+        }
+        return new Kept(kept, hidden);
+    }
+
+    /** A failed refresh of {@code uri} now, for a reason outside the pipeline (a bug, say). */
+    Refresh.Failed failed(URI uri, FeedState state, String reason) {
+        return failed(uri, clock.instant(), state, reason, OptionalInt.empty(), Optional.empty());
+    }
+
+    private Refresh.Failed failed(
+            URI uri,
+            Instant at,
+            FeedState state,
+            String reason,
+            OptionalInt httpStatus,
+            Optional<Duration> retryAfter) {
+        boolean gone = httpStatus.equals(OptionalInt.of(410));
+        return new Refresh.Failed(uri, at, reason, httpStatus, gone, next.afterFailure(state, at, gone, retryAfter));
+    }
+
+    /**
+     * Why a document is no feed, in words that may be published (health.json, the subscription
+     * list): a parser's message may quote the document, which for a local file is this machine's
+     * content, so it is left out for one.
+     */
+    static String unreadable(URI document, FeedParseException e) {
+        if ("file".equalsIgnoreCase(document.getScheme())) {
+            // The file was read, so its URL names a path.
+            return "not a feed (RSS, Atom or JSON Feed); orrery parse " + Path.of(document) + " tells why";
+        }
+        return e.getMessage();
+    }
+
+    private static boolean after(Optional<Instant> date, Instant now) {
+        return date.filter(now::isBefore).isPresent();
+    }
+}
