@@ -71,7 +71,7 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HtmlSanitizer sanitizer = new HtmlSanitizer();
-        view = new ParseJson(new EntryNormalizer(published ? sanitizer : sanitizer.undecorated()));
+        view = new ParseJson(EntryNormalizer.sanitising(published ? sanitizer : sanitizer.undecorated()));
         if (batch != null) {
             return batch(err);
         }

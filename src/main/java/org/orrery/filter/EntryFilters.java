@@ -27,6 +27,11 @@ public final class EntryFilters {
         this.newFeedItems = newFeedItems;
     }
 
+    /** Whether any filter reads or rewrites bodies ({@link EntryFilter#readsBodies()}). */
+    public boolean readsBodies() {
+        return chain.stream().anyMatch(EntryFilter::readsBodies);
+    }
+
     /**
      * The filters of a subscription as its config resolves them. Filters Orrery does not
      * provide are skipped (the config's warnings name them).
@@ -59,10 +64,7 @@ public final class EntryFilters {
                     case "stripAd/google_ad_map.sed" -> StripAds.googleAdMap();
                     case "stripAd/yahoo.sed" -> StripAds.yahoo();
                     // notweets.py: Twitter's own feeds give entries tag:twitter.com ids.
-                    case "notweets.py" ->
-                        (e, now, firstSeen) -> e.key().startsWith("tag:twitter.com,")
-                                ? new Verdict.Dropped(e.key(), "a tweet (notweets.py)")
-                                : new Verdict.Kept(e);
+                    case "notweets.py" -> new NoTweets();
                     case "h1title.xslt" -> Titles.h1Title();
                     case "detitle.xslt" -> Titles.deTitle();
                     default -> null;

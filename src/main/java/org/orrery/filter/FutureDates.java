@@ -7,6 +7,11 @@ import org.orrery.model.Entry;
 
 /** Venus's {@code future_dates}: what to do with an entry dated after the refresh. */
 final class FutureDates implements EntryFilter {
+    @Override
+    public boolean readsBodies() {
+        return false;
+    }
+
     private final SubscriptionOptions.FutureDates mode;
 
     FutureDates(SubscriptionOptions.FutureDates mode) {

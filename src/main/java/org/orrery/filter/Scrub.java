@@ -34,6 +34,12 @@ final class Scrub implements EntryFilter {
         this.feedUri = feedUri;
     }
 
+    /** Only forcing a body's type reads it; dropping one does not. */
+    @Override
+    public boolean readsBodies() {
+        return options.contentType().isPresent() || options.summaryType().isPresent();
+    }
+
     @Override
     public Verdict apply(Entry e, Instant now, Instant firstSeen) {
         String key = e.key();
@@ -64,7 +70,8 @@ final class Scrub implements EntryFilter {
                 content,
                 summary,
                 ignore.contains("category") || ignore.contains("tags") ? List.of() : e.categories(),
-                ignore.contains("enclosure") || ignore.contains("enclosures") ? List.of() : e.enclosures()));
+                ignore.contains("enclosure") || ignore.contains("enclosures") ? List.of() : e.enclosures(),
+                e.base()));
     }
 
     private static String forced(String html, Optional<String> type, URI base) {

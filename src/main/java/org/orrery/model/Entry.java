@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One item of a feed after normalising and sanitising, ready to store and render.
+ * One item of a feed after normalising, ready to store; its bodies are sanitised when published.
  *
  * @param key identity within its subscription: the feed's id/guid, else the link, else a hash
  *     of title and date
@@ -16,11 +16,15 @@ import java.util.Optional;
  * @param author the author's name as the feed gives it, when it does
  * @param published when the post was published, if the feed says
  * @param updated when the post was last changed, if the feed says
- * @param contentHtml sanitised HTML of the fullest body, URLs absolute; may be empty
- * @param summaryHtml sanitised HTML of a summary distinct from the content
+ * @param contentHtml HTML of the fullest body as the feed gave it (sanitised only on the way
+ *     out, by {@code sanitize.BodyGate}); may be empty
+ * @param summaryHtml HTML of a summary distinct from the content, as the feed gave it
  * @param categories category terms in document order
  * @param enclosures attached files (podcasts' audio, {@code media:content} images), http or
  *     https, in document order
+ * @param base the URL the bodies' relative URLs resolve against ({@code xml:base}, else the
+ *     document's URL); empty for bodies whose URLs are all absolute (those an older Orrery
+ *     stored sanitised), which resolve against the feed's URL
  */
 public record Entry(
         String key,
@@ -32,13 +36,41 @@ public record Entry(
         String contentHtml,
         Optional<String> summaryHtml,
         List<String> categories,
-        List<Enclosure> enclosures) {
+        List<Enclosure> enclosures,
+        Optional<URI> base) {
     public Entry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(contentHtml, "contentHtml");
         categories = List.copyOf(categories);
         enclosures = List.copyOf(enclosures);
+        Objects.requireNonNull(base, "base");
+    }
+
+    /** An entry whose bodies' URLs resolve against its feed's URL. */
+    public Entry(
+            String key,
+            String title,
+            Optional<URI> link,
+            Optional<String> author,
+            Optional<Instant> published,
+            Optional<Instant> updated,
+            String contentHtml,
+            Optional<String> summaryHtml,
+            List<String> categories,
+            List<Enclosure> enclosures) {
+        this(
+                key,
+                title,
+                link,
+                author,
+                published,
+                updated,
+                contentHtml,
+                summaryHtml,
+                categories,
+                enclosures,
+                Optional.empty());
     }
 
     /** An entry without enclosures. */
@@ -52,24 +84,35 @@ public record Entry(
             String contentHtml,
             Optional<String> summaryHtml,
             List<String> categories) {
-        this(key, title, link, author, published, updated, contentHtml, summaryHtml, categories, List.of());
+        this(
+                key,
+                title,
+                link,
+                author,
+                published,
+                updated,
+                contentHtml,
+                summaryHtml,
+                categories,
+                List.of(),
+                Optional.empty());
     }
 
     /** This entry with another title. */
     public Entry withTitle(String title) {
         return new Entry(
-                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures);
+                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures, base);
     }
 
     /** This entry with other bodies. */
     public Entry withBodies(String contentHtml, Optional<String> summaryHtml) {
         return new Entry(
-                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures);
+                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures, base);
     }
 
     /** This entry with other dates. */
     public Entry withDates(Optional<Instant> published, Optional<Instant> updated) {
         return new Entry(
-                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures);
+                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures, base);
     }
 }

@@ -1,5 +1,6 @@
 package org.orrery.normalize;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import org.orrery.model.Entry;
@@ -9,18 +10,47 @@ import org.orrery.parse.ParsedEntry;
 import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.sanitize.SafeUrls;
 
-/** Turns a parsed entry into the entry Orrery stores: identity decided, bodies and link made safe. */
+/**
+ * Turns a parsed entry into the entry Orrery stores: identity decided, link made safe, bodies
+ * kept as the feed gave them with the URL they resolve against (sanitised when published), or
+ * sanitised now where something reads them before they are stored.
+ */
 public final class EntryNormalizer {
     private final HtmlSanitizer sanitizer;
+    private final boolean sanitisingNow;
 
-    public EntryNormalizer(HtmlSanitizer sanitizer) {
+    private EntryNormalizer(HtmlSanitizer sanitizer, boolean sanitisingNow) {
         this.sanitizer = sanitizer;
+        this.sanitisingNow = sanitisingNow;
+    }
+
+    /**
+     * Keeps bodies as the feed gave them, for the store; publishing sanitises them. {@code
+     * sanitizer} is the planet's, for the rare summary that must be sanitised now.
+     */
+    public static EntryNormalizer raw(HtmlSanitizer sanitizer) {
+        return new EntryNormalizer(sanitizer, false);
+    }
+
+    /**
+     * Sanitises bodies now: for {@code orrery parse}, and for a subscription whose filters read
+     * bodies, which see them sanitised, as they always have.
+     */
+    public static EntryNormalizer sanitising(HtmlSanitizer sanitizer) {
+        return new EntryNormalizer(sanitizer, true);
     }
 
     public Entry normalize(ParsedEntry parsed) {
         String title = parsed.title().orElse("");
-        Optional<String> content = parsed.content().map(this::safe).filter(s -> !s.isEmpty());
-        Optional<String> summary = parsed.summary().map(this::safe).filter(s -> !s.isEmpty());
+        Optional<Html> rawContent = parsed.content().filter(h -> !h.html().isBlank());
+        Optional<Html> rawSummary = parsed.summary().filter(h -> !h.html().isBlank());
+        // One base for both bodies: the content's. A summary under another xml:base (rare) is
+        // sanitised now, which makes its URLs absolute, so that any base leaves it as it is.
+        Optional<URI> base = rawContent.or(() -> rawSummary).map(Html::base);
+        Optional<String> content = rawContent.map(this::body).filter(s -> !s.isEmpty());
+        Optional<String> summary = rawSummary
+                .map(h -> base.filter(h.base()::equals).isPresent() ? body(h) : sanitized(h))
+                .filter(s -> !s.isEmpty());
         String body = content.or(() -> summary).orElse("");
         // The summary is kept only when there is a fuller body beside it.
         Optional<String> distinctSummary =
@@ -39,10 +69,15 @@ public final class EntryNormalizer {
                 // Published as links and players: http and https only, like every URL published.
                 parsed.enclosures().stream()
                         .filter(e -> SafeUrls.file(e.url()).isPresent())
-                        .toList());
+                        .toList(),
+                base);
     }
 
-    private String safe(Html html) {
+    private String body(Html html) {
+        return sanitisingNow ? sanitized(html) : html.html();
+    }
+
+    private String sanitized(Html html) {
         return sanitizer.sanitize(html.html(), html.base());
     }
 

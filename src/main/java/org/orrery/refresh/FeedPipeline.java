@@ -52,7 +52,11 @@ public final class FeedPipeline {
     private final Store store;
     private final InstantSource clock;
     private final FeedParser parser = new FeedParser();
-    private final EntryNormalizer normalizer;
+    /** Bodies kept as the feed gave them, sanitised when published. */
+    private final EntryNormalizer raw;
+    /** Bodies sanitised now, for the subscriptions whose filters read them. */
+    private final EntryNormalizer sanitising;
+
     private final NextSchedule next;
     private final ParseLimits parseLimits;
 
@@ -63,8 +67,10 @@ public final class FeedPipeline {
         this.fetcher = fetcher;
         this.store = store;
         this.clock = clock;
-        this.normalizer = new EntryNormalizer(
-                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null)));
+        var sanitizer =
+                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null));
+        this.raw = EntryNormalizer.raw(sanitizer);
+        this.sanitising = EntryNormalizer.sanitising(sanitizer);
         this.next = new NextSchedule(random);
         // A feed's parsing has as long as its fetch had: a document made to keep the parser
         // busy fails alone instead of holding up the run.
@@ -119,8 +125,10 @@ public final class FeedPipeline {
                 .filter(w -> w.startsWith(ParseLimits.TOO_MANY_ENTRIES))
                 .findFirst()
                 .map(w -> w + " (max_entries_per_feed)");
+        EntryFilters filters = EntryFilters.forSubscription(config, subscription);
+        EntryNormalizer normalizer = filters.readsBodies() ? sanitising : raw;
         var normalized = feed.entries().stream().map(normalizer::normalize).toList();
-        var kept = filter(subscription, normalized, at, stored);
+        var kept = filter(subscription, filters, normalized, at, stored);
         // An entry future_dates held back (or re-dated) is decided again by the next refresh,
         // once its date may have passed: so that one parses the feed again, rather than getting
         // a 304 or finding the same bytes.
@@ -147,12 +155,13 @@ public final class FeedPipeline {
      * Venus's filters and sifters, Planet 2.0's {@code new_feed_items}, {@code future_dates}
      * and {@code ignore_in_feed}, applied when entries are fetched, as Venus does.
      */
-    private Kept filter(Subscription subscription, List<Entry> entries, Instant now, boolean stored) {
+    private Kept filter(
+            Subscription subscription, EntryFilters filters, List<Entry> entries, Instant now, boolean stored) {
         // A subscription the store has no row for has no entries either: no query needed (at a
         // planet's first run, that is one query per feed).
         Map<String, Instant> firstSeen = stored ? store.firstSeen(subscription.feedUri()) : Map.of();
-        List<Verdict> verdicts = EntryFilters.forSubscription(config, subscription)
-                .apply(entries, now, e -> firstSeen.getOrDefault(e.key(), now), firstSeen.isEmpty());
+        List<Verdict> verdicts =
+                filters.apply(entries, now, e -> firstSeen.getOrDefault(e.key(), now), firstSeen.isEmpty());
         var kept = new ArrayList<Entry>(entries.size());
         var hidden = new HashSet<String>();
         for (Verdict verdict : verdicts) {

@@ -54,6 +54,11 @@ final class Embeds {
         this.hosts = Set.copyOf(all);
     }
 
+    /** The hosts kept, sorted: part of the sanitiser's policy. */
+    String policy() {
+        return hosts.stream().sorted().map(h -> " " + h).collect(java.util.stream.Collectors.joining());
+    }
+
     /**
      * What stands for {@code iframe} (of the untrusted tree, left as it is): a vetted, sandboxed
      * copy, a link, or nothing (null).

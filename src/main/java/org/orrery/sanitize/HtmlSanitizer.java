@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.orrery.model.Sha256;
 
 /**
  * Makes untrusted HTML from a feed safe to publish on the planet's domain, and faithful: its
@@ -23,6 +24,13 @@ import org.jsoup.nodes.Element;
  */
 public final class HtmlSanitizer {
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
+    /**
+     * The version of what the sanitiser keeps and how it writes it. Raise it with any change
+     * that would publish a stored body differently: bodies sanitised under another version are
+     * sanitised again when next published ({@link BodyGate}).
+     */
+    public static final int POLICY_VERSION = 1;
 
     private final Embeds embeds;
     private final boolean decorate;
@@ -51,6 +59,15 @@ public final class HtmlSanitizer {
      */
     public HtmlSanitizer undecorated() {
         return new HtmlSanitizer(embeds, false);
+    }
+
+    /**
+     * What decides this sanitiser's output besides its input: {@link #POLICY_VERSION}, the
+     * iframe hosts, whether it decorates. The store's cache of sanitised bodies is keyed by it.
+     */
+    public String policy() {
+        String options = (decorate ? "" : " undecorated") + embeds.policy();
+        return POLICY_VERSION + ":" + Sha256.hex(options).substring(0, 16);
     }
 
     /** A sanitiser for a planet's {@code iframe_hosts} option (space-separated hosts; may be null). */

@@ -57,7 +57,7 @@ public class ParseBenchmark {
     public String input;
 
     private final FeedParser parser = new FeedParser();
-    private final EntryNormalizer normalizer = new EntryNormalizer(new HtmlSanitizer());
+    private final EntryNormalizer normalizer = EntryNormalizer.sanitising(new HtmlSanitizer());
     private List<byte[]> documents;
     private URI documentUri;
 

@@ -42,7 +42,7 @@ class ParseJsonTest {
                 List.of());
         var text = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
-            new ParseJson(new EntryNormalizer(new HtmlSanitizer())).write(feed, g);
+            new ParseJson(EntryNormalizer.sanitising(new HtmlSanitizer())).write(feed, g);
         }
         return text.toString();
     }
