@@ -19,6 +19,8 @@ import org.orrery.model.River;
 import org.orrery.model.Subscription;
 import org.orrery.publish.RiverSlicer.Slice;
 import org.orrery.render.PublishException;
+import org.orrery.sanitize.BodyGate;
+import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.render.Site;
 import org.orrery.render.SitePages;
 import org.orrery.render.SiteRenderer;
@@ -27,6 +29,8 @@ import org.orrery.render.Theme;
 import org.orrery.store.RiverOrder;
 import org.orrery.store.RiverRange;
 import org.orrery.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a planet's site into {@code output_dir} from the store: plans the pages ({@link
@@ -35,17 +39,22 @@ import org.orrery.store.Store;
  * writes each file atomically, unchanged files untouched.
  */
 public final class Publisher {
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
     private final PlanetConfig config;
     private final Store store;
     private final InstantSource clock;
     private final Site site;
     private final SiteWriter writer = new SiteWriter();
+    private final HtmlSanitizer sanitizer;
+    private volatile BodyCounts lastBodies = new BodyCounts(0, 0);
 
     public Publisher(PlanetConfig config, Store store, InstantSource clock, Site site) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.site = site;
+        this.sanitizer = HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null));
     }
 
     /** What the site says of each subscription's health: a message per feed, and {@code health.json}. */
@@ -64,7 +73,10 @@ public final class Publisher {
      * @return how many files were written
      */
     public int publish(List<Subscription> subscriptions, Health health, Theme theme) throws PublishException {
-        var renderer = new SiteRenderer(site, theme);
+        // Every body shown is sanitised here, once: the store keeps bodies as feeds gave them.
+        var cache = new BodyCache(store);
+        var gate = new BodyGate(sanitizer, cache);
+        var renderer = new SiteRenderer(site, theme, gate);
         Instant now = clock.instant();
         RiverOrder order = RiverOrder.of(config.options().riverOrder()).orElseThrow();
         List<Instant> dates = store.riverDates(subscriptions, order);
@@ -119,9 +131,19 @@ public final class Publisher {
         files.put("health.json", health.json());
         produced.addAll(files.keySet());
         int total = written.get() + writer.publish(files, config.outputDir());
+        cache.flush();
+        lastBodies = new BodyCounts(gate.sanitised(), gate.reused());
+        log.debug("bodies: {} sanitised, {} from the cache", gate.sanitised(), gate.reused());
         new PublishedFiles(config.cacheDirectory().resolve("published-files.txt"), config.outputDir())
                 .replace(produced);
         return total;
+    }
+
+    /** How many bodies the last publishing sanitised, and how many it found sanitised in the store. */
+    public record BodyCounts(long sanitised, long reused) {}
+
+    public BodyCounts lastBodies() {
+        return lastBodies;
     }
 
     /** Writes only {@code health.json}: what a run does when nothing the site shows has changed. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.orrery.model.River;
+import org.orrery.sanitize.BodyGate;
+import org.orrery.sanitize.HtmlSanitizer;
 
 /**
  * Renders a river into the files of a site, with the planet's theme over the default one: the
@@ -35,8 +37,16 @@ public final class SiteRenderer {
         this(site, Theme.DEFAULT);
     }
 
-    /** A renderer whose {@code theme} renders over the default theme's files. */
+    /** A renderer whose {@code theme} renders over the default theme's files; bodies sanitised as shown, uncached. */
     public SiteRenderer(Site site, Theme theme) {
+        this(site, theme, new BodyGate(new HtmlSanitizer(), BodyGate.Cache.NONE));
+    }
+
+    /**
+     * A renderer whose {@code theme} renders over the default theme's files, showing every body
+     * as {@code bodies} gives it: sanitised, or from the cache of what the sanitiser gave.
+     */
+    public SiteRenderer(Site site, Theme theme, BodyGate bodies) {
         this.theme = theme;
         var loader = new ClasspathLoader(SiteRenderer.class.getClassLoader());
         loader.setPrefix(THEME);
@@ -47,7 +57,7 @@ public final class SiteRenderer {
                 .strictVariables(false)
                 .cacheActive(true)
                 .build();
-        this.model = new TemplateModel(site);
+        this.model = new TemplateModel(site, bodies);
         this.encoding = OutputEncoding.of(site.planetOptions().get("encoding"));
     }
 

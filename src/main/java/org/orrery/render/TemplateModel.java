@@ -19,6 +19,10 @@ import org.orrery.model.Channel;
 import org.orrery.model.Enclosure;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.sanitize.BodyGate;
+import org.orrery.sanitize.HtmlSanitizer;
+import org.orrery.sanitize.SafeBodies;
+import org.orrery.sanitize.SafeHtml;
 import org.orrery.sanitize.SafeUrls;
 
 /**
@@ -37,9 +41,16 @@ final class TemplateModel {
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
     private final Site site;
+    /** Where every body a template shows comes from: the sanitiser, or its cache. */
+    private final BodyGate bodies;
 
     TemplateModel(Site site) {
+        this(site, new BodyGate(new HtmlSanitizer(), BodyGate.Cache.NONE));
+    }
+
+    TemplateModel(Site site, BodyGate bodies) {
         this.site = site;
+        this.bodies = bodies;
     }
 
     Map<String, Object> of(River river, Instant now) {
@@ -123,6 +134,7 @@ final class TemplateModel {
     }
 
     private List<Map<String, Object>> items(List<Post> posts) {
+        SafeBodies safe = bodies.bodies(posts);
         var items = new ArrayList<Map<String, Object>>(posts.size());
         String previousDay = null;
         URI previousChannel = null;
@@ -142,8 +154,9 @@ final class TemplateModel {
             item.put("author_name", entry.author().orElse(""));
             // Planet 2.0's name for it, which its example themes use.
             item.put("creator", entry.author().orElse(""));
-            item.put("content", entry.contentHtml());
-            item.put("summary", entry.summaryHtml().orElse(""));
+            BodyGate.Safe body = safe.of(entry);
+            item.put("content", body.content().html());
+            item.put("summary", body.summary().map(SafeHtml::html).orElse(""));
             item.put("categories", entry.categories());
             putEnclosures(item, entry.enclosures());
             putDates(item, "date", post.date());

@@ -31,6 +31,17 @@ public final class BodyGate {
 
     /** Where sanitised bodies are kept between runs (the store). */
     public interface Cache {
+        /** Keeps nothing: every body is sanitised each time it is shown. */
+        Cache NONE = new Cache() {
+            @Override
+            public Map<String, String> find(Collection<String> digests, List<String> policies) {
+                return Map.of();
+            }
+
+            @Override
+            public void keep(Map<String, String> sanitised, String policy) {}
+        };
+
         /** The sanitised HTML cached under each of {@code digests} with one of {@code policies}. */
         Map<String, String> find(Collection<String> digests, List<String> policies);
 

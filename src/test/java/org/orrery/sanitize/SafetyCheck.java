@@ -14,7 +14,7 @@ import org.jsoup.parser.Parser;
  * What must never be true of sanitised HTML, judged on the tree an HTML5 parser (jsoup's
  * spec-compliant tree builder) builds from it: what a browser would build.
  */
-final class SafetyCheck {
+public final class SafetyCheck {
     private SafetyCheck() {}
 
     private static final Set<String> FORBIDDEN_ELEMENTS = Set.of(
@@ -95,7 +95,7 @@ final class SafetyCheck {
     private static final Pattern BROWSER_IGNORED = Pattern.compile("^[\\x00-\\x20]+|[\\t\\n\\r]");
 
     /** Every rule the HTML breaks; empty when it is safe. */
-    static List<String> violations(String html) {
+    public static List<String> violations(String html) {
         return violations(html, false);
     }
 
@@ -103,7 +103,7 @@ final class SafetyCheck {
      * Like {@link #violations(String)}; with {@code relativeUrlsAllowed} (sanitised without a
      * web base) a URL may also be one without a scheme, which resolves against the http(s) page.
      */
-    static List<String> violations(String html, boolean relativeUrlsAllowed) {
+    public static List<String> violations(String html, boolean relativeUrlsAllowed) {
         List<String> problems = new ArrayList<>();
         Element body = Jsoup.parseBodyFragment(html).body();
         for (Element el : body.getAllElements()) {

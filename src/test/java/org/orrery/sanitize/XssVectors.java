@@ -8,21 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The XSS corpus under {@code src/test/resources/sanitize/xss/}: one vector per line. */
-final class XssVectors {
+public final class XssVectors {
     private XssVectors() {}
 
     static final List<String> FILES =
             List.of("handlers.txt", "schemes.txt", "elements.txt", "parsing.txt", "foreign.txt", "css.txt");
 
     /** One vector, named by file and line. */
-    record Vector(String file, int line, String html) {
+    public record Vector(String file, int line, String html) {
         @Override
         public String toString() {
             return file + ":" + line + " " + html;
         }
     }
 
-    static List<Vector> all() {
+    public static List<Vector> all() {
         List<Vector> vectors = new ArrayList<>();
         for (String file : FILES) {
             String text = read("/sanitize/xss/" + file);
