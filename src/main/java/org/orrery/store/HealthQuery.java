@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
+import org.orrery.schedule.Schedule;
 
 /** Reads the fetch state and health columns of subscriptions. */
 final class HealthQuery {

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** The outcome of refreshing one subscription, as the store records it. */
 public sealed interface Refresh {

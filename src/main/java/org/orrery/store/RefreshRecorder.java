@@ -16,6 +16,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
 import org.orrery.model.Entry;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** Writes one {@link Refresh} through a handle whose transaction the caller owns. */
 final class RefreshRecorder {

@@ -22,6 +22,7 @@ import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** Reading the river a page at a time, for pages and archives. */
 class JdbcStorePagesTest {

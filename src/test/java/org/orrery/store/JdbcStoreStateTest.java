@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** The fetch state and health a subscription's refreshes leave behind. */
 class JdbcStoreStateTest {
