@@ -56,7 +56,7 @@ class MigrationTest {
                     .max()
                     .orElseThrow();
         }
-        assertThat(JdbcStore.SCHEMA_VERSION).isEqualTo(newest);
+        assertThat(SqliteDatabase.SCHEMA_VERSION).isEqualTo(newest);
 
         Path file = dir.resolve("orrery.db");
         JdbcStore.openSqlite(file).close();
