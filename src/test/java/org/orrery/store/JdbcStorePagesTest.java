@@ -57,7 +57,8 @@ class JdbcStorePagesTest {
                 List.of(at("a9", 9), at("a8", 8), at("a7", 7), at("a7b", 7), at("a5", 5), at("hidden", 6)),
                 Optional.empty(),
                 Schedule.NONE,
-                Set.of("hidden")));
+                Set.of("hidden"),
+                Optional.empty()));
         store.save(new Refresh.Fetched(
                 OTHER,
                 hours(20),
@@ -67,7 +68,8 @@ class JdbcStorePagesTest {
                 List.of(at("b7", 7), at("b7b", 7), at("b3", 3), at("b1", 1)),
                 Optional.empty(),
                 Schedule.NONE,
-                Set.of()));
+                Set.of(),
+                Optional.empty()));
     }
 
     @Test
@@ -130,7 +132,8 @@ class JdbcStorePagesTest {
                         List.of())),
                 Optional.empty(),
                 Schedule.NONE,
-                Set.of()));
+                Set.of(),
+                Optional.empty()));
         List<String> whole = store.river(both, 100).posts().stream()
                 .map(p -> p.entry().key())
                 .toList();
