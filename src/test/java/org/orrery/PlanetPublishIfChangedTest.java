@@ -20,9 +20,9 @@ import org.orrery.config.PlanetConfig;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 import org.orrery.store.JdbcStore;
 import org.orrery.store.Refresh;
-import org.orrery.store.Schedule;
 
 /** A run whose fetches changed nothing leaves the published site as it is. */
 class PlanetPublishIfChangedTest {

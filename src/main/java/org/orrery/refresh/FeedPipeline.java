@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import org.orrery.NextSchedule;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionOptions;
 import org.orrery.fetch.FetchResult;
@@ -32,9 +31,10 @@ import org.orrery.parse.ParseLimits;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.sanitize.SafeUrls;
+import org.orrery.schedule.NextSchedule;
+import org.orrery.schedule.Schedule;
 import org.orrery.store.FeedState;
 import org.orrery.store.Refresh;
-import org.orrery.store.Schedule;
 import org.orrery.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +99,7 @@ public final class FeedPipeline {
                         at,
                         n.validators(),
                         OptionalInt.of(304),
-                        next.afterSuccess(state, at, n.redirects(), n.maxAge()));
+                        next.afterSuccess(state.schedule(), at, n.redirects(), n.maxAge()));
             case FetchResult.Failed f -> failed(uri, at, state, f.reason(), f.httpStatus(), f.retryAfter());
             case FetchResult.Fetched f -> fetched(subscription, state, stored, f, at);
         };
@@ -108,7 +108,7 @@ public final class FeedPipeline {
     private Refresh fetched(
             Subscription subscription, FeedState state, boolean stored, FetchResult.Fetched f, Instant at) {
         URI uri = subscription.feedUri();
-        Schedule schedule = next.afterSuccess(state, at, f.redirects(), f.maxAge());
+        Schedule schedule = next.afterSuccess(state.schedule(), at, f.redirects(), f.maxAge());
         String hash = Sha256.hex(f.body());
         if (state.contentHash().filter(hash::equals).isPresent()) {
             // The same bytes as last time: nothing to parse, nothing changed.
@@ -190,7 +190,13 @@ public final class FeedPipeline {
             OptionalInt httpStatus,
             Optional<Duration> retryAfter) {
         boolean gone = httpStatus.equals(OptionalInt.of(410));
-        return new Refresh.Failed(uri, at, reason, httpStatus, gone, next.afterFailure(state, at, gone, retryAfter));
+        return new Refresh.Failed(
+                uri,
+                at,
+                reason,
+                httpStatus,
+                gone,
+                next.afterFailure(state.schedule(), state.errorCount(), at, gone, retryAfter));
     }
 
     /**

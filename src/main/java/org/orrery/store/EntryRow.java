@@ -120,23 +120,15 @@ record EntryRow(
     }
 
     private static String categoriesJson(List<String> categories) {
-        var out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartArray();
+        return jsonArray(json -> {
             for (String category : categories) {
                 json.writeString(category);
             }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     private static String enclosuresJson(List<Enclosure> enclosures) {
-        var out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartArray();
+        return jsonArray(json -> {
             for (Enclosure enclosure : enclosures) {
                 json.writeStartObject();
                 json.writeStringField("url", enclosure.url().toString());
@@ -148,11 +140,7 @@ record EntryRow(
                 }
                 json.writeEndObject();
             }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     /** The enclosures column: none when NULL (entries stored before it existed). */
@@ -161,10 +149,7 @@ record EntryRow(
             return List.of();
         }
         List<Enclosure> enclosures = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IOException("enclosures column is not a JSON array: " + json);
-            }
+        readArray("enclosures", json, parser -> {
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 String url = null;
                 Optional<String> type = Optional.empty();
@@ -183,24 +168,47 @@ record EntryRow(
                     enclosures.add(new Enclosure(URI.create(url), type, length));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return enclosures;
     }
 
     private static List<String> categoryList(String json) {
         List<String> categories = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IOException("categories column is not a JSON array: " + json);
-            }
+        readArray("categories", json, parser -> {
             while (parser.nextToken() == JsonToken.VALUE_STRING) {
                 categories.add(parser.getText());
             }
+        });
+        return categories;
+    }
+
+    /** Writes or reads the items of a JSON array column. */
+    private interface JsonItems<T> {
+        void items(T json) throws IOException;
+    }
+
+    /** A JSON array of what {@code items} writes. */
+    private static String jsonArray(JsonItems<JsonGenerator> items) {
+        var out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartArray();
+            items.items(json);
+            json.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return categories;
+        return out.toString();
+    }
+
+    /** Hands {@code items} the parser past the opening of the JSON array in {@code column}. */
+    private static void readArray(String column, String json, JsonItems<JsonParser> items) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException(column + " column is not a JSON array: " + json);
+            }
+            items.items(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

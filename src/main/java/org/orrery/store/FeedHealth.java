@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.orrery.schedule.Schedule;
 
 /**
  * How a subscription's refreshes have gone, as stored.

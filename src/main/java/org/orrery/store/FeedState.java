@@ -3,6 +3,7 @@ package org.orrery.store;
 import java.util.Objects;
 import java.util.Optional;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /**
  * What the next refresh of a subscription needs from the last ones.

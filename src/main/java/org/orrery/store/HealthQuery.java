@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
+import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** Reads the fetch state and health columns of subscriptions. */
 final class HealthQuery {
@@ -54,7 +56,43 @@ final class HealthQuery {
                 .toList();
     }
 
-    static Schedule schedule(ResultSet rs) throws SQLException {
+    /** The fetch state of the subscription at {@code feedUri}, or {@link FeedState#NEW}. */
+    static FeedState state(Handle handle, URI feedUri) {
+        return handle.createQuery(STATE_COLUMNS + " WHERE url = :url")
+                .bind("url", feedUri.toString())
+                .map((rs, ctx) -> feedState(rs))
+                .findOne()
+                .orElse(FeedState.NEW);
+    }
+
+    /** The fetch state of every stored subscription, by URL. */
+    static Map<URI, FeedState> states(Handle handle) {
+        var states = new HashMap<URI, FeedState>();
+        for (var row : handle.createQuery(STATE_COLUMNS)
+                .map((rs, ctx) -> Map.entry(rs.getString("url"), feedState(rs)))
+                .list()) {
+            states.put(URI.create(row.getKey()), row.getValue());
+        }
+        return states;
+    }
+
+    private static final String STATE_COLUMNS =
+            """
+            SELECT url, etag, last_modified, content_hash, error_count, gone, next_fetch_at,
+                   redirected_to, redirect_candidate, redirect_count
+            FROM subscription""";
+
+    private static FeedState feedState(ResultSet rs) throws SQLException {
+        return new FeedState(
+                new Validators(
+                        Optional.ofNullable(rs.getString("etag")), Optional.ofNullable(rs.getString("last_modified"))),
+                Optional.ofNullable(rs.getString("content_hash")),
+                rs.getInt("error_count"),
+                rs.getInt("gone") != 0,
+                schedule(rs));
+    }
+
+    private static Schedule schedule(ResultSet rs) throws SQLException {
         return new Schedule(
                 instant(rs, "next_fetch_at"),
                 Optional.ofNullable(rs.getString("redirected_to")).map(URI::create),

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** The outcome of refreshing one subscription, as the store records it. */
 public sealed interface Refresh {
@@ -37,12 +39,12 @@ public sealed interface Refresh {
             List<Entry> entries,
             Optional<String> contentHash,
             Schedule schedule,
-            java.util.Set<String> hiddenKeys,
+            Set<String> hiddenKeys,
             Optional<String> warning)
             implements Refresh {
         public Fetched {
             Objects.requireNonNull(warning, "warning");
-            hiddenKeys = java.util.Set.copyOf(hiddenKeys);
+            hiddenKeys = Set.copyOf(hiddenKeys);
             Objects.requireNonNull(feedUri, "feedUri");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(validators, "validators");
@@ -52,30 +54,7 @@ public sealed interface Refresh {
             Objects.requireNonNull(schedule, "schedule");
         }
 
-        /** A fetch without a warning. */
-        public Fetched(
-                URI feedUri,
-                Instant at,
-                Validators validators,
-                OptionalInt httpStatus,
-                FeedInfo feed,
-                List<Entry> entries,
-                Optional<String> contentHash,
-                Schedule schedule,
-                java.util.Set<String> hiddenKeys) {
-            this(
-                    feedUri,
-                    at,
-                    validators,
-                    httpStatus,
-                    feed,
-                    entries,
-                    contentHash,
-                    schedule,
-                    hiddenKeys,
-                    Optional.empty());
-        }
-
+        /** A fetch with nothing more to say: no hash, no schedule, every entry shown, no warning. */
         public Fetched(
                 URI feedUri,
                 Instant at,
@@ -83,20 +62,17 @@ public sealed interface Refresh {
                 OptionalInt httpStatus,
                 FeedInfo feed,
                 List<Entry> entries) {
-            this(feedUri, at, validators, httpStatus, feed, entries, Optional.empty(), Schedule.NONE);
-        }
-
-        /** A fetch whose entries are all shown. */
-        public Fetched(
-                URI feedUri,
-                Instant at,
-                Validators validators,
-                OptionalInt httpStatus,
-                FeedInfo feed,
-                List<Entry> entries,
-                Optional<String> contentHash,
-                Schedule schedule) {
-            this(feedUri, at, validators, httpStatus, feed, entries, contentHash, schedule, java.util.Set.of());
+            this(
+                    feedUri,
+                    at,
+                    validators,
+                    httpStatus,
+                    feed,
+                    entries,
+                    Optional.empty(),
+                    Schedule.NONE,
+                    Set.of(),
+                    Optional.empty());
         }
     }
 

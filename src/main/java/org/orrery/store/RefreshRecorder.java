@@ -1,8 +1,6 @@
 package org.orrery.store;
 
 import java.net.URI;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +10,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
 import org.orrery.model.Entry;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** Writes one {@link Refresh} through a handle whose transaction the caller owns. */
 final class RefreshRecorder {
@@ -175,7 +173,7 @@ final class RefreshRecorder {
      */
     private void insert(long subscriptionId, Refresh.Fetched refresh, List<EntryRow> rows) {
         long firstSeen = refresh.at().toEpochMilli();
-        batch(INSERT_ENTRY, rows, (statement, row) -> {
+        statements.batch(INSERT_ENTRY, rows, (statement, row) -> {
             statement.setLong(1, subscriptionId);
             statement.setLong(2, firstSeen);
             statement.setInt(3, refresh.hiddenKeys().contains(row.key()) ? 1 : 0);
@@ -194,7 +192,7 @@ final class RefreshRecorder {
      * saving, most of it in preparing the same statement again and in JDBI's binding machinery.
      */
     void notModified(List<Refresh.NotModified> refreshes) {
-        batch(NOT_MODIFIED, refreshes, (statement, refresh) -> {
+        statements.batch(NOT_MODIFIED, refreshes, (statement, refresh) -> {
             Validators validators = refresh.validators();
             Schedule schedule = refresh.schedule();
             int at = 0;
@@ -210,40 +208,6 @@ final class RefreshRecorder {
                     ++at, schedule.redirectCandidate().map(URI::toString).orElse(null));
             statement.setInt(++at, schedule.redirectCount());
         });
-    }
-
-    /** Sets one row's parameters of a batch. */
-    private interface Binder<T> {
-        void bind(PreparedStatement statement, T item) throws SQLException;
-    }
-
-    /** {@code sql} once for each of {@code items}, as one batch on the store's kept statement. */
-    private <T> void batch(String sql, List<T> items, Binder<T> binder) {
-        PreparedStatement statement = null;
-        try {
-            statement = statements.get(sql);
-            for (T item : items) {
-                binder.bind(statement, item);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        } finally {
-            clearBatch(statement);
-        }
-    }
-
-    /** Leaves a kept statement empty for its next use, even after a batch that failed. */
-    private static void clearBatch(PreparedStatement statement) {
-        if (statement == null) {
-            return;
-        }
-        try {
-            statement.clearBatch();
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
     }
 
     // A 304 may repeat only some validators (RFC 9110 §15.4.5); one it leaves out is kept.

@@ -22,6 +22,7 @@ import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** Reading the river a page at a time, for pages and archives. */
 class JdbcStorePagesTest {
@@ -56,7 +57,8 @@ class JdbcStorePagesTest {
                 List.of(at("a9", 9), at("a8", 8), at("a7", 7), at("a7b", 7), at("a5", 5), at("hidden", 6)),
                 Optional.empty(),
                 Schedule.NONE,
-                Set.of("hidden")));
+                Set.of("hidden"),
+                Optional.empty()));
         store.save(new Refresh.Fetched(
                 OTHER,
                 hours(20),
@@ -66,7 +68,8 @@ class JdbcStorePagesTest {
                 List.of(at("b7", 7), at("b7b", 7), at("b3", 3), at("b1", 1)),
                 Optional.empty(),
                 Schedule.NONE,
-                Set.of()));
+                Set.of(),
+                Optional.empty()));
     }
 
     @Test
@@ -129,7 +132,8 @@ class JdbcStorePagesTest {
                         List.of())),
                 Optional.empty(),
                 Schedule.NONE,
-                Set.of()));
+                Set.of(),
+                Optional.empty()));
         List<String> whole = store.river(both, 100).posts().stream()
                 .map(p -> p.entry().key())
                 .toList();

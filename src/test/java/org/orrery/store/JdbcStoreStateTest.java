@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 
 /** The fetch state and health a subscription's refreshes leave behind. */
 class JdbcStoreStateTest {
@@ -106,7 +108,9 @@ class JdbcStoreStateTest {
                 FeedInfo.UNKNOWN,
                 List.of(entry("a", "A")),
                 Optional.of("abc123"),
-                schedule));
+                schedule,
+                Set.of(),
+                Optional.empty()));
 
         assertThat(store.state(FEED))
                 .isEqualTo(new FeedState(Validators.NONE, Optional.of("abc123"), 0, false, schedule));

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.model.Validators;
+import org.orrery.schedule.Schedule;
 import org.sqlite.SQLiteDataSource;
 
 /** A database written by an earlier Orrery opens with its subscriptions' state intact. */
@@ -55,7 +56,7 @@ class MigrationTest {
                     .max()
                     .orElseThrow();
         }
-        assertThat(JdbcStore.SCHEMA_VERSION).isEqualTo(newest);
+        assertThat(SqliteDatabase.SCHEMA_VERSION).isEqualTo(newest);
 
         Path file = dir.resolve("orrery.db");
         JdbcStore.openSqlite(file).close();

@@ -1,4 +1,4 @@
-package org.orrery.store;
+package org.orrery.schedule;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.orrery.fetch;
+package org.orrery.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-class RefreshScheduleTest {
+class NextScheduleTest {
     private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
     private final RandomGenerator most = new RandomGenerator() {
         @Override
@@ -21,7 +21,7 @@ class RefreshScheduleTest {
             return Math.nextDown(1.0);
         }
     };
-    private final RefreshSchedule none = new RefreshSchedule(new RandomGenerator() {
+    private final NextSchedule none = new NextSchedule(new RandomGenerator() {
         @Override
         public long nextLong() {
             return 0;
@@ -32,16 +32,16 @@ class RefreshScheduleTest {
             return 0;
         }
     });
-    private final RefreshSchedule full = new RefreshSchedule(most);
+    private final NextSchedule full = new NextSchedule(most);
 
     @Test
     void backsOffGeometricallyUpToADayAndNeverStops() {
-        assertThat(RefreshSchedule.backoff(1)).isEqualTo(Duration.ofMinutes(15));
-        assertThat(RefreshSchedule.backoff(2)).isEqualTo(Duration.ofMinutes(30));
-        assertThat(RefreshSchedule.backoff(5)).isEqualTo(Duration.ofHours(4));
-        assertThat(RefreshSchedule.backoff(7)).isEqualTo(Duration.ofHours(16));
-        assertThat(RefreshSchedule.backoff(8)).isEqualTo(Duration.ofDays(1));
-        assertThat(RefreshSchedule.backoff(10_000)).isEqualTo(Duration.ofDays(1));
+        assertThat(NextSchedule.backoff(1)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(NextSchedule.backoff(2)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(NextSchedule.backoff(5)).isEqualTo(Duration.ofHours(4));
+        assertThat(NextSchedule.backoff(7)).isEqualTo(Duration.ofHours(16));
+        assertThat(NextSchedule.backoff(8)).isEqualTo(Duration.ofDays(1));
+        assertThat(NextSchedule.backoff(10_000)).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
