@@ -1,5 +1,6 @@
 package org.orrery.publish;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +50,10 @@ final class BodyCache implements BodyGate.Cache {
     }
 
     /** Writes what this publishing sanitised into the store. */
-    void flush() {
+    void flush(Instant at) {
         made.forEach((policy, bodies) -> {
             if (!bodies.isEmpty()) {
-                store.keepSafeHtml(Map.copyOf(bodies), policy);
+                store.keepSafeHtml(Map.copyOf(bodies), policy, at);
             }
         });
         made.clear();

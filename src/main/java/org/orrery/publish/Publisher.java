@@ -19,13 +19,13 @@ import org.orrery.model.River;
 import org.orrery.model.Subscription;
 import org.orrery.publish.RiverSlicer.Slice;
 import org.orrery.render.PublishException;
-import org.orrery.sanitize.BodyGate;
-import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.render.Site;
 import org.orrery.render.SitePages;
 import org.orrery.render.SiteRenderer;
 import org.orrery.render.SiteWriter;
 import org.orrery.render.Theme;
+import org.orrery.sanitize.BodyGate;
+import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.store.RiverOrder;
 import org.orrery.store.RiverRange;
 import org.orrery.store.Store;
@@ -54,7 +54,8 @@ public final class Publisher {
         this.store = store;
         this.clock = clock;
         this.site = site;
-        this.sanitizer = HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null));
+        this.sanitizer =
+                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null));
     }
 
     /** What the site says of each subscription's health: a message per feed, and {@code health.json}. */
@@ -131,7 +132,7 @@ public final class Publisher {
         files.put("health.json", health.json());
         produced.addAll(files.keySet());
         int total = written.get() + writer.publish(files, config.outputDir());
-        cache.flush();
+        cache.flush(now);
         lastBodies = new BodyCounts(gate.sanitised(), gate.reused());
         log.debug("bodies: {} sanitised, {} from the cache", gate.sanitised(), gate.reused());
         new PublishedFiles(config.cacheDirectory().resolve("published-files.txt"), config.outputDir())

@@ -160,7 +160,9 @@ public record ReadingLists(
             keep.putIfAbsent(subscription.feedUri(), new Expiry.Rule(options.cacheKeepEntries(), since));
         }
         RiverOrder order = RiverOrder.of(config.options().riverOrder()).orElseThrow();
-        return new Expiry(keep, config.itemsPerPage(), !complete, order);
+        // A body sanitised a month ago and shown since is sanitised again: the cache holds what
+        // was shown lately, not every body ever shown.
+        return new Expiry(keep, config.itemsPerPage(), !complete, order, now.minus(Duration.ofDays(30)));
     }
 
     private static boolean privateAllowed(PlanetConfig config, ReadingList list) {

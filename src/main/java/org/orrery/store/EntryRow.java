@@ -34,11 +34,13 @@ record EntryRow(
         String contentHtml,
         String summaryHtml,
         String categories,
-        String enclosures) {
+        String enclosures,
+        String bodyBase) {
 
     /** The columns an entry's text, links and dates are read from, in {@link #read} order. */
     static final String COLUMNS =
-            "entry_key, title, link, author, published, updated, content_html, summary_html, categories, enclosures";
+            "entry_key, title, link, author, published, updated, content_html, summary_html, categories, enclosures, "
+                    + "body_base";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -53,7 +55,8 @@ record EntryRow(
                 entry.contentHtml(),
                 entry.summaryHtml().orElse(null),
                 categoriesJson(entry.categories()),
-                entry.enclosures().isEmpty() ? null : enclosuresJson(entry.enclosures()));
+                entry.enclosures().isEmpty() ? null : enclosuresJson(entry.enclosures()),
+                entry.base().map(URI::toString).orElse(null));
     }
 
     static EntryRow read(ResultSet rs) throws SQLException {
@@ -67,7 +70,8 @@ record EntryRow(
                 rs.getString("content_html"),
                 rs.getString("summary_html"),
                 rs.getString("categories"),
-                rs.getString("enclosures"));
+                rs.getString("enclosures"),
+                rs.getString("body_base"));
     }
 
     /** Binds every column as a named parameter of the same name. */
@@ -82,7 +86,8 @@ record EntryRow(
                 .bind("content_html", contentHtml)
                 .bind("summary_html", summaryHtml)
                 .bind("categories", categories)
-                .bind("enclosures", enclosures);
+                .bind("enclosures", enclosures)
+                .bind("body_base", bodyBase);
     }
 
     /** Binds every column, in {@link #COLUMNS} order, from parameter {@code first} on. */
@@ -97,7 +102,8 @@ record EntryRow(
         statement.setString(at++, contentHtml);
         statement.setString(at++, summaryHtml);
         statement.setString(at++, categories);
-        statement.setString(at, enclosures);
+        statement.setString(at++, enclosures);
+        statement.setString(at, bodyBase);
     }
 
     Entry toEntry() {
@@ -111,7 +117,8 @@ record EntryRow(
                 contentHtml,
                 Optional.ofNullable(summaryHtml),
                 categoryList(categories),
-                enclosureList(enclosures));
+                enclosureList(enclosures),
+                Optional.ofNullable(bodyBase).map(URI::create));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -22,8 +22,15 @@ import java.util.Optional;
  *     subscription list is not known in full)
  * @param order the river's order, which "newest" and "dated" follow (with {@link
  *     RiverOrder#FIRST_SEEN}: most recently first seen, first seen at or after)
+ * @param sanitisedBefore sanitised bodies cached before this are dropped (those still shown are
+ *     sanitised again when next published)
  */
-public record Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed, RiverOrder order) {
+public record Expiry(
+        Map<URI, Expiry.Rule> keep,
+        int frontPage,
+        boolean keepUnsubscribed,
+        RiverOrder order,
+        Instant sanitisedBefore) {
     /**
      * @param newest how many of the newest entries are kept ({@code cache_keep_entries})
      * @param since entries dated at or after this are kept, when present ({@code cache_keep_days})
@@ -37,14 +44,20 @@ public record Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsu
         }
     }
 
-    /** Expiry by the river's default order, {@link RiverOrder#DATE}. */
+    /** Expiry by the river's default order, {@link RiverOrder#DATE}, keeping every sanitised body. */
     public Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed) {
         this(keep, frontPage, keepUnsubscribed, RiverOrder.DATE);
+    }
+
+    /** Expiry keeping every sanitised body. */
+    public Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed, RiverOrder order) {
+        this(keep, frontPage, keepUnsubscribed, order, Instant.EPOCH);
     }
 
     public Expiry {
         keep = Map.copyOf(keep);
         Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(sanitisedBefore, "sanitisedBefore");
         if (frontPage < 0) {
             throw new IllegalArgumentException("frontPage < 0: " + frontPage);
         }

@@ -19,6 +19,7 @@ final class Expunger {
 
     /** @return one line per subscription that lost entries, in feed URL order */
     List<Expunged> expunge(Expiry expiry) {
+        SafeHtmlRows.prune(handle, expiry.sanitisedBefore());
         Set<Long> frontPage = frontPage(expiry);
         Map<Long, Feed> feeds = new LinkedHashMap<>();
         handle.createQuery("SELECT id, url FROM subscription ORDER BY url")

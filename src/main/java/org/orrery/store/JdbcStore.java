@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,29 @@ public final class JdbcStore implements Store {
     @Override
     public void saveReadingList(URI uri, ReadingListCopy copy) {
         guarded("saving the reading list " + uri, () -> writes.inTransaction(h -> ReadingListRows.save(h, uri, copy)));
+    }
+
+    @Override
+    public Map<String, String> safeHtml(Collection<String> digests, List<String> policies) {
+        if (digests.isEmpty()) {
+            return Map.of();
+        }
+        return guarded(
+                "reading " + digests.size() + " sanitised bodies",
+                () -> readers.withHandle(h -> SafeHtmlRows.find(h, digests, policies)));
+    }
+
+    @Override
+    public void keepSafeHtml(Map<String, String> sanitised, String policy, Instant at) {
+        if (sanitised.isEmpty()) {
+            return;
+        }
+        guarded(
+                "keeping " + sanitised.size() + " sanitised bodies",
+                () -> writes.inTransaction(h -> {
+                    SafeHtmlRows.keep(h, sanitised, policy, at);
+                    return null;
+                }));
     }
 
     /** Closes the connections; later calls fail with a {@link StoreException}. */

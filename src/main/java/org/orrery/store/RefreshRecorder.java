@@ -117,7 +117,8 @@ final class RefreshRecorder {
                 """
                 UPDATE entry SET title = :title, link = :link, author = :author,
                     published = :published, updated = :updated, content_html = :content_html,
-                    summary_html = :summary_html, categories = :categories, enclosures = :enclosures
+                    summary_html = :summary_html, categories = :categories, enclosures = :enclosures,
+                    body_base = :body_base
                 WHERE id = :id
                 """);
         List<Long> backInFeed = new ArrayList<>();
@@ -165,7 +166,7 @@ final class RefreshRecorder {
     }
 
     private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, hidden, "
-            + EntryRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + EntryRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * A fetched feed's new entries, in one batch bound through JDBC itself: a first run of 1,000

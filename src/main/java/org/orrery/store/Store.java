@@ -1,6 +1,7 @@
 package org.orrery.store;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.orrery.model.Post;
@@ -118,4 +119,19 @@ public interface Store extends AutoCloseable {
      * org.orrery.model.Channel}.
      */
     void eachPost(List<Subscription> subscriptions, RiverOrder order, boolean bodies, int limit, Consumer<Post> action);
+
+    /**
+     * The sanitised bodies cached under each of {@code digests} with one of {@code policies}:
+     * the cache of {@code sanitize.BodyGate}. A digest cached under several policies gives the
+     * HTML of the first.
+     */
+    java.util.Map<String, String> safeHtml(java.util.Collection<String> digests, List<String> policies);
+
+    /**
+     * Keeps {@code sanitised} (body digest to sanitised HTML) under {@code policy}, as made at
+     * {@code at}; a digest already kept under the policy stays as it is.
+     *
+     * @throws StoreException when the database cannot be written
+     */
+    void keepSafeHtml(java.util.Map<String, String> sanitised, String policy, Instant at);
 }

@@ -49,9 +49,11 @@ class MigrationTest {
     @Test
     void theSchemaVersionIsTheNewestMigration() throws Exception {
         int newest;
-        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+        try (var files = java.util.stream.Stream.concat(
+                java.nio.file.Files.list(Path.of("src/main/resources/db/migration")),
+                java.nio.file.Files.list(Path.of("src/main/java/org/orrery/store")))) {
             newest = files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .filter(n -> n.matches("V\\d+__.*\\.(sql|java)"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
                     .max()
                     .orElseThrow();
