@@ -71,6 +71,7 @@ class PlanetPublishIfChangedTest {
                 Optional.empty(),
                 "<p>" + title + "</p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
     }
 

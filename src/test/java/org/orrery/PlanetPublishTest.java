@@ -66,6 +66,7 @@ class PlanetPublishTest {
                         Optional.empty(),
                         "<p>" + i + "</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()));
             }
             store.save(new Refresh.Fetched(FEED, NOW, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, list));
@@ -197,6 +198,7 @@ class PlanetPublishTest {
                 Optional.empty(),
                 "<p>" + title + "</p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
     }
 

@@ -51,6 +51,7 @@ class ClassicThemeTest {
                         Optional.empty(),
                         "<p>About " + title + "</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()),
                 channel,
                 Instant.parse(when));

@@ -82,6 +82,7 @@ class LegacyThemeEscapingTest {
                 Optional.empty(),
                 "<p>Body &amp; <em>markup</em></p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
         var river =
                 new River(List.of(new Post(entry, channel, Instant.parse("2017-09-19T22:00:00Z"))), List.of(channel));

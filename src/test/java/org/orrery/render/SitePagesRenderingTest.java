@@ -69,6 +69,7 @@ class SitePagesRenderingTest {
                                     Optional.empty(),
                                     "<p>Text of " + at + "</p>",
                                     Optional.empty(),
+                                    List.of(),
                                     List.of()),
                             CHANNEL,
                             at));

@@ -68,7 +68,8 @@ class SiteRendererTest {
                 Optional.empty(),
                 html,
                 Optional.empty(),
-                List.of("python"));
+                List.of("python"),
+                List.of());
         return new Post(entry, channel, Instant.parse(instant));
     }
 
@@ -219,6 +220,7 @@ class SiteRendererTest {
                         Optional.empty(),
                         "<p>Hello.</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()),
                 MOSHE,
                 Instant.parse("2017-09-19T08:00:00Z"));

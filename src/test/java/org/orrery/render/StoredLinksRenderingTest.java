@@ -53,6 +53,7 @@ class StoredLinksRenderingTest {
                 Optional.empty(),
                 "<p>text</p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
         return new Post(entry, channel, NOW);
     }

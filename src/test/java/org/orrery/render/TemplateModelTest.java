@@ -37,6 +37,7 @@ class TemplateModelTest {
                             Optional.empty(),
                             "",
                             Optional.empty(),
+                            List.of(),
                             List.of()),
                     CHANNEL,
                     Instant.parse("2017-09-18T23:59:00Z"))),

@@ -54,6 +54,7 @@ class ThemeTest {
                             Optional.empty(),
                             "<p>Hi</p>",
                             Optional.empty(),
+                            List.of(),
                             List.of()),
                     CHANNEL,
                     Instant.parse("2017-09-19T22:00:00Z"))),

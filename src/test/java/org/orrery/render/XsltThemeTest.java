@@ -82,7 +82,8 @@ class XsltThemeTest {
                         Optional.empty(),
                         body,
                         Optional.empty(),
-                        List.of("math")),
+                        List.of("math"),
+                        List.of()),
                 ADA,
                 Instant.parse(when));
     }

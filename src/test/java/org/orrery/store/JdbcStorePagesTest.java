@@ -129,6 +129,7 @@ class JdbcStorePagesTest {
                         Optional.empty(),
                         "<p>body</p>",
                         Optional.of("<p>summary</p>"),
+                        List.of(),
                         List.of())),
                 Optional.empty(),
                 Schedule.NONE,
