@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
 import org.orrery.model.LocaleNames;
@@ -78,6 +79,7 @@ public final class ConfigLoader {
         List<Subscription> subscriptions = new ArrayList<>();
         List<ReadingList> readingLists = new ArrayList<>();
         List<String> subscriptionSections = new ArrayList<>();
+        List<String> listSections = new ArrayList<>();
         // Two spellings of one URL (HTTP://, a #fragment, :80) are one feed: the first section's.
         Map<String, String> feedSections = new HashMap<>();
         for (String section : ini.sections()) {
@@ -104,7 +106,10 @@ public final class ConfigLoader {
                     subscriptions.add(feed.subscription());
                     subscriptionSections.add(section);
                 }
-                case Section.Reading list -> readingLists.add(list.readingList());
+                case Section.Reading list -> {
+                    readingLists.add(list.readingList());
+                    listSections.add(section);
+                }
                 case Section.Other other -> {
                     // Already warned about.
                 }
@@ -130,7 +135,7 @@ public final class ConfigLoader {
                 options,
                 readingLists,
                 filterSections);
-        warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections));
+        warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections, listSections));
         return config.withWarnings(warnings);
     }
 
@@ -145,7 +150,14 @@ public final class ConfigLoader {
 
     private static PlanetOptions planetOptions(IniFile ini, Map<String, String> planet) throws ConfigException {
         try {
-            PlanetOptions options = PlanetOptions.read(key -> Optional.ofNullable(planet.get(key)));
+            Function<String, Optional<String>> lookup = key -> Optional.ofNullable(planet.get(key));
+            PlanetOptions options = PlanetOptions.read(lookup);
+            // [Planet]'s per-subscription options are every feed's default: checked though no feed uses them.
+            for (OptionTable.Option<?> option : OptionTable.all().values()) {
+                if (option.scope() == OptionTable.Scope.SUBSCRIPTION) {
+                    option.read(lookup);
+                }
+            }
             for (String written : options.filters()) {
                 checkFilter(ini, PLANET, written);
             }

@@ -269,8 +269,13 @@ public final class OptionTable {
             "content_type", SUBSCRIPTION, ACTED_ON, "how contents are to be read, or the kind of reading list");
     static final Option<Optional<String>> NAME_TYPE =
             optionalText("name_type", SUBSCRIPTION, ACTED_ON, "how author names are to be read");
-    static final Option<String> FUTURE_DATES =
-            text("future_dates", SUBSCRIPTION, "keep", ACTED_ON, "what becomes of an entry dated after now");
+    static final Option<SubscriptionOptions.FutureDates> FUTURE_DATES = option(
+            "future_dates",
+            SUBSCRIPTION,
+            "keep",
+            OptionValues::futureDates,
+            ACTED_ON,
+            "what becomes of an entry dated after now");
     static final Option<Optional<String>> XML_BASE = optionalText(
                     "xml_base", SUBSCRIPTION, ACTED_ON, "the base relative links resolve against")
             .notYetActedOn("bodies keep the base the feed declares");

@@ -108,11 +108,22 @@ final class OptionValues {
         return value;
     }
 
+    /** A boolean as Python's {@code ConfigParser.getboolean} reads one; anything else is bad. */
     static boolean yesOrNo(String key, String written) {
         return switch (written.toLowerCase(Locale.ROOT)) {
             case "1", "yes", "true", "on" -> true;
-            // Venus's own booleans read anything else as no; Orrery's follow them.
-            default -> false;
+            case "0", "no", "false", "off" -> false;
+            default -> throw new BadValue(key, written, "yes or no (true or false, on or off, 1 or 0)");
+        };
+    }
+
+    /** Venus kept the date for any value but its two others; Orrery says so rather than guess. */
+    static SubscriptionOptions.FutureDates futureDates(String key, String written) {
+        return switch (written.toLowerCase(Locale.ROOT)) {
+            case "keep" -> SubscriptionOptions.FutureDates.KEEP;
+            case "ignore_date" -> SubscriptionOptions.FutureDates.IGNORE_DATE;
+            case "ignore_entry" -> SubscriptionOptions.FutureDates.IGNORE_ENTRY;
+            default -> throw new BadValue(key, written, "keep, ignore_date or ignore_entry");
         };
     }
 

@@ -170,11 +170,66 @@ class PlanetOptionsTest {
     }
 
     @Test
-    void unknownFutureDatesValueIsKeptWithAWarning() throws Exception {
-        PlanetConfig config = load("[Planet]\n[http://a/]\nfuture_dates = ignore-date\n");
+    void unknownFutureDatesValueIsAnErrorNamingItsLine() {
+        assertThatThrownBy(() -> load("[Planet]\n[http://a/]\nfuture_dates = ignore-date\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "config.ini:3: [http://a/] future_dates must be keep, ignore_date or ignore_entry")
+                .hasMessageContaining("ignore-date");
+        assertThatThrownBy(() -> load("[Planet]\nfuture_dates = later\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:2: [Planet] future_dates must be");
+    }
+
+    @Test
+    void futureDatesIsReadInAnyCase() throws Exception {
+        PlanetConfig config = load("[Planet]\n[http://a/]\nfuture_dates = Ignore_Entry\n");
         assertThat(config.subscriptionOptions(config.subscriptions().get(0)).futureDates())
-                .isEqualTo(SubscriptionOptions.FutureDates.KEEP);
-        assertThat(config.warnings()).singleElement().asString().contains("config.ini:3:", "ignore-date");
+                .isEqualTo(SubscriptionOptions.FutureDates.IGNORE_ENTRY);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void activityThresholdOfAFeedThatIsNotANumberIsAnErrorNamingItsLine() {
+        assertThatThrownBy(() -> load("[Planet]\n[http://a/]\nname = A\nactivity_threshold = a month\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:4: [http://a/] activity_threshold must be a whole number");
+    }
+
+    @Test
+    void activityThresholdOfAFeedIsItsOwnElseThePlanets() throws Exception {
+        PlanetConfig config =
+                load("[Planet]\nactivity_threshold = 90\n[http://a/]\nactivity_threshold = 7\n" + "[http://b/]\n");
+        assertThat(config.subscriptions())
+                .map(s -> config.subscriptionOptions(s).activityThresholdDays())
+                .containsExactly(7, 90);
+    }
+
+    @Test
+    void allowPrivateAddressesThatIsNotABooleanIsAnErrorNamingItsLine() {
+        for (String config : List.of(
+                "[Planet]\nallow_private_addresses = maybe\n",
+                "[Planet]\n[http://a/]\nallow_private_addresses = sometimes\n",
+                "[Planet]\n[http://list/]\ncontent_type = opml\nallow_private_addresses = intranet\n")) {
+            String line = config.lines()
+                    .filter(l -> l.startsWith("allow"))
+                    .findFirst()
+                    .orElseThrow();
+            int number = config.lines().toList().indexOf(line) + 1;
+            assertThatThrownBy(() -> load(config))
+                    .as(config)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("config.ini:" + number + ":")
+                    .hasMessageContaining("allow_private_addresses must be yes or no");
+        }
+    }
+
+    @Test
+    void allowPrivateAddressesReadsPythonsBooleans() throws Exception {
+        PlanetConfig config = load(
+                "[Planet]\nallow_private_addresses = On\n[http://a/]\nallow_private_addresses = 0\n" + "[http://b/]\n");
+        assertThat(config.options().allowPrivateAddresses()).isTrue();
+        assertThat(config.subscriptions()).map(config::privateAddressesAllowed).containsExactly(false, true);
     }
 
     @Test
