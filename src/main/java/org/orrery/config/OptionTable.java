@@ -212,6 +212,7 @@ public final class OptionTable {
     static final Option<String> GENERATOR = text("generator", PLANET, "Venus", TEMPLATES, "the feeds' generator");
     static final Option<String> GENERATOR_URI =
             text("generator_uri", PLANET, "http://intertwingly.net/code/venus/", TEMPLATES, "the generator's URI");
+    static final Option<Optional<String>> FEED = optionalText("feed", PLANET, TEMPLATES, "the planet's own feed");
     static final Option<Integer> CACHE_KEEP_ENTRIES =
             whole("cache_keep_entries", BOTH, 10, 0, "entries of each feed expunging keeps");
     static final Option<Optional<String>> PUBSUBHUBBUB_HUB =
@@ -289,7 +290,6 @@ public final class OptionTable {
             text("cache_lists_directory", PLANET, "", IGNORED, "Venus's copies of reading lists"),
             text("http_cache_directory", PLANET, "", IGNORED, "Venus's HTTP cache"),
             text("log_format", PLANET, "", IGNORED, "Venus's log format"),
-            text("feed", PLANET, "", TEMPLATES, "the planet's own feed"),
             text("feedtype", PLANET, "", TEMPLATES, "the type of the planet's own feed"),
             text("django_autoescape", PLANET, "on", TEMPLATES, "whether Django templates escape"));
 
@@ -317,6 +317,7 @@ public final class OptionTable {
                             LOG_LEVEL,
                             GENERATOR,
                             GENERATOR_URI,
+                            FEED,
                             CACHE_KEEP_ENTRIES,
                             PUBSUBHUBBUB_HUB,
                             PUBSUBHUBBUB_FEEDS,

@@ -30,13 +30,15 @@ class PlanetOptionsTest {
         assertThat(o.cacheKeepEntries()).isEqualTo(10);
         assertThat(o.pubsubhubbubFeeds()).containsExactly("atom.xml", "rss10.xml", "rss20.xml");
         assertThat(o.generator()).isEqualTo("Venus");
+        assertThat(o.generatorUri()).isEmpty();
+        assertThat(o.feed()).isEmpty();
     }
 
     @Test
     void readsEveryPlanetOption() throws Exception {
         PlanetOptions o = load("[Planet]\ndays_per_page = 7\nencoding = iso-8859-1\nlocale = de_DE.UTF-8:fr_FR\n"
                         + "activity_threshold = 90\nnew_feed_items = 1\nspider_threads = 4\nlog_level = debug\n"
-                        + "generator = G\ngenerator_uri = http://g/\ncache_keep_entries = 5\n"
+                        + "generator = G\ngenerator_uri = http://g/\nfeed = http://p/rss20.xml\ncache_keep_entries = 5\n"
                         + "pubsubhubbub_hub = http://hub/\npubsubhubbub_feeds = atom.xml\noutput_theme = classic\n"
                         + "template_directories = a b\nbill_of_materials = x.css\n  y.png\nfilters = excerpt.py\n"
                         + "filter_directories = f\nfilter = Java\nexclude = (?i)spam\n")
@@ -49,7 +51,8 @@ class PlanetOptionsTest {
         assertThat(o.spiderThreads()).isEqualTo(4);
         assertThat(o.logLevel()).isEqualTo("DEBUG");
         assertThat(o.generator()).isEqualTo("G");
-        assertThat(o.generatorUri()).isEqualTo("http://g/");
+        assertThat(o.generatorUri()).contains("http://g/");
+        assertThat(o.feed()).contains("http://p/rss20.xml");
         assertThat(o.cacheKeepEntries()).isEqualTo(5);
         assertThat(o.pubsubhubbubHub()).contains("http://hub/");
         assertThat(o.pubsubhubbubFeeds()).containsExactly("atom.xml");
