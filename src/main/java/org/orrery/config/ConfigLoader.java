@@ -73,7 +73,7 @@ public final class ConfigLoader {
                     + options.locale().toLanguageTag()
                     + "; Java's are used, which may differ from those Venus showed");
         }
-        checkBillOfMaterials(ini, planet);
+        checkBillOfMaterials(ini, options);
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
@@ -163,7 +163,7 @@ public final class ConfigLoader {
             }
             return options;
         } catch (OptionValues.BadValue e) {
-            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
+            throw badValue(ini, PLANET, e);
         }
     }
 
@@ -171,8 +171,8 @@ public final class ConfigLoader {
      * {@code bill_of_materials}: each file is copied to the same relative path in {@code
      * output_dir}, so none may be absolute or climb out of it with {@code ..}.
      */
-    private static void checkBillOfMaterials(IniFile ini, Map<String, String> planet) throws ConfigException {
-        for (String name : OptionValues.list(planet.get("bill_of_materials"))) {
+    private static void checkBillOfMaterials(IniFile ini, PlanetOptions options) throws ConfigException {
+        for (String name : options.billOfMaterials()) {
             if (!insideOutput(name)) {
                 throw invalid(
                         ini, "bill_of_materials", name, "a list of files inside output_dir (relative, without ..)");
@@ -290,7 +290,6 @@ public final class ConfigLoader {
         }
     }
 
-    /** A [Planet] text option exactly as written (blank included), else its declared default. */
     /** A directory option resolved against the working directory; one no file system can name is an error. */
     private static Path directory(
             IniFile ini, Map<String, String> planet, Path workingDirectory, OptionTable.Option<String> option)
@@ -303,6 +302,7 @@ public final class ConfigLoader {
         }
     }
 
+    /** A [Planet] text option exactly as written (blank included), else its declared default. */
     private static String asWritten(Map<String, String> planet, OptionTable.Option<String> option) {
         return planet.getOrDefault(option.name(), option.defaultWritten());
     }
@@ -313,7 +313,7 @@ public final class ConfigLoader {
         try {
             return option.read(key -> Optional.ofNullable(planet.get(key)));
         } catch (OptionValues.BadValue e) {
-            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
+            throw badValue(ini, PLANET, e);
         }
     }
 
@@ -348,7 +348,13 @@ public final class ConfigLoader {
     }
 
     private static ConfigException invalid(IniFile ini, String key, String value, String expected) {
-        return new ConfigException(ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key + " must be " + expected
-                + ", not \"" + value + "\"");
+        return badValue(ini, PLANET, new OptionValues.BadValue(key, value, expected));
+    }
+
+    /** A section's bad value as an error naming the line that set it: in the section, else in {@code [Planet]}. */
+    static ConfigException badValue(IniFile ini, String section, OptionValues.BadValue e) {
+        IniFile.Origin origin =
+                ini.origin(section, e.key).or(() -> ini.origin(PLANET, e.key)).orElseThrow();
+        return new ConfigException(origin + ": [" + section + "] " + e.getMessage(), e);
     }
 }

@@ -32,7 +32,7 @@ final class SubscriptionChecks {
                 config.subscriptionOptions(subscription);
                 config.privateAddressesAllowed(subscription);
             } catch (OptionValues.BadValue e) {
-                throw badValue(ini, section, e);
+                throw ConfigLoader.badValue(ini, section, e);
             }
             for (String written : OptionTable.FILTERS.read(subscription::option)) {
                 ConfigLoader.checkFilter(ini, section, written);
@@ -52,7 +52,7 @@ final class SubscriptionChecks {
             try {
                 config.privateAddressesAllowed(config.readingLists().get(i));
             } catch (OptionValues.BadValue e) {
-                throw badValue(ini, listSections.get(i), e);
+                throw ConfigLoader.badValue(ini, listSections.get(i), e);
             }
         }
         List<String> warnings = new ArrayList<>(unsupportedFilters.values());
@@ -60,14 +60,6 @@ final class SubscriptionChecks {
                 + " subscription" + (tally.count == 1 ? "" : "s") + ") is read but not acted on yet: "
                 + OptionTable.of(key).orElseThrow().notYet()));
         return warnings;
-    }
-
-    /** A section's bad value, at the line that set it: in the section, or in {@code [Planet]}. */
-    private static ConfigException badValue(IniFile ini, String section, OptionValues.BadValue e) {
-        return new ConfigException(
-                ini.origin(section, e.key).or(() -> ini.origin("Planet", e.key)).orElseThrow() + ": [" + section + "] "
-                        + e.getMessage(),
-                e);
     }
 
     private static void unsupported(
