@@ -239,9 +239,10 @@ final class OptionValues {
     static void checkFilterParams(FilterSpec spec) {
         Map<String, String> p = spec.params();
         Function<String, Optional<String>> lookup = k -> Optional.ofNullable(p.get(k));
+        // Their defaults (the filters' own) do not matter here: only a written value can be bad.
         switch (spec.name()) {
-            case "excerpt.py" -> wholeNumber(lookup, "width", 500);
-            case "minhead.py" -> wholeNumber(lookup, "min", 3);
+            case "excerpt.py" -> wholeNumber(lookup, "width", 0);
+            case "minhead.py" -> wholeNumber(lookup, "min", 0);
             case "regexp_sifter.py" -> {
                 regex(lookup, "require");
                 regex(lookup, "exclude");
