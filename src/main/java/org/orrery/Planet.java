@@ -89,6 +89,9 @@ public final class Planet {
                 new Strftime(config.dateFormat(), config.options().locale()),
                 new Strftime(config.newDateFormat(), config.options().locale()),
                 config.zone(),
+                config.options().encoding(),
+                config.options().generatorUri(),
+                config.options().feed(),
                 config.planetOptions());
     }
 

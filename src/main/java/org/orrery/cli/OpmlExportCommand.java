@@ -53,20 +53,8 @@ final class OpmlExportCommand implements Callable<Integer> {
             err.println("orrery: " + e.getMessage());
             return Main.EXIT_CANT_CREATE;
         }
-        Site site = Planet.site(config);
         // Standard output is UTF-8 whatever encoding the planet publishes its files in.
-        Map<String, String> options = new HashMap<>(site.planetOptions());
-        options.remove("encoding");
-        Site utf8 = new Site(
-                site.name(),
-                site.link(),
-                site.ownerName(),
-                site.ownerEmail(),
-                site.generator(),
-                site.dateFormat(),
-                site.newDateFormat(),
-                site.zone(),
-                options);
+        Site utf8 = Planet.site(config).withEncoding("utf-8");
         byte[] opml = new SiteRenderer(utf8)
                 .render(new River(List.of(), channels), Instant.now())
                 .get("opml.xml");

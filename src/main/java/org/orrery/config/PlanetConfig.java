@@ -136,7 +136,6 @@ public record PlanetConfig(
         }
         Set<String> ignore = new LinkedHashSet<>();
         OptionTable.IGNORE_IN_FEED.read(lookup).forEach(tag -> ignore.add(tag.toLowerCase(Locale.ROOT)));
-        String futureDates = OptionTable.FUTURE_DATES.read(lookup);
         return new SubscriptionOptions(
                 subscription.name(),
                 filter,
@@ -148,15 +147,11 @@ public record PlanetConfig(
                 mimeType(OptionTable.CONTENT_TYPE.read(lookup))
                         .filter(t -> ReadingList.Type.of(t).isEmpty()),
                 OptionTable.NAME_TYPE.read(lookup),
-                switch (futureDates.toLowerCase(Locale.ROOT)) {
-                    case "ignore_date" -> SubscriptionOptions.FutureDates.IGNORE_DATE;
-                    case "ignore_entry" -> SubscriptionOptions.FutureDates.IGNORE_ENTRY;
-                    // Venus: any other value keeps the date.
-                    default -> SubscriptionOptions.FutureDates.KEEP;
-                },
+                OptionTable.FUTURE_DATES.read(lookup),
                 OptionTable.XML_BASE.read(lookup),
-                OptionTable.CACHE_KEEP_ENTRIES.readOr(lookup, options.cacheKeepEntries()),
-                OptionTable.CACHE_KEEP_DAYS.read(lookup));
+                OptionTable.CACHE_KEEP_ENTRIES.read(lookup),
+                OptionTable.CACHE_KEEP_DAYS.read(lookup),
+                OptionTable.ACTIVITY_THRESHOLD.read(lookup));
     }
 
     /**

@@ -23,7 +23,10 @@ import java.util.function.Function;
  * @param spiderThreads {@code spider_threads}: Venus's fetch threads, a hint only
  * @param logLevel {@code log_level}, upper-case: DEBUG, INFO, WARNING, ERROR or CRITICAL
  * @param generator {@code generator}, the Atom generator's name, default "Venus"
- * @param generatorUri {@code generator_uri}
+ * @param generatorUri {@code generator_uri} when set: what pages and feeds name as their
+ *     generator (unset, Orrery names itself rather than Venus)
+ * @param feed {@code feed} when set: the URL of the planet's own feed (unset, its {@code
+ *     atom.xml})
  * @param cacheKeepEntries {@code cache_keep_entries}: entries kept per feed when expunging,
  *     default 10
  * @param pubsubhubbubHub {@code pubsubhubbub_hub}: the hub to announce and ping, when set
@@ -59,7 +62,8 @@ public record PlanetOptions(
         int spiderThreads,
         String logLevel,
         String generator,
-        String generatorUri,
+        Optional<String> generatorUri,
+        Optional<String> feed,
         int cacheKeepEntries,
         Optional<String> pubsubhubbubHub,
         List<String> pubsubhubbubFeeds,
@@ -87,6 +91,7 @@ public record PlanetOptions(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(generator, "generator");
         Objects.requireNonNull(generatorUri, "generatorUri");
+        Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(pubsubhubbubHub, "pubsubhubbubHub");
         pubsubhubbubFeeds = List.copyOf(pubsubhubbubFeeds);
         Objects.requireNonNull(outputTheme, "outputTheme");
@@ -115,7 +120,8 @@ public record PlanetOptions(
         int spiderThreads = OptionTable.SPIDER_THREADS.read(lookup);
         String logLevel = OptionTable.LOG_LEVEL.read(lookup);
         String generator = OptionTable.GENERATOR.read(lookup);
-        String generatorUri = OptionTable.GENERATOR_URI.read(lookup);
+        Optional<String> generatorUri = OptionTable.GENERATOR_URI.readIfSet(lookup);
+        Optional<String> feed = OptionTable.FEED.read(lookup);
         int cacheKeepEntries = OptionTable.CACHE_KEEP_ENTRIES.read(lookup);
         Optional<String> hub = OptionTable.PUBSUBHUBBUB_HUB.read(lookup);
         List<String> hubFeeds = OptionTable.PUBSUBHUBBUB_FEEDS.read(lookup);
@@ -145,6 +151,7 @@ public record PlanetOptions(
                 logLevel,
                 generator,
                 generatorUri,
+                feed,
                 cacheKeepEntries,
                 hub,
                 hubFeeds,

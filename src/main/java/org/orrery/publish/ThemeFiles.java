@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.orrery.config.ConfigException;
 import org.orrery.config.ConfigLoader;
-import org.orrery.config.IniFile;
 import org.orrery.config.PlanetConfig;
+import org.orrery.config.ThemeConfig;
 import org.orrery.render.Theme;
 
 /**
@@ -75,23 +75,19 @@ public final class ThemeFiles {
             return;
         }
         try {
-            IniFile ini = IniFile.read(List.of(file));
-            ini.get("Planet", "template_files").ifPresent(v -> addWords(v, templates));
-            ini.get("Planet", "bill_of_materials").ifPresent(v -> addWords(v, materials));
-            ini.get("Planet", "template_directories")
-                    .ifPresent(v -> java.util.Arrays.stream(v.strip().split("\\s+"))
-                            .filter(s -> !s.isEmpty())
-                            .forEach(d -> dirs.add(themeDir.resolve(d).normalize())));
+            ThemeConfig theme = ThemeConfig.read(file);
+            theme.templateFiles().forEach(t -> addNew(t, templates));
+            theme.billOfMaterials().forEach(m -> addNew(m, materials));
+            theme.templateDirectories()
+                    .forEach(d -> dirs.add(themeDir.resolve(d).normalize()));
         } catch (ConfigException e) {
             warnings.add("theme config " + file + " cannot be read: " + e.getMessage());
         }
     }
 
-    private static void addWords(String value, List<String> into) {
-        for (String word : value.strip().split("\\s+")) {
-            if (!word.isEmpty() && !into.contains(word)) {
-                into.add(word);
-            }
+    private static void addNew(String name, List<String> into) {
+        if (!into.contains(name)) {
+            into.add(name);
         }
     }
 }

@@ -159,6 +159,15 @@ class EntryFiltersTest {
     }
 
     @Test
+    void aBlankWholeNumberParameterIsItsDefaultAsTheConfigCheckReadIt() throws Exception {
+        EntryFilters f =
+                filters("[Planet]\nfilters = minhead.py excerpt.py?width=\n[minhead.py]\nmin =\n[http://a/]\n");
+        Entry out = kept(f.apply(entry("T", "<h1>Head</h1><p>one two</p>"), NOW, NOW));
+        assertThat(out.contentHtml()).isEqualTo("<h3>Head</h3><p>one two</p>");
+        assertThat(out.summaryHtml()).contains("<h3>Head</h3><p>one two</p>");
+    }
+
+    @Test
     void aFilterOrreryLacksLetsEntriesThrough() throws Exception {
         Entry e = entry("T", "<p>x</p>");
         assertThat(filters("[Planet]\nfilters = mememe.plugin\n[http://a/]\n").apply(e, NOW, NOW))

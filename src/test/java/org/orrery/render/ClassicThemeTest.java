@@ -66,6 +66,9 @@ class ClassicThemeTest {
                     new Strftime("%d %b %Y %-I:%M%P GMT"),
                     new Strftime("%d %b %Y"),
                     ZoneOffset.UTC,
+                    "utf-8",
+                    Optional.empty(),
+                    Optional.empty(),
                     Map.of()))
             .of(
                     new River(

@@ -64,6 +64,9 @@ class LegacyThemeEscapingTest {
                 new Strftime("%B %d, %Y %I:%M %p"),
                 new Strftime("%B %d, %Y"),
                 ZoneOffset.UTC,
+                "utf-8",
+                Optional.empty(),
+                Optional.empty(),
                 Map.of());
         var channel = new Channel(
                 URI.create("https://feed.example/rss"),

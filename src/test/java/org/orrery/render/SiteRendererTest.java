@@ -56,6 +56,9 @@ class SiteRendererTest {
             new Strftime("%d %b %Y %-I:%M%P GMT"),
             new Strftime("%d %b %Y"),
             ZoneOffset.UTC,
+            "utf-8",
+            Optional.empty(),
+            Optional.empty(),
             Map.of()));
 
     private static Post post(Channel channel, String key, String title, String instant, String html) {

@@ -35,6 +35,9 @@ class XsltThemeTest {
             new Strftime("%B %d, %Y %I:%M %p"),
             new Strftime("%B %d, %Y"),
             ZoneOffset.UTC,
+            "utf-8",
+            Optional.empty(),
+            Optional.empty(),
             Map.of());
     private static final Channel ADA = new Channel(
             URI.create("https://ada.example/feed.atom"),
