@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Subscription;
+import org.orrery.publish.Publisher;
 import org.orrery.store.FeedHealth;
 
 /**
@@ -288,5 +289,10 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
         if (value.isPresent()) {
             json.writeStringField(field, value.get());
         }
+    }
+
+    /** What the published site shows of this report: each feed's message, and {@code health.json}. */
+    public Publisher.Health site() {
+        return new Publisher.Health(messages(), json());
     }
 }

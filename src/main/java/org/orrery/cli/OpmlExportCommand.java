@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Channel;
 import org.orrery.model.River;
 import org.orrery.model.Subscription;
+import org.orrery.publish.Publisher;
 import org.orrery.render.Site;
 import org.orrery.render.SiteRenderer;
 import org.orrery.store.JdbcStore;
@@ -54,7 +54,7 @@ final class OpmlExportCommand implements Callable<Integer> {
             return Main.EXIT_CANT_CREATE;
         }
         // Standard output is UTF-8 whatever encoding the planet publishes its files in.
-        Site utf8 = Planet.site(config).withEncoding("utf-8");
+        Site utf8 = Publisher.site(config).withEncoding("utf-8");
         byte[] opml = new SiteRenderer(utf8)
                 .render(new River(List.of(), channels), Instant.now())
                 .get("opml.xml");
@@ -69,8 +69,8 @@ final class OpmlExportCommand implements Callable<Integer> {
      */
     private static List<Channel> channels(PlanetConfig config, List<Subscription> subscriptions) {
         Map<String, Channel> stored = new HashMap<>();
-        if (Files.isRegularFile(Planet.databaseFile(config))) {
-            try (var store = JdbcStore.openSqlite(Planet.databaseFile(config))) {
+        if (Files.isRegularFile(config.databaseFile())) {
+            try (var store = JdbcStore.openSqlite(config.databaseFile())) {
                 store.river(subscriptions, 0)
                         .channels()
                         .forEach(c -> stored.put(c.feedUri().toString(), c));

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.config.PlanetConfig;
-import org.orrery.refresh.RefreshSummary;
 import org.orrery.render.PublishException;
 import org.orrery.store.StoreException;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package org.orrery.cli;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.Optional;
-import org.orrery.RefreshSummary;
+import org.orrery.refresh.RefreshSummary;
 import picocli.CommandLine.Option;
 
 /** A planet command that first refreshes the subscriptions that are due, or all with {@code --all}. */

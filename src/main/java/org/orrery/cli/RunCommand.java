@@ -3,8 +3,8 @@ package org.orrery.cli;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
-import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
+import org.orrery.fetch.FetchSettings;
 import org.orrery.hub.HubPing;
 import org.orrery.render.PublishException;
 import picocli.CommandLine.Command;
@@ -73,7 +73,7 @@ final class RunCommand extends RefreshingCommand {
         if (feeds.isEmpty()) {
             return;
         }
-        new HubPing(config.feedTimeout(), Planet.userAgent(config))
+        new HubPing(config.feedTimeout(), FetchSettings.userAgent(config.link()))
                 .ping(hubUri, feeds)
                 .ifPresentOrElse(
                         problem -> err.println("hub: " + hubUri + ": " + problem), () -> out().println("pinged "

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.orrery.model.RiverOrder;
 
 /**
  * Every option a planet's config may set, each declared once: where it may be written, its
@@ -233,8 +234,14 @@ public final class OptionTable {
             regex("filter", BOTH, "a regular expression the entry's text must contain");
     static final Option<Optional<String>> EXCLUDE =
             regex("exclude", BOTH, "a regular expression the entry's text must not contain");
-    static final Option<Optional<String>> IFRAME_HOSTS =
-            optionalText("iframe_hosts", PLANET, ACTED_ON, "hosts whose iframes entries may embed");
+    static final Option<List<String>> IFRAME_HOSTS = option(
+                    "iframe_hosts",
+                    PLANET,
+                    "",
+                    (k, v) -> OptionValues.hosts(v),
+                    ACTED_ON,
+                    "hosts whose iframes entries may embed")
+            .withBlankAsValue();
     static final Option<Integer> MAX_PAGES = whole("max_pages", PLANET, 20, 0, "numbered pages published");
     static final Option<Integer> MAX_CONNECTIONS = whole("max_connections", PLANET, 64, 1, "feeds fetched at once");
     static final Option<Integer> MAX_CONNECTIONS_PER_HOST =
@@ -248,7 +255,7 @@ public final class OptionTable {
             OptionValues::bytes,
             ACTED_ON,
             "the largest feed accepted, after decompression");
-    static final Option<String> RIVER_ORDER =
+    static final Option<RiverOrder> RIVER_ORDER =
             option("river_order", PLANET, "date", OptionValues::riverOrder, ACTED_ON, "what the river is sorted by");
     static final Option<Boolean> ALLOW_PRIVATE_ADDRESSES = option(
                     "allow_private_addresses",

@@ -17,6 +17,7 @@ import java.util.regex.PatternSyntaxException;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.orrery.model.LocaleNames;
+import org.orrery.model.RiverOrder;
 
 /**
  * How option values are read from text: each reader takes the key (for the message) and the
@@ -100,12 +101,8 @@ final class OptionValues {
         return (whole.isEmpty() ? 0 : Long.parseLong(whole)) * 1000 + Integer.parseInt(thousandths);
     }
 
-    static String riverOrder(String key, String written) {
-        String value = written.toLowerCase(Locale.ROOT);
-        if (!Set.of("date", "first_seen").contains(value)) {
-            throw new BadValue(key, written, "date or first_seen");
-        }
-        return value;
+    static RiverOrder riverOrder(String key, String written) {
+        return RiverOrder.of(written).orElseThrow(() -> new BadValue(key, written, "date or first_seen"));
     }
 
     /** A boolean as Python's {@code ConfigParser.getboolean} reads one; anything else is bad. */
@@ -128,6 +125,13 @@ final class OptionValues {
     }
 
     /** A space- or newline-separated list option, as Venus splits it. */
+    /** Host names separated by blanks or commas ({@code iframe_hosts}). */
+    static List<String> hosts(String value) {
+        return value == null || value.isBlank()
+                ? List.of()
+                : List.of(value.strip().split("[\\s,]+"));
+    }
+
     static List<String> list(String value) {
         if (value == null || value.isBlank()) {
             return List.of();

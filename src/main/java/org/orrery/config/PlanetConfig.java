@@ -83,6 +83,11 @@ public record PlanetConfig(
         filterSections = Map.copyOf(filterSections);
     }
 
+    /** The planet's database: {@code orrery.db} in its cache directory. */
+    public Path databaseFile() {
+        return cacheDirectory.resolve("orrery.db");
+    }
+
     /** The same planet with {@code warnings} in place of its own. */
     public PlanetConfig withWarnings(List<String> warnings) {
         return new PlanetConfig(

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.orrery.model.RiverOrder;
 
 /**
  * The planet-wide options of {@code [Planet]} beyond those {@link PlanetConfig} names itself,
@@ -39,7 +40,7 @@ import java.util.function.Function;
  * @param filter {@code filter}: regular expression every entry must match, when set
  * @param exclude {@code exclude}: regular expression no entry may match, when set
  * @param iframeHosts Orrery's {@code iframe_hosts}: hosts whose iframes entries may embed,
- *     besides the sanitiser's own, as written (space-separated), when set
+ *     besides the sanitiser's own (written separated by blanks or commas)
  * @param maxPages Orrery's {@code max_pages}: numbered pages published, 0 for no limit
  * @param maxConnections Orrery's {@code max_connections}: feeds fetched at once; unset, 64 or
  *     Venus's {@code spider_threads} when that asks for more
@@ -49,7 +50,7 @@ import java.util.function.Function;
  *     the first this many in document order are read
  * @param maxFeedBytes Orrery's {@code max_feed_bytes}: the largest feed accepted, after
  *     decompression
- * @param riverOrder Orrery's {@code river_order}, lower-case: {@code date} or {@code first_seen}
+ * @param riverOrder Orrery's {@code river_order}
  * @param allowPrivateAddresses Orrery's {@code allow_private_addresses} in {@code [Planet]}:
  *     whether every feed may reach loopback, private and link-local addresses
  */
@@ -74,13 +75,13 @@ public record PlanetOptions(
         List<String> filterDirectories,
         Optional<String> filter,
         Optional<String> exclude,
-        Optional<String> iframeHosts,
+        List<String> iframeHosts,
         int maxPages,
         int maxConnections,
         int maxConnectionsPerHost,
         int maxEntriesPerFeed,
         long maxFeedBytes,
-        String riverOrder,
+        RiverOrder riverOrder,
         boolean allowPrivateAddresses) {
     /** Venus's defaults, as {@code planet/config.py} sets them, and Orrery's. */
     public static final PlanetOptions DEFAULTS = read(key -> Optional.empty());
@@ -101,7 +102,7 @@ public record PlanetOptions(
         filterDirectories = List.copyOf(filterDirectories);
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(exclude, "exclude");
-        Objects.requireNonNull(iframeHosts, "iframeHosts");
+        iframeHosts = List.copyOf(iframeHosts);
         Objects.requireNonNull(riverOrder, "riverOrder");
     }
 
@@ -132,8 +133,8 @@ public record PlanetOptions(
         List<String> filterDirectories = OptionTable.FILTER_DIRECTORIES.read(lookup);
         Optional<String> filter = OptionTable.FILTER.read(lookup);
         Optional<String> exclude = OptionTable.EXCLUDE.read(lookup);
-        Optional<String> iframeHosts = OptionTable.IFRAME_HOSTS.read(lookup);
-        String riverOrder = OptionTable.RIVER_ORDER.read(lookup);
+        List<String> iframeHosts = OptionTable.IFRAME_HOSTS.read(lookup);
+        RiverOrder riverOrder = OptionTable.RIVER_ORDER.read(lookup);
         int maxPages = OptionTable.MAX_PAGES.read(lookup);
         int maxConnections = OptionTable.MAX_CONNECTIONS.readOr(
                 lookup, Math.max(OptionTable.MAX_CONNECTIONS.defaultValue(), spiderThreads));

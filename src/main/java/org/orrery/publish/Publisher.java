@@ -16,15 +16,17 @@ import org.orrery.config.PlanetConfig;
 import org.orrery.model.Channel;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
+import org.orrery.model.Version;
 import org.orrery.publish.RiverSlicer.Slice;
 import org.orrery.render.PublishException;
 import org.orrery.render.Site;
 import org.orrery.render.SitePages;
 import org.orrery.render.SiteRenderer;
 import org.orrery.render.SiteWriter;
+import org.orrery.render.Strftime;
 import org.orrery.render.Theme;
-import org.orrery.store.RiverOrder;
 import org.orrery.store.RiverRange;
 import org.orrery.store.Store;
 
@@ -48,6 +50,23 @@ public final class Publisher {
         this.site = site;
     }
 
+    /** The settings the site is rendered with. */
+    public static Site site(PlanetConfig config) {
+        return new Site(
+                config.name(),
+                config.link(),
+                config.ownerName(),
+                config.ownerEmail(),
+                "Orrery " + Version.get(),
+                new Strftime(config.dateFormat(), config.options().locale()),
+                new Strftime(config.newDateFormat(), config.options().locale()),
+                config.zone(),
+                config.options().encoding(),
+                config.options().generatorUri(),
+                config.options().feed(),
+                config.planetOptions());
+    }
+
     /** What the site says of each subscription's health: a message per feed, and {@code health.json}. */
     public record Health(Map<URI, String> messages, byte[] json) {
         public Health {
@@ -66,7 +85,7 @@ public final class Publisher {
     public int publish(List<Subscription> subscriptions, Health health, Theme theme) throws PublishException {
         var renderer = new SiteRenderer(site, theme);
         Instant now = clock.instant();
-        RiverOrder order = RiverOrder.of(config.options().riverOrder()).orElseThrow();
+        RiverOrder order = config.options().riverOrder();
         List<Instant> dates = store.riverDates(subscriptions, order);
         SitePages plan = SitePages.plan(
                 dates,

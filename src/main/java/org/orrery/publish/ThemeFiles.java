@@ -11,6 +11,8 @@ import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.ThemeConfig;
 import org.orrery.render.Theme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds a planet's theme as Venus does: {@code output_theme} names a directory (relative to the
@@ -19,7 +21,16 @@ import org.orrery.render.Theme;
  * template_directories}, the theme's directory and the config file's directory.
  */
 public final class ThemeFiles {
+    private static final Logger log = LoggerFactory.getLogger(ThemeFiles.class);
+
     private ThemeFiles() {}
+
+    /** The planet's theme as publishing uses it, from the working directory; what cannot be used is logged. */
+    public static Theme forPublishing(PlanetConfig config) {
+        Theme theme = load(config, Path.of("").toAbsolutePath());
+        theme.warnings().forEach(w -> log.warn("theme: {}", w));
+        return theme;
+    }
 
     /** The planet's theme; {@link Theme#warnings()} says what could not be used. */
     public static Theme load(PlanetConfig config, Path workingDirectory) {

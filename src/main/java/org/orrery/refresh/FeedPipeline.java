@@ -63,8 +63,7 @@ public final class FeedPipeline {
         this.fetcher = fetcher;
         this.store = store;
         this.clock = clock;
-        this.normalizer = new EntryNormalizer(
-                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null)));
+        this.normalizer = new EntryNormalizer(new HtmlSanitizer(config.options().iframeHosts()));
         this.next = new NextSchedule(random);
         // A feed's parsing has as long as its fetch had: a document made to keep the parser
         // busy fails alone instead of holding up the run.

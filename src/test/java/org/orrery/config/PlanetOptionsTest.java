@@ -252,4 +252,13 @@ class PlanetOptionsTest {
         assertThat(PythonRegex.compile("a{,2}b").matcher("aab").matches()).isTrue();
         assertThat(PythonRegex.compile("x{y").matcher("x{y").find()).isTrue();
     }
+
+    @Test
+    void iframeHostsAreSeparatedByBlanksOrCommas() throws Exception {
+        assertThat(load("[Planet]\niframe_hosts =  video.example.org, peertube.example.net  \n")
+                        .options()
+                        .iframeHosts())
+                .containsExactly("video.example.org", "peertube.example.net");
+        assertThat(load("[Planet]\n").options().iframeHosts()).isEmpty();
+    }
 }
