@@ -4,7 +4,10 @@
 # (ETag, Last-Modified, gzip). Each peer runs twice: first run (every feed 200), second run
 # (every feed 304); wall time, CPU time and peak RSS of the whole process.
 #
-#   bench/fetch.sh [WORK_DIR] [bench.py options: --ns 1000,10000 --reps 1 --newsboat-threads 2,8 ...]
+#   bench/fetch.sh [WORK_DIR] [--changed PCT] [bench.py options: --ns 1000,10000 --reps 1 ...]
+#
+# --changed PCT adds the common cron run (bench/changed_run.py): a planet fetched before, of whose
+# feeds PCT% now have a new entry; Orrery and the curl floor over that state, at each --ns.
 #
 # Needs nginx and newsboat (apt-get install -y nginx newsboat). WORK_DIR (default
 # $TMPDIR/feedbench) holds the generated feeds (1.2 GB for 10,000) and the results, one JSON line
@@ -15,6 +18,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared/bench"
 work="${1:-${TMPDIR:-/tmp}/feedbench}"
 [[ $# -gt 0 ]] && shift
+changed=""
+ns="1000"
+reps="1"
+passed=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --changed) changed="$2"; shift 2 ;;
+        --ns) ns="$2"; passed+=("$1" "$2"); shift 2 ;;
+        --reps) reps="$2"; passed+=("$1" "$2"); shift 2 ;;
+        *) passed+=("$1"); shift ;;
+    esac
+done
 port="${PORT:-18080}"
 nmax="${NMAX:-10000}"
 
@@ -54,6 +69,12 @@ rm -rf "$primer"
 results="$work/results-$(date +%Y%m%d-%H%M%S).jsonl"
 cd "$root"
 python3 "$shared/bench.py" --data "$work/data" --state "$work/state" --results "$results" \
-    --only floor,orrery,newsboat --reps 1 --newsboat-threads 2,8 --big-newsboat-threads best "$@"
+    --only floor,orrery,newsboat --reps 1 --newsboat-threads 2,8 --big-newsboat-threads best "${passed[@]}"
+if [[ -n "$changed" ]]; then
+    for n in ${ns//,/ }; do
+        python3 "$root/bench/changed_run.py" --data "$work/data" --state "$work/state" --results "$results" \
+            --n "$n" --reps "$reps" --percent "$changed"
+    done
+fi
 python3 "$shared/bench.py" --table --results "$results"
 echo "results: $results"

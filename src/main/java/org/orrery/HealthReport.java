@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Subscription;
+import org.orrery.publish.Publisher;
 import org.orrery.store.FeedHealth;
 
 /**
@@ -108,11 +109,7 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
             URI effective = h.schedule().redirectedTo().orElse(subscription.feedUri());
             URI owner = owners.putIfAbsent(effective, subscription.feedUri());
             Optional<URI> duplicateOf = Optional.ofNullable(owner).filter(o -> !o.equals(subscription.feedUri()));
-            // [Planet]'s was read when the config was loaded; a feed's own is read here.
-            int threshold = subscription
-                    .option("activity_threshold")
-                    .map(HealthReport::days)
-                    .orElse(config.options().activityThresholdDays());
+            int threshold = config.subscriptionOptions(subscription).activityThresholdDays();
             String name = subscription
                     .name()
                     .filter(n -> !n.isBlank())
@@ -170,14 +167,6 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
             return status.getAsInt() + ": " + error.substring(prefix.length()).toLowerCase(Locale.ROOT);
         }
         return error;
-    }
-
-    private static int days(String value) {
-        try {
-            return Math.max(0, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return 0; // `orrery check` reports options it cannot read; here they mean "off"
-        }
     }
 
     /** The message of every configured feed URL that has one, for many lookups. */
@@ -300,5 +289,10 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
         if (value.isPresent()) {
             json.writeStringField(field, value.get());
         }
+    }
+
+    /** What the published site shows of this report: each feed's message, and {@code health.json}. */
+    public Publisher.Health site() {
+        return new Publisher.Health(messages(), json());
     }
 }

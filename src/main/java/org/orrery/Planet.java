@@ -1,7 +1,6 @@
 package org.orrery;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.OptionalInt;
@@ -14,19 +13,15 @@ import org.orrery.publish.Publisher;
 import org.orrery.publish.SiteFingerprint;
 import org.orrery.publish.ThemeFiles;
 import org.orrery.refresh.FeedPipeline;
-import org.orrery.refresh.ReadingListProblems;
+import org.orrery.refresh.PlanetLists;
 import org.orrery.refresh.ReadingLists;
 import org.orrery.refresh.RefreshListener;
 import org.orrery.refresh.RefreshSummary;
 import org.orrery.refresh.Refresher;
 import org.orrery.render.PublishException;
-import org.orrery.render.Site;
-import org.orrery.render.Strftime;
 import org.orrery.render.Theme;
 import org.orrery.store.Expunged;
 import org.orrery.store.Store;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One planet: refreshes its subscriptions into the store and publishes the site from it.
@@ -40,18 +35,12 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class Planet {
-    private static final Logger log = LoggerFactory.getLogger(Planet.class);
-
     private final PlanetConfig config;
-    private final Fetcher fetcher;
     private final Store store;
     private final InstantSource clock;
     private final Refresher refresher;
     private final Publisher publisher;
-    /** The subscriptions with the reading lists expanded: fetched by refresh, else read from the store. */
-    private volatile ReadingLists lists;
-    /** Whether {@link #lists} were fetched by this planet's refresh rather than read from the store. */
-    private volatile boolean listsFetched;
+    private final PlanetLists lists;
 
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock) {
         this(config, fetcher, store, clock, new Random());
@@ -60,36 +49,11 @@ public final class Planet {
     /** @param random draws the jitter added to waits; shared by all refresh threads, so thread-safe */
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock, RandomGenerator random) {
         this.config = config;
-        this.fetcher = fetcher;
         this.store = store;
         this.clock = clock;
         this.refresher = new Refresher(config, store, clock, new FeedPipeline(config, fetcher, store, clock, random));
-        this.publisher = new Publisher(config, store, clock, site(config));
-    }
-
-    /** The User-Agent Orrery sends: its name, version, and the planet that asks. */
-    public static String userAgent(PlanetConfig config) {
-        String planet = config.link().isBlank() ? "" : " (+" + config.link() + ")";
-        return "Orrery/" + Version.get() + planet;
-    }
-
-    /** The database file of a planet: {@code orrery.db} in its cache directory. */
-    public static Path databaseFile(PlanetConfig config) {
-        return config.cacheDirectory().resolve("orrery.db");
-    }
-
-    /** The settings the site is rendered with. */
-    public static Site site(PlanetConfig config) {
-        return new Site(
-                config.name(),
-                config.link(),
-                config.ownerName(),
-                config.ownerEmail(),
-                "Orrery " + Version.get(),
-                new Strftime(config.dateFormat(), config.options().locale()),
-                new Strftime(config.newDateFormat(), config.options().locale()),
-                config.zone(),
-                config.planetOptions());
+        this.publisher = new Publisher(config, store, clock, Publisher.site(config));
+        this.lists = new PlanetLists(config, store, fetcher);
     }
 
     /** Refreshes the subscriptions that are due; see {@link #refresh(boolean, RefreshListener)}. */
@@ -109,47 +73,26 @@ public final class Planet {
      *     read-only): a fault of the planet, not of a feed; what was saved is kept
      */
     public RefreshSummary refresh(boolean all, RefreshListener listener) {
-        ReadingLists current = ReadingLists.fetch(config, fetcher, store, clock.instant());
-        lists = current;
-        listsFetched = true;
-        ReadingListProblems.write(config, current.problems());
-        return refresher.refresh(current, all, listener);
+        return refresher.refresh(lists.fetch(clock.instant()), all, listener);
     }
 
     /** The config's subscriptions, then those its reading lists name (as last fetched or stored). */
     public List<Subscription> subscriptions() {
-        return lists().subscriptions();
+        return lists.current().subscriptions();
     }
 
-    private ReadingLists lists() {
-        ReadingLists known = lists;
-        if (known == null) {
-            known = ReadingLists.stored(config, store);
-            lists = known;
-        }
-        return known;
-    }
-
-    /**
-     * Removes old entries, as Venus's {@code expunge.py} does ({@link ReadingLists#expiry}).
-     *
-     * @return the subscriptions that lost entries, in URL order
-     */
+    /** Removes old entries as Venus's {@code expunge.py} does ({@link ReadingLists#expiry}); says which feeds lost some. */
     public List<Expunged> expunge() {
-        ReadingLists current = lists();
+        ReadingLists current = lists.current();
         current.carryOverRenamed(store);
         return store.expunge(current.expiry(config, clock.instant()));
     }
 
     /** How every subscription's refreshes have gone, worst first, and what went wrong with the reading lists. */
     public HealthReport health() {
-        ReadingLists known = lists();
-        List<URI> uris =
-                known.subscriptions().stream().map(Subscription::feedUri).toList();
-        List<String> problems = listsFetched
-                ? known.problems()
-                : ReadingListProblems.read(config).orElse(known.problems());
-        return HealthReport.of(config, known.subscriptions(), store.health(uris), problems, clock.instant());
+        List<Subscription> known = lists.current().subscriptions();
+        List<URI> uris = known.stream().map(Subscription::feedUri).toList();
+        return HealthReport.of(config, known, store.health(uris), lists.problems(), clock.instant());
     }
 
     /** Writes the whole site ({@link Publisher#publish}); returns how many files were written. */
@@ -182,10 +125,9 @@ public final class Planet {
 
     private Upkeep upkeep(boolean ifChanged, boolean expunging) throws PublishException {
         HealthReport health = health();
-        Theme theme = ThemeFiles.load(config, Path.of("").toAbsolutePath());
-        theme.warnings().forEach(w -> log.warn("theme: {}", w));
+        Theme theme = ThemeFiles.forPublishing(config);
         if (ifChanged && fingerprint(health, theme).published()) {
-            publisher.publishHealth(new Publisher.Health(health.messages(), health.json()));
+            publisher.publishHealth(health.site());
             return new Upkeep(List.of(), OptionalInt.empty());
         }
         List<Expunged> expunged = expunging ? expunge() : List.of();
@@ -193,14 +135,12 @@ public final class Planet {
             health = health();
         }
         // A refused feed's entries (read by a version that did not refuse it) are not shown.
-        int written =
-                publisher.publish(lists().accepted(), new Publisher.Health(health.messages(), health.json()), theme);
+        int written = publisher.publish(lists.current().accepted(), health.site(), theme);
         fingerprint(health, theme).remember();
         return new Upkeep(expunged, OptionalInt.of(written));
     }
 
     private SiteFingerprint fingerprint(HealthReport health, Theme theme) {
-        return SiteFingerprint.of(
-                config, Version.get(), store.changeCount(), theme, subscriptions(), health.messages());
+        return SiteFingerprint.of(config, store.changeCount(), theme, subscriptions(), health.messages());
     }
 }

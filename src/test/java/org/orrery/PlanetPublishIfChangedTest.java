@@ -42,7 +42,7 @@ class PlanetPublishIfChangedTest {
         configFile = dir.resolve("config.ini");
         Files.writeString(configFile, "[Planet]\nname = Planet Test\n\n[" + FEED + "]\nname = A\n");
         config = ConfigLoader.load(List.of(configFile), dir);
-        store = JdbcStore.openSqlite(Planet.databaseFile(config));
+        store = JdbcStore.openSqlite(config.databaseFile());
         planet = new Planet(config, PlanetPublishTest.NO_FETCHING, store, InstantSource.fixed(NOW));
         save(entry("e1", "First"));
     }
@@ -71,6 +71,7 @@ class PlanetPublishIfChangedTest {
                 Optional.empty(),
                 "<p>" + title + "</p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
     }
 

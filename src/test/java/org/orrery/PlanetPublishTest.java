@@ -53,7 +53,7 @@ class PlanetPublishTest {
         Path config = dir.resolve("config.ini");
         Files.writeString(config, "[Planet]\nname = Planet Test\n" + options + "\n[" + FEED + "]\nname = A\n");
         PlanetConfig planetConfig = ConfigLoader.load(List.of(config), dir);
-        try (var store = JdbcStore.openSqlite(Planet.databaseFile(planetConfig))) {
+        try (var store = JdbcStore.openSqlite(planetConfig.databaseFile())) {
             var list = new ArrayList<Entry>();
             for (int i = 0; i < entries; i++) {
                 Instant at = Instant.parse("2017-12-20T12:00:00Z").minusSeconds(86_400L * 5 * i);
@@ -66,6 +66,7 @@ class PlanetPublishTest {
                         Optional.empty(),
                         "<p>" + i + "</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()));
             }
             store.save(new Refresh.Fetched(FEED, NOW, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, list));
@@ -178,7 +179,7 @@ class PlanetPublishTest {
         Path config = dir.resolve("config.ini");
         Files.writeString(config, "[Planet]\nname = Planet Test\n" + options + "\n[" + FEED + "]\nname = A\n");
         PlanetConfig planetConfig = ConfigLoader.load(List.of(config), dir);
-        try (var store = JdbcStore.openSqlite(Planet.databaseFile(planetConfig))) {
+        try (var store = JdbcStore.openSqlite(planetConfig.databaseFile())) {
             for (Refresh.Fetched refresh : refreshes) {
                 store.save(refresh);
             }
@@ -197,6 +198,7 @@ class PlanetPublishTest {
                 Optional.empty(),
                 "<p>" + title + "</p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
     }
 

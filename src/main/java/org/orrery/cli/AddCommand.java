@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.orrery.config.ConfigException;
-import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionSections;
 import org.orrery.fetch.FetchSettings;
@@ -40,11 +38,8 @@ final class AddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        PlanetConfig loaded;
-        try {
-            loaded = ConfigLoader.load(List.of(config));
-        } catch (ConfigException e) {
-            err.println("orrery: " + e.getMessage());
+        Optional<PlanetConfig> loaded = ConfigFiles.load(List.of(config), err);
+        if (loaded.isEmpty()) {
             return Main.EXIT_CONFIG;
         }
         DiscoverCommand.Found feed;
@@ -55,7 +50,7 @@ final class AddCommand implements Callable<Integer> {
             return 1;
         }
         String key = SubscriptionSections.sameFeedKey(feed.uri());
-        if (loaded.subscriptions().stream()
+        if (loaded.get().subscriptions().stream()
                 .anyMatch(s -> SubscriptionSections.sameFeedKey(s.feedUri()).equals(key))) {
             err.println("orrery: " + config + " already has [" + feed.uri() + "]");
             return 1;

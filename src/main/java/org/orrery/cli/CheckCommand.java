@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
 import org.orrery.publish.ThemeFiles;
 import picocli.CommandLine.Command;
@@ -91,9 +90,7 @@ final class CheckCommand implements Callable<Integer> {
                 String.join(", ", c.sources().stream().map(Path::toString).toList()));
         out.printf("  link             %s%n", c.link().isEmpty() ? "(none)" : c.link());
         out.printf("  output directory %s%n", c.outputDir().toAbsolutePath().normalize());
-        out.printf(
-                "  database         %s%n",
-                Planet.databaseFile(c).toAbsolutePath().normalize());
+        out.printf("  database         %s%n", c.databaseFile().toAbsolutePath().normalize());
         out.printf("  items per page   %d%n", c.itemsPerPage());
         out.printf("  date formats     %s | %s%n", c.newDateFormat(), c.dateFormat());
         out.printf("  feed timeout     %d s%n", c.feedTimeout().toSeconds());
@@ -121,8 +118,7 @@ final class CheckCommand implements Callable<Integer> {
                     "cache_directory",
                     c.cacheDirectory().toAbsolutePath().normalize().toString());
             g.writeStringField(
-                    "database",
-                    Planet.databaseFile(c).toAbsolutePath().normalize().toString());
+                    "database", c.databaseFile().toAbsolutePath().normalize().toString());
             g.writeNumberField("items_per_page", c.itemsPerPage());
             g.writeStringField("date_format", c.dateFormat());
             g.writeStringField("new_date_format", c.newDateFormat());

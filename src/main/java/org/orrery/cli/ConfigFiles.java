@@ -26,6 +26,11 @@ final class ConfigFiles {
 
     /** The planet's config, or empty after telling {@code err} why it cannot be read. */
     Optional<PlanetConfig> load(PrintWriter err) {
+        return load(files, err);
+    }
+
+    /** The config read from {@code files}, or empty after telling {@code err} why it cannot be read. */
+    static Optional<PlanetConfig> load(List<Path> files, PrintWriter err) {
         try {
             return Optional.of(ConfigLoader.load(files));
         } catch (ConfigException e) {

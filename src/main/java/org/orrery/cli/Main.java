@@ -3,7 +3,7 @@ package org.orrery.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.OptionalInt;
-import org.orrery.Version;
+import org.orrery.model.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -29,10 +29,10 @@ final class OpenPlanet implements AutoCloseable {
         var lock = RunLock.acquire(config.cacheDirectory());
         Store store = null;
         try {
-            store = JdbcStore.openSqlite(Planet.databaseFile(config));
+            store = JdbcStore.openSqlite(config.databaseFile());
             var fetcher = new ByteCountingFetcher(new HttpFetcher(FetchSettings.defaults()
                     .withTimeout(config.feedTimeout())
-                    .withUserAgent(Planet.userAgent(config))
+                    .withUserAgent(FetchSettings.userAgent(config.link()))
                     .withMaxBodyBytes(config.options().maxFeedBytes())
                     .withConnections(
                             config.options().maxConnections(), config.options().maxConnectionsPerHost())));

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Channel;
 import org.orrery.model.River;
 import org.orrery.model.Subscription;
+import org.orrery.publish.Publisher;
 import org.orrery.render.Site;
 import org.orrery.render.SiteRenderer;
 import org.orrery.store.JdbcStore;
@@ -53,20 +53,8 @@ final class OpmlExportCommand implements Callable<Integer> {
             err.println("orrery: " + e.getMessage());
             return Main.EXIT_CANT_CREATE;
         }
-        Site site = Planet.site(config);
         // Standard output is UTF-8 whatever encoding the planet publishes its files in.
-        Map<String, String> options = new HashMap<>(site.planetOptions());
-        options.remove("encoding");
-        Site utf8 = new Site(
-                site.name(),
-                site.link(),
-                site.ownerName(),
-                site.ownerEmail(),
-                site.generator(),
-                site.dateFormat(),
-                site.newDateFormat(),
-                site.zone(),
-                options);
+        Site utf8 = Publisher.site(config).withEncoding("utf-8");
         byte[] opml = new SiteRenderer(utf8)
                 .render(new River(List.of(), channels), Instant.now())
                 .get("opml.xml");
@@ -81,8 +69,8 @@ final class OpmlExportCommand implements Callable<Integer> {
      */
     private static List<Channel> channels(PlanetConfig config, List<Subscription> subscriptions) {
         Map<String, Channel> stored = new HashMap<>();
-        if (Files.isRegularFile(Planet.databaseFile(config))) {
-            try (var store = JdbcStore.openSqlite(Planet.databaseFile(config))) {
+        if (Files.isRegularFile(config.databaseFile())) {
+            try (var store = JdbcStore.openSqlite(config.databaseFile())) {
                 store.river(subscriptions, 0)
                         .channels()
                         .forEach(c -> stored.put(c.feedUri().toString(), c));

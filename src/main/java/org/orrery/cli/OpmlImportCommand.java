@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.orrery.config.ConfigException;
-import org.orrery.config.ConfigLoader;
 import org.orrery.config.OpmlOutlines;
+import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionSections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,14 +66,11 @@ final class OpmlImportCommand implements Callable<Integer> {
         }
         Set<String> present = new HashSet<>();
         if (config.isPresent()) {
-            try {
-                ConfigLoader.load(List.of(config.get()))
-                        .subscriptions()
-                        .forEach(s -> present.add(SubscriptionSections.sameFeedKey(s.feedUri())));
-            } catch (ConfigException e) {
-                err.println("orrery: " + e.getMessage());
+            Optional<PlanetConfig> loaded = ConfigFiles.load(List.of(config.get()), err);
+            if (loaded.isEmpty()) {
                 return Main.EXIT_CONFIG;
             }
+            loaded.get().subscriptions().forEach(s -> present.add(SubscriptionSections.sameFeedKey(s.feedUri())));
         }
         Plan plan = plan(feeds, present);
         if (config.isEmpty()) {

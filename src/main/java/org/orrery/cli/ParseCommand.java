@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.orrery.Version;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.HttpFetcher;
@@ -184,7 +183,7 @@ final class ParseCommand implements Callable<Integer> {
 
     private Optional<Document> read(String input, Optional<URI> base, PrintWriter err) {
         if (input.startsWith("http://") || input.startsWith("https://")) {
-            try (var fetcher = new HttpFetcher(FetchSettings.defaults().withUserAgent("Orrery/" + Version.get()))) {
+            try (var fetcher = new HttpFetcher(FetchSettings.defaults())) {
                 return switch (fetcher.fetch(URI.create(input), Validators.NONE)) {
                     case FetchResult.Fetched f ->
                         Optional.of(new Document(DocumentSource.of(f.body()), base.orElse(f.finalUri()), f.charset()));

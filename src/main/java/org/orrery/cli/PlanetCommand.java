@@ -2,11 +2,9 @@ package org.orrery.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.config.PlanetConfig;
-import org.orrery.refresh.RefreshSummary;
 import org.orrery.render.PublishException;
 import org.orrery.store.StoreException;
 import picocli.CommandLine.Mixin;
@@ -62,28 +60,6 @@ abstract class PlanetCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return err != null ? err : spec.commandLine().getErr();
-    }
-
-    /**
-     * Refreshes the planet; on a terminal with a progress line that ends as a line of totals, else
-     * silently (cron logs keep only the report).
-     */
-    RefreshSummary refresh(OpenPlanet open, boolean all) {
-        Optional<PrintWriter> terminal = RefreshProgress.terminal();
-        if (terminal.isEmpty()) {
-            return open.planet.refresh(all);
-        }
-        var progress = new RefreshProgress(terminal.get(), open::bytesReceived, InstantSource.system());
-        RefreshSummary summary = open.planet.refresh(all, progress);
-        progress.finish();
-        return summary;
-    }
-
-    void report(RefreshSummary summary) {
-        summary.failures().forEach(f -> err().println("failed: " + f));
-        summary.moved().forEach(m -> err().println("moved: " + m));
-        summary.readingLists().forEach(l -> err().println("reading list: " + l));
-        out().println(summary.line());
     }
 
     void reportPublished(PlanetConfig config, int written) {

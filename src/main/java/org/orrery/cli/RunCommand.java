@@ -3,8 +3,8 @@ package org.orrery.cli;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
-import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
+import org.orrery.fetch.FetchSettings;
 import org.orrery.hub.HubPing;
 import org.orrery.render.PublishException;
 import picocli.CommandLine.Command;
@@ -17,13 +17,7 @@ import picocli.CommandLine.Option;
         description = "Refresh every subscription that is due, remove old entries (as expunge does), publish the"
                 + " site, then ping the pubsubhubbub_hub if one is set. When nothing the site shows has changed"
                 + " since it was last published, only health.json is written.")
-final class RunCommand extends PlanetCommand {
-    @Option(
-            names = "--all",
-            description = "Fetch every subscription now, even those waiting out a backoff, a Retry-After"
-                    + " or a freshness lifetime (gone ones stay gone).")
-    boolean all;
-
+final class RunCommand extends RefreshingCommand {
     @Option(
             names = "--no-ping",
             description = "Do not ping the pubsubhubbub_hub after publishing (Venus's --no-publish).")
@@ -31,7 +25,7 @@ final class RunCommand extends PlanetCommand {
 
     @Override
     int work(OpenPlanet open, PlanetConfig config) throws PublishException {
-        report(refresh(open, all));
+        refreshAndReport(open);
         var upkeep = open.planet.expungeAndPublishIfChanged();
         if (!upkeep.expunged().isEmpty()) {
             out().println(ExpungeCommand.total(upkeep.expunged()));
@@ -79,7 +73,7 @@ final class RunCommand extends PlanetCommand {
         if (feeds.isEmpty()) {
             return;
         }
-        new HubPing(config.feedTimeout(), Planet.userAgent(config))
+        new HubPing(config.feedTimeout(), FetchSettings.userAgent(config.link()))
                 .ping(hubUri, feeds)
                 .ifPresentOrElse(
                         problem -> err.println("hub: " + hubUri + ": " + problem), () -> out().println("pinged "

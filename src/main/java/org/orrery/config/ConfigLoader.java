@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
 import org.orrery.model.LocaleNames;
@@ -72,12 +73,13 @@ public final class ConfigLoader {
                     + options.locale().toLanguageTag()
                     + "; Java's are used, which may differ from those Venus showed");
         }
-        checkBillOfMaterials(ini, planet);
+        checkBillOfMaterials(ini, options);
         Set<String> filterNames = filterSectionNames(ini);
         Map<String, Map<String, String>> filterSections = new LinkedHashMap<>();
         List<Subscription> subscriptions = new ArrayList<>();
         List<ReadingList> readingLists = new ArrayList<>();
         List<String> subscriptionSections = new ArrayList<>();
+        List<String> listSections = new ArrayList<>();
         // Two spellings of one URL (HTTP://, a #fragment, :80) are one feed: the first section's.
         Map<String, String> feedSections = new HashMap<>();
         for (String section : ini.sections()) {
@@ -104,7 +106,10 @@ public final class ConfigLoader {
                     subscriptions.add(feed.subscription());
                     subscriptionSections.add(section);
                 }
-                case Section.Reading list -> readingLists.add(list.readingList());
+                case Section.Reading list -> {
+                    readingLists.add(list.readingList());
+                    listSections.add(section);
+                }
                 case Section.Other other -> {
                     // Already warned about.
                 }
@@ -130,7 +135,7 @@ public final class ConfigLoader {
                 options,
                 readingLists,
                 filterSections);
-        warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections));
+        warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections, listSections));
         return config.withWarnings(warnings);
     }
 
@@ -145,13 +150,20 @@ public final class ConfigLoader {
 
     private static PlanetOptions planetOptions(IniFile ini, Map<String, String> planet) throws ConfigException {
         try {
-            PlanetOptions options = PlanetOptions.read(key -> Optional.ofNullable(planet.get(key)));
+            Function<String, Optional<String>> lookup = key -> Optional.ofNullable(planet.get(key));
+            PlanetOptions options = PlanetOptions.read(lookup);
+            // [Planet]'s per-subscription options are every feed's default: checked though no feed uses them.
+            for (OptionTable.Option<?> option : OptionTable.all().values()) {
+                if (option.scope() == OptionTable.Scope.SUBSCRIPTION) {
+                    option.read(lookup);
+                }
+            }
             for (String written : options.filters()) {
                 checkFilter(ini, PLANET, written);
             }
             return options;
         } catch (OptionValues.BadValue e) {
-            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
+            throw badValue(ini, PLANET, e);
         }
     }
 
@@ -159,8 +171,8 @@ public final class ConfigLoader {
      * {@code bill_of_materials}: each file is copied to the same relative path in {@code
      * output_dir}, so none may be absolute or climb out of it with {@code ..}.
      */
-    private static void checkBillOfMaterials(IniFile ini, Map<String, String> planet) throws ConfigException {
-        for (String name : OptionValues.list(planet.get("bill_of_materials"))) {
+    private static void checkBillOfMaterials(IniFile ini, PlanetOptions options) throws ConfigException {
+        for (String name : options.billOfMaterials()) {
             if (!insideOutput(name)) {
                 throw invalid(
                         ini, "bill_of_materials", name, "a list of files inside output_dir (relative, without ..)");
@@ -278,7 +290,6 @@ public final class ConfigLoader {
         }
     }
 
-    /** A [Planet] text option exactly as written (blank included), else its declared default. */
     /** A directory option resolved against the working directory; one no file system can name is an error. */
     private static Path directory(
             IniFile ini, Map<String, String> planet, Path workingDirectory, OptionTable.Option<String> option)
@@ -291,6 +302,7 @@ public final class ConfigLoader {
         }
     }
 
+    /** A [Planet] text option exactly as written (blank included), else its declared default. */
     private static String asWritten(Map<String, String> planet, OptionTable.Option<String> option) {
         return planet.getOrDefault(option.name(), option.defaultWritten());
     }
@@ -301,7 +313,7 @@ public final class ConfigLoader {
         try {
             return option.read(key -> Optional.ofNullable(planet.get(key)));
         } catch (OptionValues.BadValue e) {
-            throw new ConfigException(ini.origin(PLANET, e.key).orElseThrow() + ": [Planet] " + e.getMessage(), e);
+            throw badValue(ini, PLANET, e);
         }
     }
 
@@ -336,7 +348,13 @@ public final class ConfigLoader {
     }
 
     private static ConfigException invalid(IniFile ini, String key, String value, String expected) {
-        return new ConfigException(ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key + " must be " + expected
-                + ", not \"" + value + "\"");
+        return badValue(ini, PLANET, new OptionValues.BadValue(key, value, expected));
+    }
+
+    /** A section's bad value as an error naming the line that set it: in the section, else in {@code [Planet]}. */
+    static ConfigException badValue(IniFile ini, String section, OptionValues.BadValue e) {
+        IniFile.Origin origin =
+                ini.origin(section, e.key).or(() -> ini.origin(PLANET, e.key)).orElseThrow();
+        return new ConfigException(origin + ": [" + section + "] " + e.getMessage(), e);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,6 +56,15 @@ public record FilterSpec(String name, Map<String, String> params) {
             }
         }
         return new FilterSpec(name.startsWith("./") ? name.substring(2) : name, params);
+    }
+
+    /**
+     * A whole-number parameter as {@code orrery check} read it: {@code fallback} when absent or
+     * blank. Checked when the config was loaded; for a filter built otherwise, a value that is not
+     * a whole number throws {@link IllegalArgumentException} naming the parameter.
+     */
+    public static int wholeNumber(Map<String, String> params, String key, int fallback) {
+        return OptionValues.wholeNumber(k -> Optional.ofNullable(params.get(k)), key, fallback);
     }
 
     public boolean supported() {

@@ -8,10 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.orrery.model.RiverOrder;
 
 /**
  * Every option a planet's config may set, each declared once: where it may be written, its
@@ -20,9 +19,6 @@ import java.util.stream.Stream;
  * orrery check}'s warnings and the tables of {@code docs/configuration.md} follow it.
  */
 public final class OptionTable {
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?\\d{1,9}");
-    private static final Pattern BYTES = Pattern.compile("\\+?\\d{1,18}");
-    private static final Pattern SECONDS = Pattern.compile("\\+?(\\d{1,9}(\\.\\d*)?|\\.\\d+)");
 
     /** Where an option may be written. */
     public enum Scope {
@@ -84,20 +80,20 @@ public final class OptionTable {
 
         /** The value {@code lookup} gives this option, else the default. */
         T read(Function<String, Optional<String>> lookup) {
-            Optional<String> written = lookup.apply(name).map(String::strip);
-            if (written.isEmpty() || (written.get().isEmpty() && !blankIsValue)) {
-                return defaultValue();
-            }
-            return reader.read(name, written.get());
+            return readIfSet(lookup).orElseGet(this::defaultValue);
         }
 
         /** The value {@code lookup} gives this option, else {@code fallback} in place of the default. */
         T readOr(Function<String, Optional<String>> lookup, T fallback) {
-            Optional<String> written = lookup.apply(name).map(String::strip);
-            if (written.isEmpty() || (written.get().isEmpty() && !blankIsValue)) {
-                return fallback;
-            }
-            return reader.read(name, written.get());
+            return readIfSet(lookup).orElse(fallback);
+        }
+
+        /** The value {@code lookup} gives this option; empty when it is unset (or blank, unless blank is a value). */
+        Optional<T> readIfSet(Function<String, Optional<String>> lookup) {
+            return lookup.apply(name)
+                    .map(String::strip)
+                    .filter(written -> blankIsValue || !written.isEmpty())
+                    .map(written -> reader.read(name, written));
         }
 
         /** The default, read. */
@@ -134,7 +130,12 @@ public final class OptionTable {
 
     private static Option<Integer> whole(String name, Scope scope, int defaultValue, int min, String doc) {
         return option(
-                name, scope, Integer.toString(defaultValue), (k, v) -> wholeNumber(k, v, min), Effect.ACTED_ON, doc);
+                name,
+                scope,
+                Integer.toString(defaultValue),
+                (k, v) -> OptionValues.wholeNumber(k, v, min),
+                Effect.ACTED_ON,
+                doc);
     }
 
     private static Option<Optional<String>> regex(String name, Scope scope, String doc) {
@@ -151,63 +152,6 @@ public final class OptionTable {
                 },
                 Effect.ACTED_ON,
                 doc);
-    }
-
-    /** A whole number as Python's {@code int()} reads it, from {@code min}. */
-    static int wholeNumber(String key, String written, int min) {
-        if (!WHOLE_NUMBER.matcher(written).matches()) {
-            throw new OptionValues.BadValue(key, written, "a whole number");
-        }
-        int value = Integer.parseInt(written.replace("+", ""));
-        if (value < min) {
-            throw new OptionValues.BadValue(key, written, "a whole number from " + min);
-        }
-        return value;
-    }
-
-    private static long bytes(String key, String written) {
-        if (!BYTES.matcher(written).matches() || Long.parseLong(written.replace("+", "")) < 1) {
-            throw new OptionValues.BadValue(key, written, "a whole number of bytes from 1");
-        }
-        return Long.parseLong(written.replace("+", ""));
-    }
-
-    /** Venus passes {@code feed_timeout} to {@code socket.setdefaulttimeout(float(...))}: fractions are fine. */
-    private static Duration seconds(String key, String written) {
-        // A deadline of 0 would fail every fetch; below a millisecond is 0 to HttpClient.
-        if (!SECONDS.matcher(written).matches() || millis(written) == 0) {
-            throw new OptionValues.BadValue(key, written, "a number of seconds from 0.001");
-        }
-        return Duration.ofMillis(millis(written));
-    }
-
-    /**
-     * Milliseconds in a number of seconds that {@link #SECONDS} matched, the fraction cut after
-     * three digits. Not {@code BigDecimal}: its class takes longer to set up than all of this.
-     */
-    private static long millis(String seconds) {
-        String digits = seconds.startsWith("+") ? seconds.substring(1) : seconds;
-        int dot = digits.indexOf('.');
-        String whole = dot < 0 ? digits : digits.substring(0, dot);
-        String fraction = dot < 0 ? "" : digits.substring(dot + 1);
-        String thousandths = (fraction + "000").substring(0, 3);
-        return (whole.isEmpty() ? 0 : Long.parseLong(whole)) * 1000 + Integer.parseInt(thousandths);
-    }
-
-    private static String riverOrder(String key, String written) {
-        String value = written.toLowerCase(Locale.ROOT);
-        if (!Set.of("date", "first_seen").contains(value)) {
-            throw new OptionValues.BadValue(key, written, "date or first_seen");
-        }
-        return value;
-    }
-
-    private static boolean yes(String key, String written) {
-        return switch (written.toLowerCase(Locale.ROOT)) {
-            case "1", "yes", "true", "on" -> true;
-            // Venus's own booleans read anything else as no; Orrery's follow them.
-            default -> false;
-        };
     }
 
     private static final Scope PLANET = Scope.PLANET;
@@ -235,7 +179,7 @@ public final class OptionTable {
     static final Option<String> NEW_DATE_FORMAT =
             text("new_date_format", PLANET, "%B %d, %Y", ACTED_ON, "strftime pattern of a day heading");
     static final Option<Duration> FEED_TIMEOUT = option(
-                    "feed_timeout", PLANET, "20", OptionTable::seconds, ACTED_ON, "seconds a feed may take to answer")
+                    "feed_timeout", PLANET, "20", OptionValues::seconds, ACTED_ON, "seconds a feed may take to answer")
             .withBlankAsValue();
     static final Option<String> TIME_ZONE =
             text("time_zone", PLANET, "UTC", ACTED_ON, "the zone times are shown and days split in");
@@ -248,11 +192,11 @@ public final class OptionTable {
             "encoding",
             PLANET,
             "utf-8",
-            (k, v) -> OptionValues.encoding(v),
+            OptionValues::encoding,
             ACTED_ON,
             "the charset of the published HTML and XML files");
-    static final Option<List<Locale>> LOCALE = option(
-            "locale", PLANET, "", (k, v) -> OptionValues.locales(v), ACTED_ON, "the language of month and day names");
+    static final Option<List<Locale>> LOCALE =
+            option("locale", PLANET, "", OptionValues::locales, ACTED_ON, "the language of month and day names");
     static final Option<Integer> ACTIVITY_THRESHOLD =
             whole("activity_threshold", BOTH, 0, 0, "days without an entry before a feed is called quiet");
     static final Option<Integer> NEW_FEED_ITEMS =
@@ -263,12 +207,13 @@ public final class OptionTable {
             "log_level",
             PLANET,
             "WARNING",
-            (k, v) -> OptionValues.logLevel(v),
+            OptionValues::logLevel,
             IGNORED,
             "Venus's log level; Orrery's is set on its command line");
     static final Option<String> GENERATOR = text("generator", PLANET, "Venus", TEMPLATES, "the feeds' generator");
     static final Option<String> GENERATOR_URI =
             text("generator_uri", PLANET, "http://intertwingly.net/code/venus/", TEMPLATES, "the generator's URI");
+    static final Option<Optional<String>> FEED = optionalText("feed", PLANET, TEMPLATES, "the planet's own feed");
     static final Option<Integer> CACHE_KEEP_ENTRIES =
             whole("cache_keep_entries", BOTH, 10, 0, "entries of each feed expunging keeps");
     static final Option<Optional<String>> PUBSUBHUBBUB_HUB =
@@ -289,8 +234,14 @@ public final class OptionTable {
             regex("filter", BOTH, "a regular expression the entry's text must contain");
     static final Option<Optional<String>> EXCLUDE =
             regex("exclude", BOTH, "a regular expression the entry's text must not contain");
-    static final Option<Optional<String>> IFRAME_HOSTS =
-            optionalText("iframe_hosts", PLANET, ACTED_ON, "hosts whose iframes entries may embed");
+    static final Option<List<String>> IFRAME_HOSTS = option(
+                    "iframe_hosts",
+                    PLANET,
+                    "",
+                    (k, v) -> OptionValues.hosts(v),
+                    ACTED_ON,
+                    "hosts whose iframes entries may embed")
+            .withBlankAsValue();
     static final Option<Integer> MAX_PAGES = whole("max_pages", PLANET, 20, 0, "numbered pages published");
     static final Option<Integer> MAX_CONNECTIONS = whole("max_connections", PLANET, 64, 1, "feeds fetched at once");
     static final Option<Integer> MAX_CONNECTIONS_PER_HOST =
@@ -301,16 +252,16 @@ public final class OptionTable {
             "max_feed_bytes",
             PLANET,
             Long.toString(16L * 1024 * 1024),
-            OptionTable::bytes,
+            OptionValues::bytes,
             ACTED_ON,
             "the largest feed accepted, after decompression");
-    static final Option<String> RIVER_ORDER =
-            option("river_order", PLANET, "date", OptionTable::riverOrder, ACTED_ON, "what the river is sorted by");
+    static final Option<RiverOrder> RIVER_ORDER =
+            option("river_order", PLANET, "date", OptionValues::riverOrder, ACTED_ON, "what the river is sorted by");
     static final Option<Boolean> ALLOW_PRIVATE_ADDRESSES = option(
                     "allow_private_addresses",
                     BOTH,
                     "no",
-                    OptionTable::yes,
+                    OptionValues::yesOrNo,
                     ACTED_ON,
                     "whether feeds may be fetched from loopback and private addresses")
             .withBlankAsValue();
@@ -326,8 +277,13 @@ public final class OptionTable {
             "content_type", SUBSCRIPTION, ACTED_ON, "how contents are to be read, or the kind of reading list");
     static final Option<Optional<String>> NAME_TYPE =
             optionalText("name_type", SUBSCRIPTION, ACTED_ON, "how author names are to be read");
-    static final Option<String> FUTURE_DATES =
-            text("future_dates", SUBSCRIPTION, "keep", ACTED_ON, "what becomes of an entry dated after now");
+    static final Option<SubscriptionOptions.FutureDates> FUTURE_DATES = option(
+            "future_dates",
+            SUBSCRIPTION,
+            "keep",
+            OptionValues::futureDates,
+            ACTED_ON,
+            "what becomes of an entry dated after now");
     static final Option<Optional<String>> XML_BASE = optionalText(
                     "xml_base", SUBSCRIPTION, ACTED_ON, "the base relative links resolve against")
             .notYetActedOn("bodies keep the base the feed declares");
@@ -341,7 +297,6 @@ public final class OptionTable {
             text("cache_lists_directory", PLANET, "", IGNORED, "Venus's copies of reading lists"),
             text("http_cache_directory", PLANET, "", IGNORED, "Venus's HTTP cache"),
             text("log_format", PLANET, "", IGNORED, "Venus's log format"),
-            text("feed", PLANET, "", TEMPLATES, "the planet's own feed"),
             text("feedtype", PLANET, "", TEMPLATES, "the type of the planet's own feed"),
             text("django_autoescape", PLANET, "on", TEMPLATES, "whether Django templates escape"));
 
@@ -369,6 +324,7 @@ public final class OptionTable {
                             LOG_LEVEL,
                             GENERATOR,
                             GENERATOR_URI,
+                            FEED,
                             CACHE_KEEP_ENTRIES,
                             PUBSUBHUBBUB_HUB,
                             PUBSUBHUBBUB_FEEDS,

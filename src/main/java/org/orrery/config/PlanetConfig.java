@@ -83,6 +83,11 @@ public record PlanetConfig(
         filterSections = Map.copyOf(filterSections);
     }
 
+    /** The planet's database: {@code orrery.db} in its cache directory. */
+    public Path databaseFile() {
+        return cacheDirectory.resolve("orrery.db");
+    }
+
     /** The same planet with {@code warnings} in place of its own. */
     public PlanetConfig withWarnings(List<String> warnings) {
         return new PlanetConfig(
@@ -136,7 +141,6 @@ public record PlanetConfig(
         }
         Set<String> ignore = new LinkedHashSet<>();
         OptionTable.IGNORE_IN_FEED.read(lookup).forEach(tag -> ignore.add(tag.toLowerCase(Locale.ROOT)));
-        String futureDates = OptionTable.FUTURE_DATES.read(lookup);
         return new SubscriptionOptions(
                 subscription.name(),
                 filter,
@@ -148,15 +152,11 @@ public record PlanetConfig(
                 mimeType(OptionTable.CONTENT_TYPE.read(lookup))
                         .filter(t -> ReadingList.Type.of(t).isEmpty()),
                 OptionTable.NAME_TYPE.read(lookup),
-                switch (futureDates.toLowerCase(Locale.ROOT)) {
-                    case "ignore_date" -> SubscriptionOptions.FutureDates.IGNORE_DATE;
-                    case "ignore_entry" -> SubscriptionOptions.FutureDates.IGNORE_ENTRY;
-                    // Venus: any other value keeps the date.
-                    default -> SubscriptionOptions.FutureDates.KEEP;
-                },
+                OptionTable.FUTURE_DATES.read(lookup),
                 OptionTable.XML_BASE.read(lookup),
-                OptionTable.CACHE_KEEP_ENTRIES.readOr(lookup, options.cacheKeepEntries()),
-                OptionTable.CACHE_KEEP_DAYS.read(lookup));
+                OptionTable.CACHE_KEEP_ENTRIES.read(lookup),
+                OptionTable.CACHE_KEEP_DAYS.read(lookup),
+                OptionTable.ACTIVITY_THRESHOLD.read(lookup));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.orrery.model.RiverOrder;
 
 /**
  * The planet-wide options of {@code [Planet]} beyond those {@link PlanetConfig} names itself,
@@ -23,7 +24,10 @@ import java.util.function.Function;
  * @param spiderThreads {@code spider_threads}: Venus's fetch threads, a hint only
  * @param logLevel {@code log_level}, upper-case: DEBUG, INFO, WARNING, ERROR or CRITICAL
  * @param generator {@code generator}, the Atom generator's name, default "Venus"
- * @param generatorUri {@code generator_uri}
+ * @param generatorUri {@code generator_uri} when set: what pages and feeds name as their
+ *     generator (unset, Orrery names itself rather than Venus)
+ * @param feed {@code feed} when set: the URL of the planet's own feed (unset, its {@code
+ *     atom.xml})
  * @param cacheKeepEntries {@code cache_keep_entries}: entries kept per feed when expunging,
  *     default 10
  * @param pubsubhubbubHub {@code pubsubhubbub_hub}: the hub to announce and ping, when set
@@ -36,7 +40,7 @@ import java.util.function.Function;
  * @param filter {@code filter}: regular expression every entry must match, when set
  * @param exclude {@code exclude}: regular expression no entry may match, when set
  * @param iframeHosts Orrery's {@code iframe_hosts}: hosts whose iframes entries may embed,
- *     besides the sanitiser's own, as written (space-separated), when set
+ *     besides the sanitiser's own (written separated by blanks or commas)
  * @param maxPages Orrery's {@code max_pages}: numbered pages published, 0 for no limit
  * @param maxConnections Orrery's {@code max_connections}: feeds fetched at once; unset, 64 or
  *     Venus's {@code spider_threads} when that asks for more
@@ -46,7 +50,7 @@ import java.util.function.Function;
  *     the first this many in document order are read
  * @param maxFeedBytes Orrery's {@code max_feed_bytes}: the largest feed accepted, after
  *     decompression
- * @param riverOrder Orrery's {@code river_order}, lower-case: {@code date} or {@code first_seen}
+ * @param riverOrder Orrery's {@code river_order}
  * @param allowPrivateAddresses Orrery's {@code allow_private_addresses} in {@code [Planet]}:
  *     whether every feed may reach loopback, private and link-local addresses
  */
@@ -59,7 +63,8 @@ public record PlanetOptions(
         int spiderThreads,
         String logLevel,
         String generator,
-        String generatorUri,
+        Optional<String> generatorUri,
+        Optional<String> feed,
         int cacheKeepEntries,
         Optional<String> pubsubhubbubHub,
         List<String> pubsubhubbubFeeds,
@@ -70,13 +75,13 @@ public record PlanetOptions(
         List<String> filterDirectories,
         Optional<String> filter,
         Optional<String> exclude,
-        Optional<String> iframeHosts,
+        List<String> iframeHosts,
         int maxPages,
         int maxConnections,
         int maxConnectionsPerHost,
         int maxEntriesPerFeed,
         long maxFeedBytes,
-        String riverOrder,
+        RiverOrder riverOrder,
         boolean allowPrivateAddresses) {
     /** Venus's defaults, as {@code planet/config.py} sets them, and Orrery's. */
     public static final PlanetOptions DEFAULTS = read(key -> Optional.empty());
@@ -87,6 +92,7 @@ public record PlanetOptions(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(generator, "generator");
         Objects.requireNonNull(generatorUri, "generatorUri");
+        Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(pubsubhubbubHub, "pubsubhubbubHub");
         pubsubhubbubFeeds = List.copyOf(pubsubhubbubFeeds);
         Objects.requireNonNull(outputTheme, "outputTheme");
@@ -96,7 +102,7 @@ public record PlanetOptions(
         filterDirectories = List.copyOf(filterDirectories);
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(exclude, "exclude");
-        Objects.requireNonNull(iframeHosts, "iframeHosts");
+        iframeHosts = List.copyOf(iframeHosts);
         Objects.requireNonNull(riverOrder, "riverOrder");
     }
 
@@ -115,7 +121,8 @@ public record PlanetOptions(
         int spiderThreads = OptionTable.SPIDER_THREADS.read(lookup);
         String logLevel = OptionTable.LOG_LEVEL.read(lookup);
         String generator = OptionTable.GENERATOR.read(lookup);
-        String generatorUri = OptionTable.GENERATOR_URI.read(lookup);
+        Optional<String> generatorUri = OptionTable.GENERATOR_URI.readIfSet(lookup);
+        Optional<String> feed = OptionTable.FEED.read(lookup);
         int cacheKeepEntries = OptionTable.CACHE_KEEP_ENTRIES.read(lookup);
         Optional<String> hub = OptionTable.PUBSUBHUBBUB_HUB.read(lookup);
         List<String> hubFeeds = OptionTable.PUBSUBHUBBUB_FEEDS.read(lookup);
@@ -126,8 +133,8 @@ public record PlanetOptions(
         List<String> filterDirectories = OptionTable.FILTER_DIRECTORIES.read(lookup);
         Optional<String> filter = OptionTable.FILTER.read(lookup);
         Optional<String> exclude = OptionTable.EXCLUDE.read(lookup);
-        Optional<String> iframeHosts = OptionTable.IFRAME_HOSTS.read(lookup);
-        String riverOrder = OptionTable.RIVER_ORDER.read(lookup);
+        List<String> iframeHosts = OptionTable.IFRAME_HOSTS.read(lookup);
+        RiverOrder riverOrder = OptionTable.RIVER_ORDER.read(lookup);
         int maxPages = OptionTable.MAX_PAGES.read(lookup);
         int maxConnections = OptionTable.MAX_CONNECTIONS.readOr(
                 lookup, Math.max(OptionTable.MAX_CONNECTIONS.defaultValue(), spiderThreads));
@@ -145,6 +152,7 @@ public record PlanetOptions(
                 logLevel,
                 generator,
                 generatorUri,
+                feed,
                 cacheKeepEntries,
                 hub,
                 hubFeeds,

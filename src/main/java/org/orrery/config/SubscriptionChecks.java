@@ -4,39 +4,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.orrery.model.Subscription;
 
 /**
- * Checks every subscription's options when the config is loaded: unusable values are errors
- * naming file and line; filters Orrery lacks and options it does not act on yet are warnings,
- * one per kind however many sections share it.
+ * Checks every subscription's options (and a reading list's {@code allow_private_addresses}) when
+ * the config is loaded: unusable values are errors naming file and line; filters Orrery lacks and
+ * options it does not act on yet are warnings, one per kind however many sections share it.
  */
 final class SubscriptionChecks {
     private SubscriptionChecks() {}
 
     /**
      * @param sections the section name of each of {@code config.subscriptions()}, in order
+     * @param listSections the section name of each of {@code config.readingLists()}, in order
      */
-    static List<String> check(IniFile ini, PlanetConfig config, List<String> sections) throws ConfigException {
+    static List<String> check(IniFile ini, PlanetConfig config, List<String> sections, List<String> listSections)
+            throws ConfigException {
         Map<String, String> unsupportedFilters = new LinkedHashMap<>();
         Map<String, Tally> notYet = new LinkedHashMap<>();
-        Map<String, Tally> futureDates = new LinkedHashMap<>();
         for (String written : config.options().filters()) {
             unsupported(config.filterSpec(written), ini.origin("Planet", "filters"), unsupportedFilters);
         }
         for (int i = 0; i < sections.size(); i++) {
             String section = sections.get(i);
             Subscription subscription = config.subscriptions().get(i);
-            SubscriptionOptions options;
             try {
-                options = config.subscriptionOptions(subscription);
+                config.subscriptionOptions(subscription);
+                config.privateAddressesAllowed(subscription);
             } catch (OptionValues.BadValue e) {
-                throw new ConfigException(
-                        ini.origin(section, e.key)
-                                        .or(() -> ini.origin("Planet", e.key))
-                                        .orElseThrow() + ": [" + section + "] " + e.getMessage(),
-                        e);
+                throw ConfigLoader.badValue(ini, section, e);
             }
             for (String written : OptionTable.FILTERS.read(subscription::option)) {
                 ConfigLoader.checkFilter(ini, section, written);
@@ -51,23 +47,18 @@ final class SubscriptionChecks {
                             .count++;
                 }
             }
-            String future = subscription.option("future_dates").orElse("keep").strip();
-            if (options.futureDates() == SubscriptionOptions.FutureDates.KEEP
-                    && !Set.of("keep", "").contains(future.toLowerCase(java.util.Locale.ROOT))) {
-                futureDates.computeIfAbsent(
-                                future,
-                                k -> new Tally(
-                                        ini.origin(section, "future_dates").orElseThrow()))
-                        .count++;
+        }
+        for (int i = 0; i < listSections.size(); i++) {
+            try {
+                config.privateAddressesAllowed(config.readingLists().get(i));
+            } catch (OptionValues.BadValue e) {
+                throw ConfigLoader.badValue(ini, listSections.get(i), e);
             }
         }
         List<String> warnings = new ArrayList<>(unsupportedFilters.values());
         notYet.forEach((key, tally) -> warnings.add(tally.first + ": " + key + " (in " + tally.count
                 + " subscription" + (tally.count == 1 ? "" : "s") + ") is read but not acted on yet: "
                 + OptionTable.of(key).orElseThrow().notYet()));
-        futureDates.forEach((value, tally) -> warnings.add(tally.first + ": future_dates = " + value + " (in "
-                + tally.count + " subscription" + (tally.count == 1 ? "" : "s")
-                + ") is neither keep, ignore_date nor ignore_entry; dates are kept, as Venus does"));
         return warnings;
     }
 

@@ -29,6 +29,8 @@ import java.util.Set;
  *     expunging keeps
  * @param cacheKeepDays Orrery's {@code cache_keep_days}: expunging keeps the entries of the last
  *     this many days too; 0 for no such limit
+ * @param activityThresholdDays {@code activity_threshold}: days without a new entry after which
+ *     the feed is called quiet, 0 for never
  */
 public record SubscriptionOptions(
         Optional<String> name,
@@ -43,7 +45,8 @@ public record SubscriptionOptions(
         FutureDates futureDates,
         Optional<String> xmlBase,
         int cacheKeepEntries,
-        int cacheKeepDays) {
+        int cacheKeepDays,
+        int activityThresholdDays) {
     /** What {@code future_dates} does with an entry dated after now. */
     public enum FutureDates {
         /** Keep the date: the entry sorts to the top until then (Venus's default). */

@@ -5,6 +5,7 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
@@ -20,6 +21,17 @@ final class FetchDeadline {
     private long remainingNanos;
     private long startedNanos;
     private ScheduledFuture<?> cancel;
+
+    /** A timer for the deadlines of one fetcher's fetches: one daemon thread, cancelled tasks dropped. */
+    static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "orrery-fetch-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     FetchDeadline(ScheduledExecutorService timer, Duration budget) {
         this.timer = timer;

@@ -1,11 +1,8 @@
 package org.orrery.fetch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
+import org.orrery.model.Version;
 
 /**
  * How {@link HttpFetcher} behaves: its time limit, how it names itself, how many connections
@@ -47,7 +44,7 @@ public record FetchSettings(
     public static FetchSettings defaults() {
         return new FetchSettings(
                 DEFAULT_TIMEOUT,
-                "Orrery/" + version(),
+                "Orrery/" + Version.get(),
                 DEFAULT_MAX_CONNECTIONS,
                 DEFAULT_MAX_CONNECTIONS_PER_HOST,
                 DEFAULT_MAX_BODY_BYTES);
@@ -55,6 +52,11 @@ public record FetchSettings(
 
     public FetchSettings withTimeout(Duration timeout) {
         return new FetchSettings(timeout, userAgent, maxConnections, maxConnectionsPerHost, maxBodyBytes);
+    }
+
+    /** The User-Agent Orrery sends for a planet: its name, version, and the planet's page when it has one. */
+    public static String userAgent(String planetLink) {
+        return "Orrery/" + Version.get() + (planetLink.isBlank() ? "" : " (+" + planetLink + ")");
     }
 
     public FetchSettings withUserAgent(String userAgent) {
@@ -67,18 +69,5 @@ public record FetchSettings(
 
     public FetchSettings withMaxBodyBytes(long maxBodyBytes) {
         return new FetchSettings(timeout, userAgent, maxConnections, maxConnectionsPerHost, maxBodyBytes);
-    }
-
-    private static String version() {
-        try (InputStream in = FetchSettings.class.getResourceAsStream("/org/orrery/version.properties")) {
-            if (in == null) {
-                return "dev";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "dev");
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the bundled version.properties", e);
-        }
     }
 }

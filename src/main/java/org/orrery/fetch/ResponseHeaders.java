@@ -5,12 +5,33 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpResponse;
+import org.orrery.model.Validators;
 
-/** Reads the scheduling hints of a response: Cache-Control max-age and Retry-After. */
+/**
+ * Reads what a fetch keeps of a response's headers: its validators and charset, and the
+ * scheduling hints Cache-Control max-age and Retry-After.
+ */
 final class ResponseHeaders {
     private ResponseHeaders() {}
+
+    /** The ETag and Last-Modified to send next time, as the server spelled them. */
+    static Validators validators(HttpResponse response) {
+        return new Validators(header(response, HttpHeaders.ETAG), header(response, HttpHeaders.LAST_MODIFIED));
+    }
+
+    /** The {@code charset} parameter of the body's Content-Type; empty when absent or blank. */
+    static Optional<String> charset(HttpEntity entity) {
+        return Optional.ofNullable(entity.getContentType())
+                .map(ContentType::parseLenient)
+                .map(type -> type.getParameter("charset"))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty());
+    }
 
     /** RFC 9111 §5.2.2.1 max-age; empty when absent or when no-store / no-cache forbid reuse. */
     static Optional<Duration> maxAge(HttpResponse response) {
@@ -60,5 +81,9 @@ final class ResponseHeaders {
             // Too large or not a number: the header is unusable, so it is ignored.
             return Optional.empty();
         }
+    }
+
+    private static Optional<String> header(HttpResponse response, String name) {
+        return Optional.ofNullable(response.getFirstHeader(name)).map(Header::getValue);
     }
 }

@@ -8,6 +8,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.orrery.config.FilterSpec;
 import org.orrery.model.Entry;
 
 /**
@@ -24,8 +25,7 @@ final class Excerpt implements EntryFilter {
     private final List<String> omit;
 
     Excerpt(Map<String, String> params) {
-        this.width =
-                Integer.parseInt(params.getOrDefault("width", "500").strip().replace("+", ""));
+        this.width = FilterSpec.wholeNumber(params, "width", 500);
         this.omit = List.of(params.getOrDefault("omit", "").strip().split("\\s+"));
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.orrery.config.FilterSpec;
 import org.orrery.model.Entry;
 
 /**
@@ -15,7 +16,7 @@ final class MinHead implements EntryFilter {
     private final int min;
 
     MinHead(Map<String, String> params) {
-        this.min = Integer.parseInt(params.getOrDefault("min", "3").strip().replace("+", ""));
+        this.min = FilterSpec.wholeNumber(params, "min", 3);
     }
 
     @Override

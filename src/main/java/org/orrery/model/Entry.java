@@ -73,31 +73,6 @@ public record Entry(
                 Optional.empty());
     }
 
-    /** An entry without enclosures. */
-    public Entry(
-            String key,
-            String title,
-            Optional<URI> link,
-            Optional<String> author,
-            Optional<Instant> published,
-            Optional<Instant> updated,
-            String contentHtml,
-            Optional<String> summaryHtml,
-            List<String> categories) {
-        this(
-                key,
-                title,
-                link,
-                author,
-                published,
-                updated,
-                contentHtml,
-                summaryHtml,
-                categories,
-                List.of(),
-                Optional.empty());
-    }
-
     /** This entry with another title. */
     public Entry withTitle(String title) {
         return new Entry(

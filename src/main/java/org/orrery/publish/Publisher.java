@@ -16,17 +16,19 @@ import org.orrery.config.PlanetConfig;
 import org.orrery.model.Channel;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
+import org.orrery.model.Version;
 import org.orrery.publish.RiverSlicer.Slice;
 import org.orrery.render.PublishException;
 import org.orrery.render.Site;
 import org.orrery.render.SitePages;
 import org.orrery.render.SiteRenderer;
 import org.orrery.render.SiteWriter;
+import org.orrery.render.Strftime;
 import org.orrery.render.Theme;
 import org.orrery.sanitize.BodyGate;
 import org.orrery.sanitize.HtmlSanitizer;
-import org.orrery.store.RiverOrder;
 import org.orrery.store.RiverRange;
 import org.orrery.store.Store;
 import org.slf4j.Logger;
@@ -54,8 +56,24 @@ public final class Publisher {
         this.store = store;
         this.clock = clock;
         this.site = site;
-        this.sanitizer =
-                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null));
+        this.sanitizer = new HtmlSanitizer(config.options().iframeHosts());
+    }
+
+    /** The settings the site is rendered with. */
+    public static Site site(PlanetConfig config) {
+        return new Site(
+                config.name(),
+                config.link(),
+                config.ownerName(),
+                config.ownerEmail(),
+                "Orrery " + Version.get(),
+                new Strftime(config.dateFormat(), config.options().locale()),
+                new Strftime(config.newDateFormat(), config.options().locale()),
+                config.zone(),
+                config.options().encoding(),
+                config.options().generatorUri(),
+                config.options().feed(),
+                config.planetOptions());
     }
 
     /** What the site says of each subscription's health: a message per feed, and {@code health.json}. */
@@ -79,7 +97,7 @@ public final class Publisher {
         var gate = new BodyGate(sanitizer, cache);
         var renderer = new SiteRenderer(site, theme, gate);
         Instant now = clock.instant();
-        RiverOrder order = RiverOrder.of(config.options().riverOrder()).orElseThrow();
+        RiverOrder order = config.options().riverOrder();
         List<Instant> dates = store.riverDates(subscriptions, order);
         SitePages plan = SitePages.plan(
                 dates,

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Sha256;
 import org.orrery.model.Subscription;
+import org.orrery.model.Version;
 import org.orrery.render.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,11 @@ public final class SiteFingerprint {
     /** @param storeChanges the store's {@code changeCount()}: any entry or feed saved changes it */
     public static SiteFingerprint of(
             PlanetConfig config,
-            String version,
             long storeChanges,
             Theme theme,
             List<Subscription> subscriptions,
             Map<URI, String> messages) {
-        var text = new StringBuilder("Orrery ").append(version).append('\n');
+        var text = new StringBuilder("Orrery ").append(Version.get()).append('\n');
         text.append("store ").append(storeChanges).append('\n');
         text.append("output ").append(config.outputDir().toAbsolutePath()).append('\n');
         for (Path file : config.sources()) {

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import org.orrery.config.ConfigException;
 import org.orrery.config.ConfigLoader;
-import org.orrery.config.IniFile;
 import org.orrery.config.PlanetConfig;
+import org.orrery.config.ThemeConfig;
 import org.orrery.render.Theme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds a planet's theme as Venus does: {@code output_theme} names a directory (relative to the
@@ -19,7 +21,16 @@ import org.orrery.render.Theme;
  * template_directories}, the theme's directory and the config file's directory.
  */
 public final class ThemeFiles {
+    private static final Logger log = LoggerFactory.getLogger(ThemeFiles.class);
+
     private ThemeFiles() {}
+
+    /** The planet's theme as publishing uses it, from the working directory; what cannot be used is logged. */
+    public static Theme forPublishing(PlanetConfig config) {
+        Theme theme = load(config, Path.of("").toAbsolutePath());
+        theme.warnings().forEach(w -> log.warn("theme: {}", w));
+        return theme;
+    }
 
     /** The planet's theme; {@link Theme#warnings()} says what could not be used. */
     public static Theme load(PlanetConfig config, Path workingDirectory) {
@@ -75,23 +86,19 @@ public final class ThemeFiles {
             return;
         }
         try {
-            IniFile ini = IniFile.read(List.of(file));
-            ini.get("Planet", "template_files").ifPresent(v -> addWords(v, templates));
-            ini.get("Planet", "bill_of_materials").ifPresent(v -> addWords(v, materials));
-            ini.get("Planet", "template_directories")
-                    .ifPresent(v -> java.util.Arrays.stream(v.strip().split("\\s+"))
-                            .filter(s -> !s.isEmpty())
-                            .forEach(d -> dirs.add(themeDir.resolve(d).normalize())));
+            ThemeConfig theme = ThemeConfig.read(file);
+            theme.templateFiles().forEach(t -> addNew(t, templates));
+            theme.billOfMaterials().forEach(m -> addNew(m, materials));
+            theme.templateDirectories()
+                    .forEach(d -> dirs.add(themeDir.resolve(d).normalize()));
         } catch (ConfigException e) {
             warnings.add("theme config " + file + " cannot be read: " + e.getMessage());
         }
     }
 
-    private static void addWords(String value, List<String> into) {
-        for (String word : value.strip().split("\\s+")) {
-            if (!word.isEmpty() && !into.contains(word)) {
-                into.add(word);
-            }
+    private static void addNew(String name, List<String> into) {
+        if (!into.contains(name)) {
+            into.add(name);
         }
     }
 }

@@ -67,8 +67,7 @@ public final class FeedPipeline {
         this.fetcher = fetcher;
         this.store = store;
         this.clock = clock;
-        var sanitizer =
-                HtmlSanitizer.forIframeHosts(config.options().iframeHosts().orElse(null));
+        var sanitizer = new HtmlSanitizer(config.options().iframeHosts());
         this.raw = EntryNormalizer.raw(sanitizer);
         this.sanitising = EntryNormalizer.sanitising(sanitizer);
         this.next = new NextSchedule(random);

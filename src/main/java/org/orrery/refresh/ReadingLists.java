@@ -21,12 +21,12 @@ import org.orrery.config.SubscriptionSections;
 import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.PrivateAddresses;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
 import org.orrery.store.Expiry;
 import org.orrery.store.FeedState;
 import org.orrery.store.ReadingListCopy;
-import org.orrery.store.RiverOrder;
 import org.orrery.store.Store;
 
 /**
@@ -159,7 +159,7 @@ public record ReadingLists(
                     : Optional.of(now.minus(Duration.ofDays(options.cacheKeepDays())));
             keep.putIfAbsent(subscription.feedUri(), new Expiry.Rule(options.cacheKeepEntries(), since));
         }
-        RiverOrder order = RiverOrder.of(config.options().riverOrder()).orElseThrow();
+        RiverOrder order = config.options().riverOrder();
         // A body sanitised a month ago and shown since is sanitised again: the cache holds what
         // was shown lately, not every body ever shown.
         return new Expiry(keep, config.itemsPerPage(), !complete, order, now.minus(Duration.ofDays(30)));

@@ -3,14 +3,22 @@ package org.orrery.render;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The planet-wide settings a theme needs: names, links and how dates are written.
  *
  * @param link URL of the planet's main page; empty when the config gives none
- * @param generator the generator's name and version, as feeds and pages announce it
+ * @param generator Orrery's name and version, which feeds and pages announce as their generator
+ *     unless {@code generatorUri} is set
  * @param zone the zone in which times are shown and days are split
- * @param planetOptions every {@code [Planet]} option, passed to templates as Venus does
+ * @param encoding the charset of the HTML and XML files, as {@code encoding} names it (checked
+ *     when the config was read)
+ * @param generatorUri {@code generator_uri} when set: the generator feeds and pages announce, as
+ *     in Venus
+ * @param feed {@code feed} when set: the URL of the planet's own feed, else its {@code atom.xml}
+ * @param planetOptions every {@code [Planet]} option as written: Venus makes each a template
+ *     variable, so a theme may use options Orrery does not know; Orrery reads the fields above
  */
 public record Site(
         String name,
@@ -21,6 +29,9 @@ public record Site(
         Strftime dateFormat,
         Strftime newDateFormat,
         ZoneId zone,
+        String encoding,
+        Optional<String> generatorUri,
+        Optional<String> feed,
         Map<String, String> planetOptions) {
 
     public Site {
@@ -32,6 +43,26 @@ public record Site(
         Objects.requireNonNull(dateFormat, "dateFormat");
         Objects.requireNonNull(newDateFormat, "newDateFormat");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(generatorUri, "generatorUri");
+        Objects.requireNonNull(feed, "feed");
         planetOptions = Map.copyOf(planetOptions);
+    }
+
+    /** The same site with its HTML and XML files in {@code encoding}. */
+    public Site withEncoding(String encoding) {
+        return new Site(
+                name,
+                link,
+                ownerName,
+                ownerEmail,
+                generator,
+                dateFormat,
+                newDateFormat,
+                zone,
+                encoding,
+                generatorUri,
+                feed,
+                planetOptions);
     }
 }

@@ -58,7 +58,7 @@ public final class SiteRenderer {
                 .cacheActive(true)
                 .build();
         this.model = new TemplateModel(site, bodies);
-        this.encoding = OutputEncoding.of(site.planetOptions().get("encoding"));
+        this.encoding = OutputEncoding.of(site.encoding());
     }
 
     /** The site's files by relative path, HTML and XML in the planet's {@code encoding}, for a river that fits on the front page. */

@@ -55,21 +55,19 @@ final class TemplateModel {
 
     Map<String, Object> of(River river, Instant now) {
         var model = new LinkedHashMap<String, Object>();
+        // Venus makes every [Planet] option a template variable (themes use options Orrery does
+        // not know); the variables of those Orrery reads are set below from the site's fields.
         site.planetOptions().forEach(model::put);
         // What the HTML and XML files declare: the charset they are written in.
-        model.put(
-                "encoding",
-                OutputEncoding.of(site.planetOptions().get("encoding")).label());
+        model.put("encoding", OutputEncoding.of(site.encoding()).label());
         model.put("name", site.name());
         model.put("link", site.link());
         model.put("owner_name", site.ownerName());
         model.put("owner_email", site.ownerEmail());
         // Venus: a configured generator_uri and feed are the theme's; Orrery's own otherwise.
-        model.put("generator", site.planetOptions().getOrDefault("generator_uri", site.generator()));
-        String feed = site.planetOptions().getOrDefault("feed", "");
-        if (feed.isBlank()) {
-            feed = site.link().isEmpty() ? "atom.xml" : resolve(site.link(), "atom.xml");
-        }
+        model.put("generator", site.generatorUri().orElse(site.generator()));
+        String feed =
+                site.feed().orElseGet(() -> site.link().isEmpty() ? "atom.xml" : resolve(site.link(), "atom.xml"));
         model.put("feed", feed);
         model.put("feedtype", feed.contains("rss") ? "rss" : "atom");
         model.put(

@@ -2,7 +2,6 @@ package org.orrery.sanitize;
 
 import java.net.URI;
 import java.net.URL;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -68,14 +67,6 @@ public final class HtmlSanitizer {
     public String policy() {
         String options = (decorate ? "" : " undecorated") + embeds.policy();
         return POLICY_VERSION + ":" + Sha256.hex(options).substring(0, 16);
-    }
-
-    /** A sanitiser for a planet's {@code iframe_hosts} option (space-separated hosts; may be null). */
-    public static HtmlSanitizer forIframeHosts(String iframeHostsOption) {
-        if (iframeHostsOption == null || iframeHostsOption.isBlank()) {
-            return new HtmlSanitizer();
-        }
-        return new HtmlSanitizer(Arrays.asList(iframeHostsOption.strip().split("[\\s,]+")));
     }
 
     /**

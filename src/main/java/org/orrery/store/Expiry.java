@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.orrery.model.RiverOrder;
 
 /**
  * What expunging keeps (Venus's {@code expunge.py}, with Orrery's age limit).

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.orrery.model.RiverOrder;
 
 /** Removes what an {@link Expiry} does not keep, through a handle whose transaction the caller owns. */
 final class Expunger {
@@ -28,8 +29,8 @@ final class Expunger {
         List<Long> doomed = new ArrayList<>();
         // The river's order (RiverQuery), so "newest" means what the site shows first.
         RiverOrder order = expiry.order();
-        handle.createQuery("SELECT e.id, e.subscription_id, " + order.column() + " AS river_date, e.in_feed"
-                        + " FROM entry e ORDER BY e.subscription_id, " + order.newestFirst())
+        handle.createQuery("SELECT e.id, e.subscription_id, " + RiverSql.column(order) + " AS river_date, e.in_feed"
+                        + " FROM entry e ORDER BY e.subscription_id, " + RiverSql.newestFirst(order))
                 .map((rs, ctx) -> new Row(
                         rs.getLong("id"),
                         rs.getLong("subscription_id"),
@@ -80,7 +81,7 @@ final class Expunger {
         expiry.keep().keySet().forEach(uri -> subscribed.add(uri.toString()));
         try (var rows = handle.createQuery("SELECT e.id, s.url FROM entry e, subscription s"
                         + " WHERE s.id = e.subscription_id AND e.hidden = 0 ORDER BY "
-                        + expiry.order().newestFirst())
+                        + RiverSql.newestFirst(expiry.order()))
                 .map((rs, ctx) -> subscribed.contains(rs.getString("url")) ? rs.getLong("id") : null)
                 .iterator()) {
             while (ids.size() < expiry.frontPage() && rows.hasNext()) {

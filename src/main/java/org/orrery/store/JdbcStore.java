@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 
 /**

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.orrery.model.Channel;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 
 /** Reads the river of the configured subscriptions through a handle: its newest posts, a range of it, its dates. */
@@ -45,7 +46,7 @@ final class RiverQuery {
     River river(List<Subscription> subscriptions, RiverRange range) {
         return river(
                 subscriptions,
-                " AND " + order.column() + " <= :newest AND " + order.column() + " >= :oldest",
+                " AND " + RiverSql.column(order) + " <= :newest AND " + RiverSql.column(order) + " >= :oldest",
                 Map.of(
                         "newest",
                         range.newest().toEpochMilli(),
@@ -63,9 +64,9 @@ final class RiverQuery {
         }
         Set<String> shown = new HashSet<>();
         List<Instant> dates = new ArrayList<>();
-        handle.createQuery("SELECT " + order.column() + ", e.entry_key FROM " + joinOrder(urls.size())
+        handle.createQuery("SELECT " + RiverSql.column(order) + ", e.entry_key FROM " + joinOrder(urls.size())
                         + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
-                        + " ORDER BY " + order.newestFirst())
+                        + " ORDER BY " + RiverSql.newestFirst(order))
                 .bindList("urls", urls)
                 .map((rs, ctx) -> {
                     if (firstCopy(rs.getString(2), shown)) {
@@ -142,10 +143,10 @@ final class RiverQuery {
             Consumer<Post> action) {
         // By date: same date, the entry first seen later first; same moment too: feed document order.
         // Rows past the limit stand in for copies of an entry another feed has (firstCopy).
-        var query = handle.createQuery("SELECT s.url, " + order.column() + " AS river_date, " + prefixed()
+        var query = handle.createQuery("SELECT s.url, " + RiverSql.column(order) + " AS river_date, " + prefixed()
                         + " FROM " + joinOrder(channels.size())
                         + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0" + where
-                        + " ORDER BY " + order.newestFirst() + " LIMIT :limit OFFSET :offset")
+                        + " ORDER BY " + RiverSql.newestFirst(order) + " LIMIT :limit OFFSET :offset")
                 .bindList("urls", List.copyOf(channels.keySet()))
                 .bind("limit", (int) Math.min(Integer.MAX_VALUE, limit * 2L + 100))
                 .bind("offset", offset);

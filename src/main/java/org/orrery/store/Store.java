@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 
 /** A planet's persistent state. Safe to call from many threads; writes are serialised. */

@@ -30,13 +30,15 @@ class PlanetOptionsTest {
         assertThat(o.cacheKeepEntries()).isEqualTo(10);
         assertThat(o.pubsubhubbubFeeds()).containsExactly("atom.xml", "rss10.xml", "rss20.xml");
         assertThat(o.generator()).isEqualTo("Venus");
+        assertThat(o.generatorUri()).isEmpty();
+        assertThat(o.feed()).isEmpty();
     }
 
     @Test
     void readsEveryPlanetOption() throws Exception {
         PlanetOptions o = load("[Planet]\ndays_per_page = 7\nencoding = iso-8859-1\nlocale = de_DE.UTF-8:fr_FR\n"
                         + "activity_threshold = 90\nnew_feed_items = 1\nspider_threads = 4\nlog_level = debug\n"
-                        + "generator = G\ngenerator_uri = http://g/\ncache_keep_entries = 5\n"
+                        + "generator = G\ngenerator_uri = http://g/\nfeed = http://p/rss20.xml\ncache_keep_entries = 5\n"
                         + "pubsubhubbub_hub = http://hub/\npubsubhubbub_feeds = atom.xml\noutput_theme = classic\n"
                         + "template_directories = a b\nbill_of_materials = x.css\n  y.png\nfilters = excerpt.py\n"
                         + "filter_directories = f\nfilter = Java\nexclude = (?i)spam\n")
@@ -49,7 +51,8 @@ class PlanetOptionsTest {
         assertThat(o.spiderThreads()).isEqualTo(4);
         assertThat(o.logLevel()).isEqualTo("DEBUG");
         assertThat(o.generator()).isEqualTo("G");
-        assertThat(o.generatorUri()).isEqualTo("http://g/");
+        assertThat(o.generatorUri()).contains("http://g/");
+        assertThat(o.feed()).contains("http://p/rss20.xml");
         assertThat(o.cacheKeepEntries()).isEqualTo(5);
         assertThat(o.pubsubhubbubHub()).contains("http://hub/");
         assertThat(o.pubsubhubbubFeeds()).containsExactly("atom.xml");
@@ -170,11 +173,66 @@ class PlanetOptionsTest {
     }
 
     @Test
-    void unknownFutureDatesValueIsKeptWithAWarning() throws Exception {
-        PlanetConfig config = load("[Planet]\n[http://a/]\nfuture_dates = ignore-date\n");
+    void unknownFutureDatesValueIsAnErrorNamingItsLine() {
+        assertThatThrownBy(() -> load("[Planet]\n[http://a/]\nfuture_dates = ignore-date\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "config.ini:3: [http://a/] future_dates must be keep, ignore_date or ignore_entry")
+                .hasMessageContaining("ignore-date");
+        assertThatThrownBy(() -> load("[Planet]\nfuture_dates = later\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:2: [Planet] future_dates must be");
+    }
+
+    @Test
+    void futureDatesIsReadInAnyCase() throws Exception {
+        PlanetConfig config = load("[Planet]\n[http://a/]\nfuture_dates = Ignore_Entry\n");
         assertThat(config.subscriptionOptions(config.subscriptions().get(0)).futureDates())
-                .isEqualTo(SubscriptionOptions.FutureDates.KEEP);
-        assertThat(config.warnings()).singleElement().asString().contains("config.ini:3:", "ignore-date");
+                .isEqualTo(SubscriptionOptions.FutureDates.IGNORE_ENTRY);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void activityThresholdOfAFeedThatIsNotANumberIsAnErrorNamingItsLine() {
+        assertThatThrownBy(() -> load("[Planet]\n[http://a/]\nname = A\nactivity_threshold = a month\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:4: [http://a/] activity_threshold must be a whole number");
+    }
+
+    @Test
+    void activityThresholdOfAFeedIsItsOwnElseThePlanets() throws Exception {
+        PlanetConfig config =
+                load("[Planet]\nactivity_threshold = 90\n[http://a/]\nactivity_threshold = 7\n" + "[http://b/]\n");
+        assertThat(config.subscriptions())
+                .map(s -> config.subscriptionOptions(s).activityThresholdDays())
+                .containsExactly(7, 90);
+    }
+
+    @Test
+    void allowPrivateAddressesThatIsNotABooleanIsAnErrorNamingItsLine() {
+        for (String config : List.of(
+                "[Planet]\nallow_private_addresses = maybe\n",
+                "[Planet]\n[http://a/]\nallow_private_addresses = sometimes\n",
+                "[Planet]\n[http://list/]\ncontent_type = opml\nallow_private_addresses = intranet\n")) {
+            String line = config.lines()
+                    .filter(l -> l.startsWith("allow"))
+                    .findFirst()
+                    .orElseThrow();
+            int number = config.lines().toList().indexOf(line) + 1;
+            assertThatThrownBy(() -> load(config))
+                    .as(config)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("config.ini:" + number + ":")
+                    .hasMessageContaining("allow_private_addresses must be yes or no");
+        }
+    }
+
+    @Test
+    void allowPrivateAddressesReadsPythonsBooleans() throws Exception {
+        PlanetConfig config = load(
+                "[Planet]\nallow_private_addresses = On\n[http://a/]\nallow_private_addresses = 0\n" + "[http://b/]\n");
+        assertThat(config.options().allowPrivateAddresses()).isTrue();
+        assertThat(config.subscriptions()).map(config::privateAddressesAllowed).containsExactly(false, true);
     }
 
     @Test
@@ -193,5 +251,14 @@ class PlanetOptionsTest {
         assertThat(PythonRegex.compile("end\\Z").matcher("the end").find()).isTrue();
         assertThat(PythonRegex.compile("a{,2}b").matcher("aab").matches()).isTrue();
         assertThat(PythonRegex.compile("x{y").matcher("x{y").find()).isTrue();
+    }
+
+    @Test
+    void iframeHostsAreSeparatedByBlanksOrCommas() throws Exception {
+        assertThat(load("[Planet]\niframe_hosts =  video.example.org, peertube.example.net  \n")
+                        .options()
+                        .iframeHosts())
+                .containsExactly("video.example.org", "peertube.example.net");
+        assertThat(load("[Planet]\n").options().iframeHosts()).isEmpty();
     }
 }

@@ -22,7 +22,8 @@ final class Entries {
                 Optional.empty(),
                 contentHtml,
                 Optional.empty(),
-                List.of("news"));
+                List.of("news"),
+                List.of());
     }
 
     static Entry withSummary(Entry e, String summary) {

@@ -65,7 +65,8 @@ class EntryFiltersTest {
                 Optional.of(Instant.parse("2024-04-01T00:00:00Z")),
                 "<p>x</p>",
                 Optional.empty(),
-                List.of("a"));
+                List.of("a"),
+                List.of());
         Entry out = kept(filters("[Planet]\n[http://a/]\nignore_in_feed = updated author id xml:lang\n")
                 .apply(e, NOW, NOW));
         assertThat(out.updated()).isEmpty();
@@ -85,6 +86,7 @@ class EntryFiltersTest {
                 Optional.empty(),
                 "&lt;p&gt;escaped &lt;script&gt;x&lt;/script&gt;&lt;/p&gt;",
                 Optional.of("<p>summary</p>"),
+                List.of(),
                 List.of());
         Entry out = kept(filters("[Planet]\n[http://a/]\ntitle_type = html\nname_type = html\ncontent_type = html\n"
                         + "summary_type = text\n")
@@ -109,6 +111,7 @@ class EntryFiltersTest {
                 Optional.of(future),
                 "",
                 Optional.empty(),
+                List.of(),
                 List.of());
         Entry out = kept(f.apply(e, NOW, seen));
         assertThat(out.published()).contains(seen);
@@ -128,6 +131,7 @@ class EntryFiltersTest {
                 Optional.empty(),
                 "",
                 Optional.empty(),
+                List.of(),
                 List.of());
         assertThat(f.apply(e, NOW, NOW)).isInstanceOf(Verdict.Dropped.class);
         assertThat(f.apply(e, NOW.plusSeconds(10), NOW)).isInstanceOf(Verdict.Kept.class);
@@ -155,6 +159,15 @@ class EntryFiltersTest {
     }
 
     @Test
+    void aBlankWholeNumberParameterIsItsDefaultAsTheConfigCheckReadIt() throws Exception {
+        EntryFilters f =
+                filters("[Planet]\nfilters = minhead.py excerpt.py?width=\n[minhead.py]\nmin =\n[http://a/]\n");
+        Entry out = kept(f.apply(entry("T", "<h1>Head</h1><p>one two</p>"), NOW, NOW));
+        assertThat(out.contentHtml()).isEqualTo("<h3>Head</h3><p>one two</p>");
+        assertThat(out.summaryHtml()).contains("<h3>Head</h3><p>one two</p>");
+    }
+
+    @Test
     void aFilterOrreryLacksLetsEntriesThrough() throws Exception {
         Entry e = entry("T", "<p>x</p>");
         assertThat(filters("[Planet]\nfilters = mememe.plugin\n[http://a/]\n").apply(e, NOW, NOW))
@@ -173,6 +186,7 @@ class EntryFiltersTest {
                 Optional.empty(),
                 "",
                 Optional.empty(),
+                List.of(),
                 List.of());
         assertThat(f.apply(tweet, NOW, NOW)).isInstanceOf(Verdict.Dropped.class);
         assertThat(f.apply(entry("T", ""), NOW, NOW)).isInstanceOf(Verdict.Kept.class);

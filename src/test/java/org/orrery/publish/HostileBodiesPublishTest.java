@@ -110,7 +110,7 @@ class HostileBodiesPublishTest {
                 planet.resolve("config.ini"),
                 "[Planet]\nname = Planet Test\nitems_per_page = 200\n" + options + "\n[" + FEED + "]\nname = A\n");
         PlanetConfig loaded = ConfigLoader.load(List.of(config), planet);
-        try (var store = JdbcStore.openSqlite(Planet.databaseFile(loaded))) {
+        try (var store = JdbcStore.openSqlite(loaded.databaseFile())) {
             var entries = new ArrayList<Entry>();
             for (int i = 0; i < VECTORS.size(); i++) {
                 entries.add(new Entry(

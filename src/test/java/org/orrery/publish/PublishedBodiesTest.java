@@ -18,7 +18,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.orrery.Planet;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Entry;
@@ -67,7 +66,7 @@ class PublishedBodiesTest {
     }
 
     private Publisher.BodyCounts publish(PlanetConfig config, JdbcStore store) throws Exception {
-        var publisher = new Publisher(config, store, InstantSource.fixed(NOW), Planet.site(config));
+        var publisher = new Publisher(config, store, InstantSource.fixed(NOW), Publisher.site(config));
         publisher.publish(config.subscriptions(), HEALTHY, Theme.DEFAULT);
         return publisher.lastBodies();
     }
@@ -75,7 +74,7 @@ class PublishedBodiesTest {
     @Test
     void aBodyIsSanitisedOnceAndTakenFromTheStoreAfter() throws Exception {
         PlanetConfig config = config("");
-        try (var store = JdbcStore.openSqlite(Planet.databaseFile(config))) {
+        try (var store = JdbcStore.openSqlite(config.databaseFile())) {
             store.save(
                     new Refresh.Fetched(FEED, NOW, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, entries(5)));
 
@@ -94,7 +93,7 @@ class PublishedBodiesTest {
 
     @Test
     void anotherSanitiserPolicySanitisesAgain() throws Exception {
-        try (var store = JdbcStore.openSqlite(Planet.databaseFile(config("")))) {
+        try (var store = JdbcStore.openSqlite(config("").databaseFile())) {
             store.save(
                     new Refresh.Fetched(FEED, NOW, Validators.NONE, OptionalInt.of(200), FeedInfo.UNKNOWN, entries(3)));
             publish(config(""), store);
@@ -114,7 +113,7 @@ class PublishedBodiesTest {
     @Test
     void bodiesStoredSanitisedBeforeAreKeptAndPublishedAsTheyWere() throws Exception {
         PlanetConfig config = config("");
-        Path database = Planet.databaseFile(config);
+        Path database = config.databaseFile();
         Files.createDirectories(database.getParent());
         var source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + database);

@@ -51,6 +51,7 @@ class ClassicThemeTest {
                         Optional.empty(),
                         "<p>About " + title + "</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()),
                 channel,
                 Instant.parse(when));
@@ -65,6 +66,9 @@ class ClassicThemeTest {
                     new Strftime("%d %b %Y %-I:%M%P GMT"),
                     new Strftime("%d %b %Y"),
                     ZoneOffset.UTC,
+                    "utf-8",
+                    Optional.empty(),
+                    Optional.empty(),
                     Map.of()))
             .of(
                     new River(

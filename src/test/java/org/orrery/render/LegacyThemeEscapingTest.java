@@ -64,6 +64,9 @@ class LegacyThemeEscapingTest {
                 new Strftime("%B %d, %Y %I:%M %p"),
                 new Strftime("%B %d, %Y"),
                 ZoneOffset.UTC,
+                "utf-8",
+                Optional.empty(),
+                Optional.empty(),
                 Map.of());
         var channel = new Channel(
                 URI.create("https://feed.example/rss"),
@@ -82,6 +85,7 @@ class LegacyThemeEscapingTest {
                 Optional.empty(),
                 "<p>Body &amp; <em>markup</em></p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
         var river =
                 new River(List.of(new Post(entry, channel, Instant.parse("2017-09-19T22:00:00Z"))), List.of(channel));

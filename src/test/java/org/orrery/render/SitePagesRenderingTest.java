@@ -48,6 +48,9 @@ class SitePagesRenderingTest {
                 new Strftime("%d %B %Y %H:%M", locale),
                 new Strftime(newDateFormat, locale),
                 ZoneOffset.UTC,
+                "utf-8",
+                Optional.empty(),
+                Optional.empty(),
                 Map.of());
     }
 
@@ -69,6 +72,7 @@ class SitePagesRenderingTest {
                                     Optional.empty(),
                                     "<p>Text of " + at + "</p>",
                                     Optional.empty(),
+                                    List.of(),
                                     List.of()),
                             CHANNEL,
                             at));

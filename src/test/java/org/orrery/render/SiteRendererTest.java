@@ -56,6 +56,9 @@ class SiteRendererTest {
             new Strftime("%d %b %Y %-I:%M%P GMT"),
             new Strftime("%d %b %Y"),
             ZoneOffset.UTC,
+            "utf-8",
+            Optional.empty(),
+            Optional.empty(),
             Map.of()));
 
     private static Post post(Channel channel, String key, String title, String instant, String html) {
@@ -68,7 +71,8 @@ class SiteRendererTest {
                 Optional.empty(),
                 html,
                 Optional.empty(),
-                List.of("python"));
+                List.of("python"),
+                List.of());
         return new Post(entry, channel, Instant.parse(instant));
     }
 
@@ -219,6 +223,7 @@ class SiteRendererTest {
                         Optional.empty(),
                         "<p>Hello.</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()),
                 MOSHE,
                 Instant.parse("2017-09-19T08:00:00Z"));

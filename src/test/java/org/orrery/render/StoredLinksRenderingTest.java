@@ -30,6 +30,9 @@ class StoredLinksRenderingTest {
             new Strftime("%d %b %Y"),
             new Strftime("%d %b %Y"),
             ZoneOffset.UTC,
+            "utf-8",
+            Optional.empty(),
+            Optional.empty(),
             Map.of()));
 
     private static Channel channel(String feed, String site, String face) {
@@ -53,6 +56,7 @@ class StoredLinksRenderingTest {
                 Optional.empty(),
                 "<p>text</p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
         return new Post(entry, channel, NOW);
     }

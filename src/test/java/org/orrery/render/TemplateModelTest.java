@@ -37,12 +37,18 @@ class TemplateModelTest {
                             Optional.empty(),
                             "",
                             Optional.empty(),
+                            List.of(),
                             List.of()),
                     CHANNEL,
                     Instant.parse("2017-09-18T23:59:00Z"))),
             List.of(CHANNEL));
 
-    private static Map<String, Object> model(Map<String, String> planetOptions, ZoneId zone) {
+    private static Map<String, Object> model(ZoneId zone) {
+        return model(zone, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    private static Map<String, Object> model(
+            ZoneId zone, Optional<String> generatorUri, Optional<String> feed, Map<String, String> planetOptions) {
         var site = new Site(
                 "Planet Twisted",
                 "https://planet.example.org/",
@@ -52,6 +58,9 @@ class TemplateModelTest {
                 new Strftime("%B %d, %Y"),
                 new Strftime("%B %d, %Y"),
                 zone,
+                "utf-8",
+                generatorUri,
+                feed,
                 planetOptions);
         return new TemplateModel(site).of(RIVER, NOW);
     }
@@ -63,16 +72,17 @@ class TemplateModelTest {
 
     @Test
     void isoDatesEndInAnOffsetAsVenusWritesThem() {
-        assertThat(model(Map.of(), ZoneOffset.UTC).get("date_iso")).isEqualTo("2017-09-20T06:00:00+00:00");
-        assertThat(item(model(Map.of(), ZoneId.of("Europe/Berlin"))).get("date_iso"))
-                .isEqualTo("2017-09-19T01:59:00+02:00");
+        assertThat(model(ZoneOffset.UTC).get("date_iso")).isEqualTo("2017-09-20T06:00:00+00:00");
+        assertThat(item(model(ZoneId.of("Europe/Berlin"))).get("date_iso")).isEqualTo("2017-09-19T01:59:00+02:00");
     }
 
     @Test
     void theConfigsFeedAndGeneratorUriAreTheThemes() {
         var model = model(
-                Map.of("feed", "https://planet.example.org/rss20.xml", "generator_uri", "https://example.org/planet"),
-                ZoneOffset.UTC);
+                ZoneOffset.UTC,
+                Optional.of("https://example.org/planet"),
+                Optional.of("https://planet.example.org/rss20.xml"),
+                Map.of());
 
         assertThat(model).containsEntry("feed", "https://planet.example.org/rss20.xml");
         assertThat(model).containsEntry("feedtype", "rss");
@@ -80,8 +90,22 @@ class TemplateModelTest {
     }
 
     @Test
+    void everyPlanetOptionIsAVariableButThoseOrreryReadsComeFromTheSite() {
+        var model = model(
+                ZoneOffset.UTC,
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("sidebar", "<p>hi</p>", "feed", "ignored.xml", "encoding", "latin-1", "name", "Raw"));
+
+        assertThat(model).containsEntry("sidebar", "<p>hi</p>");
+        assertThat(model).containsEntry("feed", "https://planet.example.org/atom.xml");
+        assertThat(model).containsEntry("encoding", "utf-8");
+        assertThat(model).containsEntry("name", "Planet Twisted");
+    }
+
+    @Test
     void withoutThemOrrerysOwnAtomFeedAndNameAreGiven() {
-        var model = model(Map.of(), ZoneOffset.UTC);
+        var model = model(ZoneOffset.UTC);
 
         assertThat(model).containsEntry("feed", "https://planet.example.org/atom.xml");
         assertThat(model).containsEntry("feedtype", "atom");
@@ -90,6 +114,6 @@ class TemplateModelTest {
 
     @Test
     void channelsHaveVenusCssIds() {
-        assertThat(item(model(Map.of(), ZoneOffset.UTC))).containsEntry("channel_css-id", "glyph-lefkowitz-twisted");
+        assertThat(item(model(ZoneOffset.UTC))).containsEntry("channel_css-id", "glyph-lefkowitz-twisted");
     }
 }

@@ -34,6 +34,9 @@ class ThemeTest {
             new Strftime("%B %d, %Y %I:%M %p %Z"),
             new Strftime("%B %d, %Y"),
             ZoneOffset.UTC,
+            "utf-8",
+            Optional.empty(),
+            Optional.empty(),
             Map.of());
     private static final Channel CHANNEL = new Channel(
             URI.create("https://a.example/feed"),
@@ -54,6 +57,7 @@ class ThemeTest {
                             Optional.empty(),
                             "<p>Hi</p>",
                             Optional.empty(),
+                            List.of(),
                             List.of()),
                     CHANNEL,
                     Instant.parse("2017-09-19T22:00:00Z"))),

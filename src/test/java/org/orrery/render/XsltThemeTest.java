@@ -35,6 +35,9 @@ class XsltThemeTest {
             new Strftime("%B %d, %Y %I:%M %p"),
             new Strftime("%B %d, %Y"),
             ZoneOffset.UTC,
+            "utf-8",
+            Optional.empty(),
+            Optional.empty(),
             Map.of());
     private static final Channel ADA = new Channel(
             URI.create("https://ada.example/feed.atom"),
@@ -82,7 +85,8 @@ class XsltThemeTest {
                         Optional.empty(),
                         body,
                         Optional.empty(),
-                        List.of("math")),
+                        List.of("math"),
+                        List.of()),
                 ADA,
                 Instant.parse(when));
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.model.Entry;
 import org.orrery.model.Post;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Validators;
 
 /** Expunging keeps each feed's newest entries and what the site and the feeds still need. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
 import org.orrery.schedule.Schedule;
@@ -129,6 +130,7 @@ class JdbcStorePagesTest {
                         Optional.empty(),
                         "<p>body</p>",
                         Optional.of("<p>summary</p>"),
+                        List.of(),
                         List.of())),
                 Optional.empty(),
                 Schedule.NONE,

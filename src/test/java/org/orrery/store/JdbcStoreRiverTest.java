@@ -24,6 +24,7 @@ import org.orrery.model.Channel;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
 import org.orrery.model.River;
+import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
 

@@ -72,6 +72,7 @@ class JdbcStoreTest {
                         Optional.empty(),
                         "<p>A</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()),
                 new Entry(
                         "a",
@@ -82,6 +83,7 @@ class JdbcStoreTest {
                         Optional.empty(),
                         "<p>A</p>",
                         Optional.empty(),
+                        List.of(),
                         List.of()),
                 new Entry(
                         "a",
@@ -92,7 +94,8 @@ class JdbcStoreTest {
                         Optional.of(T0),
                         "<p>A</p>",
                         Optional.of("<p>short</p>"),
-                        List.of("x", "y\nz")));
+                        List.of("x", "y\nz"),
+                        List.of()));
         for (Entry variant : variants) {
             assertThat(store.save(fetched(FEED, T0, variant))).isEqualTo(new SaveResult(0, 1));
             assertThat(store.save(fetched(FEED, T0, variant))).isEqualTo(SaveResult.NOTHING);

@@ -37,12 +37,22 @@ final class StoreFixtures {
                 Optional.empty(),
                 "<p>" + title + "</p>",
                 Optional.empty(),
+                List.of(),
                 List.of());
     }
 
     static Entry dated(String key, Optional<Instant> published, Optional<Instant> updated) {
         return new Entry(
-                key, key, Optional.empty(), Optional.empty(), published, updated, "", Optional.empty(), List.of());
+                key,
+                key,
+                Optional.empty(),
+                Optional.empty(),
+                published,
+                updated,
+                "",
+                Optional.empty(),
+                List.of(),
+                List.of());
     }
 
     static Instant hours(int n) {

@@ -1,4 +1,4 @@
-package org.orrery;
+package org.orrery.model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ public final class Version {
     }
 
     private static String load() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = Version.class.getResourceAsStream("/org/orrery/version.properties")) {
             if (in == null) {
                 return "dev";
             }
