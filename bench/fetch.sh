@@ -72,8 +72,10 @@ python3 "$shared/bench.py" --data "$work/data" --state "$work/state" --results "
     --only floor,orrery,newsboat --reps 1 --newsboat-threads 2,8 --big-newsboat-threads best "${passed[@]}"
 if [[ -n "$changed" ]]; then
     for n in ${ns//,/ }; do
+        r="$reps"
+        [[ "$n" -gt 1000 ]] && r=1 # as bench.py's --big-reps: one run past 1,000 feeds
         python3 "$root/bench/changed_run.py" --data "$work/data" --state "$work/state" --results "$results" \
-            --n "$n" --reps "$reps" --percent "$changed"
+            --n "$n" --reps "$r" --percent "$changed"
     done
 fi
 python3 "$shared/bench.py" --table --results "$results"
