@@ -1,6 +1,7 @@
 package org.orrery.publish;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -131,11 +132,25 @@ public final class Publisher {
         List<Slice> archives = plan.archivePages().stream()
                 .map(a -> new Slice(a.from(), a.to(), a.path(), plan.navigation(a)))
                 .toList();
+        // An archive page that would show what it showed is left as it is (ArchiveSignatures).
+        var signatures = new ArchiveSignatures(config.cacheDirectory().resolve("published-archives.txt"));
+        Map<String, String> before = signatures.read();
+        Map<String, String> after = new ConcurrentHashMap<>();
+        String looks = SiteFingerprint.looks(config, theme);
         RiverSlicer.publish(
                 (limit, action) -> store.eachPost(subscriptions, order, false, limit, action),
                 archives,
                 withMessage,
-                render);
+                (slice, posts) -> {
+                    String signature = ArchiveSignatures.of(looks, slice, posts);
+                    after.put(slice.path(), signature);
+                    if (signature.equals(before.get(slice.path()))
+                            && Files.isRegularFile(config.outputDir().resolve(slice.path()))) {
+                        produced.add(slice.path());
+                        return;
+                    }
+                    render.publish(slice, posts);
+                });
         var archive = plan.archiveIndex();
         produced.add(archive.path());
         River channelsOnly = new River(List.of(), newest.channels());
@@ -150,6 +165,7 @@ public final class Publisher {
         files.put("health.json", health.json());
         produced.addAll(files.keySet());
         int total = written.get() + writer.publish(files, config.outputDir());
+        signatures.write(after);
         cache.flush(now);
         lastBodies = new BodyCounts(gate.sanitised(), gate.reused());
         log.debug("bodies: {} sanitised, {} from the cache", gate.sanitised(), gate.reused());

@@ -40,15 +40,8 @@ public final class SiteFingerprint {
             Theme theme,
             List<Subscription> subscriptions,
             Map<URI, String> messages) {
-        var text = new StringBuilder("Orrery ").append(Version.get()).append('\n');
+        var text = new StringBuilder(looks(config, theme)).append('\n');
         text.append("store ").append(storeChanges).append('\n');
-        text.append("output ").append(config.outputDir().toAbsolutePath()).append('\n');
-        for (Path file : config.sources()) {
-            text.append("config ").append(fileStamp(file)).append('\n');
-        }
-        for (Path file : theme.files()) {
-            text.append("theme ").append(fileStamp(file)).append('\n');
-        }
         for (Subscription subscription : subscriptions) {
             text.append("subscription ").append(subscription.feedUri()).append('\n');
         }
@@ -58,6 +51,22 @@ public final class SiteFingerprint {
                 .append(message)
                 .append('\n'));
         return new SiteFingerprint(config, Sha256.hex(text.toString()));
+    }
+
+    /**
+     * A digest of what decides how the stored entries look when published, whatever they are:
+     * Orrery's version, the output directory, the config and theme files.
+     */
+    static String looks(PlanetConfig config, Theme theme) {
+        var text = new StringBuilder("Orrery ").append(Version.get()).append('\n');
+        text.append("output ").append(config.outputDir().toAbsolutePath()).append('\n');
+        for (Path file : config.sources()) {
+            text.append("config ").append(fileStamp(file)).append('\n');
+        }
+        for (Path file : theme.files()) {
+            text.append("theme ").append(fileStamp(file)).append('\n');
+        }
+        return Sha256.hex(text.toString());
     }
 
     /** Whether the site in {@code output_dir} is this one: its front page is there and was published with this fingerprint. */
