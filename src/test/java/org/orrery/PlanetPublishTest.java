@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
-import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
+import org.orrery.fetch.NoFetching;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
@@ -38,16 +38,7 @@ class PlanetPublishTest {
     @TempDir
     Path dir;
 
-    /** A fetcher for planets that only publish. */
-    static final Fetcher NO_FETCHING = new Fetcher() {
-        @Override
-        public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
-            throw new AssertionError("publishing never fetches");
-        }
-
-        @Override
-        public void close() {}
-    };
+    static final Fetcher NO_FETCHING = NoFetching.FETCHER;
 
     private Path publish(String options, int entries) throws Exception {
         Path config = dir.resolve("config.ini");

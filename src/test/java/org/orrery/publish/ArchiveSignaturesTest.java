@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.Planet;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
-import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
+import org.orrery.fetch.NoFetching;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
@@ -32,15 +32,7 @@ class ArchiveSignaturesTest {
     @TempDir
     Path dir;
 
-    static final Fetcher NO_FETCHING = new Fetcher() {
-        @Override
-        public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
-            throw new AssertionError("publishing never fetches");
-        }
-
-        @Override
-        public void close() {}
-    };
+    static final Fetcher NO_FETCHING = NoFetching.FETCHER;
 
     private static Entry entry(String key, String title, String date) {
         return new Entry(
