@@ -29,6 +29,12 @@ public final class BodyGate {
      */
     public static final String STORED_SANITISED = "1:stored";
 
+    /**
+     * What the cache holds for a body the sanitiser leaves exactly as it is (plain text, clean
+     * markup), instead of a second copy of it: a NUL, which no sanitised body contains.
+     */
+    public static final String SAME_AS_BODY = "\u0000";
+
     /** Where sanitised bodies are kept between runs (the store). */
     public interface Cache {
         /** Keeps nothing: every body is sanitised each time it is shown. */
@@ -42,10 +48,13 @@ public final class BodyGate {
             public void keep(Map<String, String> sanitised, String policy) {}
         };
 
-        /** The sanitised HTML cached under each of {@code digests} with one of {@code policies}. */
+        /**
+         * The sanitised HTML cached under each of {@code digests} with one of {@code policies}, or
+         * {@link #SAME_AS_BODY}.
+         */
         Map<String, String> find(Collection<String> digests, List<String> policies);
 
-        /** Keeps {@code sanitised} (digest to HTML) under {@code policy}. */
+        /** Keeps {@code sanitised} (digest to HTML, or {@link #SAME_AS_BODY}) under {@code policy}. */
         void keep(Map<String, String> sanitised, String policy);
     }
 
@@ -116,7 +125,11 @@ public final class BodyGate {
         if (wanted.isEmpty()) {
             return safe;
         }
-        cache.find(wanted.keySet(), policies).forEach((digest, html) -> safe.put(digest, new SafeHtml(html)));
+        cache.find(wanted.keySet(), policies)
+                .forEach((digest, html) -> safe.put(
+                        digest,
+                        new SafeHtml(
+                                html.equals(SAME_AS_BODY) ? wanted.get(digest).html() : html)));
         reused.add(safe.size());
         Map<String, String> made = new LinkedHashMap<>();
         for (var want : wanted.entrySet()) {
@@ -126,7 +139,7 @@ public final class BodyGate {
                 // HTML parser accepts either.
                 String html = sanitizer.sanitize(
                         Escape.xmlLegal(want.getValue().html()), want.getValue().base());
-                made.put(want.getKey(), html);
+                made.put(want.getKey(), html.equals(want.getValue().html()) ? SAME_AS_BODY : html);
                 safe.put(want.getKey(), new SafeHtml(html));
             }
         }

@@ -17,6 +17,12 @@ final class SafeHtmlRows {
     /** The policy of bodies an older Orrery stored sanitised (V10__raw_bodies): never pruned by age. */
     private static final String STORED_SANITISED = V10__raw_bodies.STORED_SANITISED;
 
+    /**
+     * {@code sanitize.BodyGate.SAME_AS_BODY}: a body the sanitiser left as it was, stored as NULL
+     * rather than as a second copy.
+     */
+    private static final String SAME_AS_BODY = "\u0000";
+
     private static final int IN_LIST = 500;
 
     private SafeHtmlRows() {}
@@ -36,7 +42,8 @@ final class SafeHtmlRows {
                         int at = policies.indexOf(rs.getString("policy"));
                         if (at < rank.getOrDefault(digest, Integer.MAX_VALUE)) {
                             rank.put(digest, at);
-                            found.put(digest, rs.getString("html"));
+                            String html = rs.getString("html");
+                            found.put(digest, html == null ? SAME_AS_BODY : html);
                         }
                         return digest;
                     })
@@ -55,7 +62,7 @@ final class SafeHtmlRows {
                 """);
         sanitised.forEach((digest, html) -> batch.bind("digest", digest)
                 .bind("policy", policy)
-                .bind("html", html)
+                .bind("html", html.equals(SAME_AS_BODY) ? null : html)
                 .bind("created_at", at.toEpochMilli())
                 .add());
         batch.execute();

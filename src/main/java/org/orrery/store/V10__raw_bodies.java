@@ -31,7 +31,8 @@ public final class V10__raw_bodies extends BaseJavaMigration {
                     CREATE TABLE safe_html (
                         digest     TEXT   NOT NULL,
                         policy     TEXT   NOT NULL,
-                        html       TEXT   NOT NULL,
+                        -- NULL: the body itself, which the sanitiser left as it was
+                        html       TEXT,
                         created_at BIGINT NOT NULL,
                         PRIMARY KEY (digest, policy)
                     ) WITHOUT ROWID""");

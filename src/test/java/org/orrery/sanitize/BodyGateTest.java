@@ -159,4 +159,19 @@ class BodyGateTest {
 
         assertThatThrownBy(() -> bodies.of(other)).hasMessageContaining("did not pass the sanitiser");
     }
+
+    @Test
+    void aBodyTheSanitiserLeavesAsItIsIsNotCopiedIntoTheCache() {
+        var cache = new MemoryCache();
+        Entry plain = entry("1", "Just words, nothing else.", Optional.empty(), Optional.of(FEED));
+        Entry marked = entry("2", "<p>Hi <script>x()</script></p>", Optional.empty(), Optional.of(FEED));
+        new BodyGate(new HtmlSanitizer(), cache).bodies(List.of(post(plain), post(marked)));
+
+        assertThat(cache.rows.values()).containsExactlyInAnyOrder(BodyGate.SAME_AS_BODY, "<p>Hi </p>");
+        var again = new BodyGate(new HtmlSanitizer(), cache);
+        SafeBodies bodies = again.bodies(List.of(post(plain), post(marked)));
+        assertThat(bodies.of(plain).content().html()).isEqualTo("Just words, nothing else.");
+        assertThat(bodies.of(marked).content().html()).isEqualTo("<p>Hi </p>");
+        assertThat(again.sanitised()).isZero();
+    }
 }
