@@ -168,9 +168,4 @@ public final class BodyGate {
     private static SafeHtml lookup(Map<String, SafeHtml> safe, String html, Optional<URI> base) {
         return html.isEmpty() ? SafeHtml.EMPTY : safe.get(digest(html, base));
     }
-
-    /** Sanitises one body now, uncached: for outputs of a single entry ({@code orrery parse}). */
-    public static SafeHtml sanitize(HtmlSanitizer sanitizer, String html, URI base) {
-        return new SafeHtml(sanitizer.sanitize(html, base));
-    }
 }

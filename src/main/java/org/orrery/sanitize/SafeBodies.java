@@ -28,11 +28,4 @@ public final class SafeBodies {
         }
         return safe;
     }
-
-    /** These bodies and those of {@code more}. */
-    public SafeBodies and(SafeBodies more) {
-        var all = new IdentityHashMap<Entry, BodyGate.Safe>(byEntry);
-        all.putAll(more.byEntry);
-        return new SafeBodies(all);
-    }
 }
