@@ -44,16 +44,26 @@ final class RiverQuery {
     }
 
     River river(List<Subscription> subscriptions, RiverRange range) {
-        return river(
-                subscriptions,
-                " AND " + RiverSql.column(order) + " <= :newest AND " + RiverSql.column(order) + " >= :oldest",
-                Map.of(
-                        "newest",
-                        range.newest().toEpochMilli(),
-                        "oldest",
-                        range.oldest().toEpochMilli()),
-                range.limit(),
-                range.skip());
+        return river(subscriptions, within(), bounds(range), range.limit(), range.skip());
+    }
+
+    /** The posts of {@code range}, handed to {@code action} one at a time as the rows are read. */
+    void each(List<Subscription> subscriptions, RiverRange range, Consumer<Post> action) {
+        if (!subscriptions.isEmpty()) {
+            walk(channels(subscriptions), within(), bounds(range), range.limit(), range.skip(), action);
+        }
+    }
+
+    private String within() {
+        return " AND " + RiverSql.column(order) + " <= :newest AND " + RiverSql.column(order) + " >= :oldest";
+    }
+
+    private static Map<String, Long> bounds(RiverRange range) {
+        return Map.of(
+                "newest",
+                range.newest().toEpochMilli(),
+                "oldest",
+                range.oldest().toEpochMilli());
     }
 
     /** The date of every shown post of the subscriptions, newest first. */
