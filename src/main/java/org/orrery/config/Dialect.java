@@ -82,9 +82,9 @@ public enum Dialect {
             Objects.requireNonNull(reason, "reason");
         }
 
-        /** One line saying which dialect and why: {@code dialect: venus ([Planet] sets output_theme, ...)}. */
+        /** Which dialect and why, as {@code orrery check} says it: {@code venus ([Planet] sets output_theme, ...)}. */
         public String describe() {
-            return "dialect: " + dialect.optionValue + " (" + reason + ")";
+            return dialect.optionValue + " (" + reason + ")";
         }
     }
 

@@ -25,8 +25,7 @@ class DialectTest {
         var options = load("[Planet]\nname = P\nitems_per_page = 15\nnew_feed_items = 2\nfilter = Python\n");
 
         assertThat(options.dialect().dialect()).isEqualTo(Dialect.PLANET2);
-        assertThat(options.dialect().describe())
-                .isEqualTo("dialect: planet2 ([Planet] sets no option only Venus reads)");
+        assertThat(options.dialect().describe()).isEqualTo("planet2 ([Planet] sets no option only Venus reads)");
     }
 
     @Test
@@ -35,7 +34,7 @@ class DialectTest {
 
         assertThat(options.dialect().dialect()).isEqualTo(Dialect.VENUS);
         assertThat(options.dialect().describe())
-                .isEqualTo("dialect: venus ([Planet] sets output_theme, spider_threads, which only Venus reads)");
+                .isEqualTo("venus ([Planet] sets output_theme, spider_threads, which only Venus reads)");
     }
 
     @Test
