@@ -104,6 +104,14 @@ class DialectEndToEndTest {
         assertThat(titles()).containsExactly("A: A four", "B: B one", "A: A three");
     }
 
+    @Test
+    void planet2DatesAnEditedPostByItsUpdatedDateToo() throws Exception {
+        assertThat(orrery("run", config("new_feed_items = 0").toString())).isZero();
+
+        assertThat(titles()).first().isEqualTo("A: A one, edited");
+        assertThat(dayOf("A one, edited")).isEqualTo("February 14, 2026");
+    }
+
     private List<String> titles() throws Exception {
         return Jsoup.parse(dir.resolve("output/index.html"))
                 .select("article.h-entry h3")
