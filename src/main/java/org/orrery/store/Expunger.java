@@ -43,7 +43,7 @@ final class Expunger {
                             : feed.rank <= rule.newest()
                                     || row.inFeed != 0
                                     || rule.since()
-                                            .filter(since -> row.sortDate >= since.toEpochMilli())
+                                            .filter(since -> row.riverDate >= since.toEpochMilli())
                                             .isPresent();
                     if (keep) {
                         feed.kept++;
@@ -79,7 +79,7 @@ final class Expunger {
         batch.execute();
     }
 
-    private record Row(long id, long subscriptionId, long sortDate, int inFeed) {}
+    private record Row(long id, long subscriptionId, long riverDate, int inFeed) {}
 
     /** A stored subscription, with the tallies of the walk over its entries. */
     private static final class Feed {
