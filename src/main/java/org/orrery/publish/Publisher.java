@@ -101,7 +101,10 @@ public final class Publisher {
         var gate = new BodyGate(sanitizer, cache);
         var renderer = new SiteRenderer(site, theme, gate);
         Instant now = clock.instant();
-        RiverOrder order = config.options().riverOrder();
+        // Venus's new_feed_items caps each feed in what Venus published, the front page and the
+        // feeds; older pages and the archives, Orrery's own, list every entry.
+        RiverOrder capped = config.options().riverOrder();
+        RiverOrder order = capped.withPerFeed(0);
         List<Instant> dates = store.riverDates(subscriptions, order);
         SitePages plan = SitePages.plan(
                 dates,
@@ -110,7 +113,7 @@ public final class Publisher {
                 config.options().daysPerPage(),
                 config.options().maxPages());
         Map<URI, String> messages = health.messages();
-        River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
+        River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), capped), messages);
         var written = new AtomicInteger();
         Set<String> produced = ConcurrentHashMap.newKeySet();
         // Older pages, then monthly archives: each a slice of the river, which is read once for
@@ -179,7 +182,7 @@ public final class Publisher {
         written.addAndGet(writer.publish(
                 Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir()));
         SitePages.Page first = plan.pages().getFirst();
-        River front = first.to() == newest.posts().size()
+        River front = first.to() == newest.posts().size() || capped.perFeed() > 0
                 ? newest
                 : withMessages(
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);

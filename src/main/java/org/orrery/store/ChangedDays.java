@@ -42,8 +42,9 @@ final class ChangedDays {
     }
 
     private static String kind(RiverOrder order) {
-        return switch (order) {
+        return switch (order.by()) {
             case DATE -> "date";
+            case PUBLISHED -> "published";
             case FIRST_SEEN -> "seen";
         };
     }

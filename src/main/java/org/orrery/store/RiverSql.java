@@ -30,7 +30,7 @@ final class RiverSql {
      * whose URLs are bound to {@code <urls>}, the tables joined in {@code joinOrder}. With a
      * per-feed cap, only each subscription's newest {@link RiverOrder#perFeed} shown entries,
      * counted over the whole river (Venus's splice.py counts each source's entries as it walks
-     * the cache newest first), so the front page, later pages, archives and feeds agree. An entry
+     * the cache newest first). The publisher asks for it on the front page and the feeds only. An entry
      * another feed also carries counts in both feeds' shares, though shown once (Venus's cache
      * held one copy). Further conditions may follow as {@code AND ...}.
      */

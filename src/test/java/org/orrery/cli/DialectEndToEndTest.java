@@ -67,6 +67,19 @@ class DialectEndToEndTest {
         assertThat(orrery("run", config.toString())).isZero();
         assertThat(titles()).containsExactly("A: A one, edited", "A: A four", "B: B one");
         assertThat(feedTitles()).containsExactly("A one, edited", "A four", "B one");
+        // Venus published only its front page and feeds; the archives, Orrery's own, keep every entry.
+        try (var archives = Files.walk(dir.resolve("output/archive"))) {
+            String all = archives.filter(p -> p.toString().endsWith(".html") && !p.endsWith("archive/index.html"))
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .reduce("", String::concat);
+            assertThat(all).contains("A three").contains("A four");
+        }
 
         server.replace("a.atom", "a-later.atom");
         assertThat(orrery("run", config.toString())).isZero();

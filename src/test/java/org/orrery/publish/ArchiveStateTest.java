@@ -205,7 +205,6 @@ class ArchiveStateTest {
             save(store, OTHER, LATER, "B", List.of(entry("n1", "A November post", "2017-11-10T09:00:00Z")));
             assertThat(store.expunge(new org.orrery.store.Expiry(
                             java.util.Map.of(OTHER, new org.orrery.store.Expiry.Rule(1, Optional.empty())),
-                            0,
                             true,
                             org.orrery.model.RiverOrder.DATE,
                             LATER.minusSeconds(30L * 86_400))))
