@@ -61,9 +61,17 @@ public final class ConfigLoader {
         List<String> templateFiles = read(ini, planet, OptionTable.TEMPLATE_FILES);
         List<String> warnings = new ArrayList<>();
         for (String key : ini.ownKeys(PLANET)) {
-            if (OptionTable.of(key).isEmpty()) {
-                warnings.add(ini.origin(PLANET, key).orElseThrow() + ": [Planet] option " + key
-                        + " is not a Planet Venus option (a typo?); only templates see it");
+            String where = ini.origin(PLANET, key).orElseThrow() + ": [Planet] ";
+            Optional<OptionTable.Option<?>> option = OptionTable.of(key);
+            if (option.isEmpty()) {
+                warnings.add(
+                        where + "option " + key + " is not a Planet Venus option (a typo?); only templates see it");
+            } else if (option.get().effect() == OptionTable.Effect.IGNORED) {
+                warnings.add(
+                        where + key + " is ignored by Orrery (" + option.get().doc() + ")");
+            } else if (option.get().effect() == OptionTable.Effect.NOT_YET) {
+                warnings.add(where + key + " is read but not acted on yet: "
+                        + option.get().notYet());
             }
         }
         PlanetOptions options = planetOptions(ini, planet);
