@@ -180,11 +180,17 @@ class CheckCommandTest {
 
         assertThat(check.status()).isZero();
         assertThat(check.out())
-                .contains("warning: " + config + ":3: [Planet] log_level is ignored by Orrery (Venus's log level;")
-                .contains("warning: " + config + ":4: [Planet] cache_sources_directory is ignored by Orrery")
+                .contains("warning: " + config
+                        + ":3: [Planet] log_level = DEBUG is ignored by Orrery (Venus's log level;")
+                .contains("warning: " + config
+                        + ":4: [Planet] cache_sources_directory = cache/sources is ignored by Orrery")
                 .contains("warning: " + config + ":5: filter mememe.plugin is not one Orrery provides")
                 .doesNotContain("excerpt.py is not");
         assertThat(CliRun.of("check", "--strict", config.toString()).status()).isEqualTo(Main.EXIT_CONFIG);
+
+        // At its default, an ignored option changes nothing from Venus.
+        Files.writeString(config, Files.readString(config).replace("DEBUG", "WARNING"));
+        assertThat(CliRun.of("check", config.toString()).out()).doesNotContain("log_level");
     }
 
     @Test
