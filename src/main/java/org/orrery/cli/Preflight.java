@@ -37,7 +37,7 @@ final class Preflight {
             directories.forEach(problem -> err.println("orrery: " + problem + "; nothing was fetched or published"));
             return OptionalInt.of(Main.EXIT_CANT_CREATE);
         }
-        Theme theme = ThemeFiles.load(config, workingDirectory);
+        Theme theme = ThemeFiles.checkBeforePublishing(config);
         if (allowDefaultTheme || theme.fallbacks().isEmpty()) {
             return OptionalInt.empty();
         }

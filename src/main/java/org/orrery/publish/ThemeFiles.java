@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.orrery.config.ConfigException;
 import org.orrery.config.ConfigLoader;
@@ -24,12 +25,42 @@ import org.slf4j.LoggerFactory;
 public final class ThemeFiles {
     private static final Logger log = LoggerFactory.getLogger(ThemeFiles.class);
 
+    /** A theme checked before a run, for that run's publishing. */
+    private record Checked(PlanetConfig config, Path workingDirectory, Theme theme) {}
+
+    /**
+     * The theme {@link #checkBeforePublishing} loaded, taken by the next {@link #forPublishing}
+     * of the same config: compiling an XSLT theme takes a tenth of a second or more, as much as
+     * the rest of a run whose feeds all answer 304.
+     */
+    private static final AtomicReference<Checked> CHECKED = new AtomicReference<>();
+
     private ThemeFiles() {}
 
-    /** The planet's theme as publishing uses it, from the working directory; what cannot be used is logged. */
+    /**
+     * The planet's theme as publishing uses it, from the working directory (the one {@link
+     * #checkBeforePublishing} loaded for this config, if any); what cannot be used is logged.
+     */
     public static Theme forPublishing(PlanetConfig config) {
-        Theme theme = load(config, Path.of("").toAbsolutePath());
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Checked checked = CHECKED.getAndSet(null);
+        Theme theme = checked != null
+                        && checked.config() == config
+                        && checked.workingDirectory().equals(workingDirectory)
+                ? checked.theme()
+                : load(config, workingDirectory);
         theme.warnings().forEach(w -> log.warn("theme: {}", w));
+        return theme;
+    }
+
+    /**
+     * {@link #load} from the working directory before a run or build opens the planet; its
+     * first publishing of this same config then uses this theme rather than compiling it again.
+     */
+    public static Theme checkBeforePublishing(PlanetConfig config) {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Theme theme = load(config, workingDirectory);
+        CHECKED.set(new Checked(config, workingDirectory, theme));
         return theme;
     }
 
