@@ -95,6 +95,7 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("  date formats     %s | %s%n", c.newDateFormat(), c.dateFormat());
         out.printf("  feed timeout     %d s%n", c.feedTimeout().toSeconds());
         out.printf("  time zone        %s%n", c.zone());
+        out.printf("  dialect          %s%n", c.options().dialect().describe());
         out.printf(
                 "  templates        %s%n",
                 c.templateFiles().isEmpty() ? "(default theme)" : String.join(" ", c.templateFiles()));
@@ -128,6 +129,8 @@ final class CheckCommand implements Callable<Integer> {
             g.writeStringField("new_date_format", c.newDateFormat());
             g.writeNumberField("feed_timeout", c.feedTimeout().toMillis() / 1000.0);
             g.writeStringField("time_zone", c.zone().getId());
+            g.writeStringField("dialect", c.options().dialect().dialect().optionValue());
+            g.writeStringField("dialect_reason", c.options().dialect().reason());
             strings(g, "template_files", c.templateFiles());
             strings(g, "theme_files", theme.files().stream().map(Path::toString).toList());
             strings(g, "errors", errors);

@@ -118,6 +118,23 @@ class CorpusConfigTest {
                 .hasSize(555); // 557 filter lines; repeated sections merge
     }
 
+    @Test
+    void planet2sPlanetsAreReadInPlanet2sDialectAndVenussInVenuss() throws Exception {
+        for (String file :
+                List.of("planet-clojure.ini", "planet-emacsen-en.ini", "planet-jython.ini", "planet-python.ini")) {
+            assertThat(load(file).options().dialect().dialect()).as(file).isEqualTo(Dialect.PLANET2);
+        }
+        for (String file : List.of(
+                "planet-mozilla.ini",
+                "planet-mozilla-projects.ini",
+                "planet-mozilla-theme.ini",
+                "planet-mozilla-thunderbird.ini")) {
+            assertThat(load(file).options().dialect().dialect()).as(file).isEqualTo(Dialect.VENUS);
+        }
+        assertThat(load("planet-mozilla.ini").options().dialect().reason())
+                .isEqualTo("[Planet] sets output_theme, filters, spider_threads, ..., which only Venus reads");
+    }
+
     @ParameterizedTest
     @MethodSource("files")
     void everySubscriptionsOptionsResolveAndEveryFilterIsProvided(String file) throws Exception {
