@@ -96,9 +96,12 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("  feed timeout     %d s%n", c.feedTimeout().toSeconds());
         out.printf("  time zone        %s%n", c.zone());
         out.printf("  dialect          %s%n", c.options().dialect().describe());
+        c.options().outputTheme().ifPresent(t -> out.printf("  output theme     %s%n", t));
         out.printf(
                 "  templates        %s%n",
-                c.templateFiles().isEmpty() ? "(default theme)" : String.join(" ", c.templateFiles()));
+                c.templateFiles().isEmpty()
+                        ? c.options().outputTheme().isPresent() ? "(the output theme's)" : "(default theme)"
+                        : String.join(" ", c.templateFiles()));
         for (Path file : theme.files()) {
             out.printf("  theme file       %s%n", file);
         }
