@@ -124,9 +124,10 @@ public final class FeedPipeline {
                 .filter(w -> w.startsWith(ParseLimits.TOO_MANY_ENTRIES))
                 .findFirst()
                 .map(w -> w + " (max_entries_per_feed)");
-        EntryFilters filters = EntryFilters.forSubscription(config, subscription);
-        EntryNormalizer normalizer = filters.readsBodies() ? sanitising : raw;
-        var normalized = feed.entries().stream().map(normalizer::normalize).toList();
+        // Bodies stay as the feed gave them unless a filter reads them sanitised (it then gets them so).
+        EntryFilters filters =
+                EntryFilters.forSubscription(config, subscription).sanitisingWith(sanitising::sanitised);
+        var normalized = feed.entries().stream().map(raw::normalize).toList();
         var kept = filter(subscription, filters, normalized, at, stored);
         // An entry future_dates held back (or re-dated) is decided again by the next refresh,
         // once its date may have passed: so that one parses the feed again, rather than getting
