@@ -103,11 +103,14 @@ final class RefreshRecorder {
                 .mapTo(Long.class)
                 .one();
 
-        // The same key twice in one document: the later item wins and counts once.
-        Map<String, EntryRow> rows = new LinkedHashMap<>();
+        // The same key twice in one document counts once: the copy updated (else published)
+        // last, the later of copies dated alike or undated, as Venus's spider selected it.
+        Map<String, Entry> newest = new LinkedHashMap<>();
         for (Entry entry : refresh.entries()) {
-            rows.put(entry.key(), EntryRow.of(entry));
+            newest.merge(entry.key(), entry, (kept, later) -> dated(later) >= dated(kept) ? later : kept);
         }
+        Map<String, EntryRow> rows = new LinkedHashMap<>();
+        newest.forEach((key, entry) -> rows.put(key, EntryRow.of(entry)));
         // One read of what is stored, one batch of inserts, one of updates: a feed's entries
         // cost a few statements, not a few per entry.
         Map<String, StoredRow> stored = stored(subscriptionId);
@@ -265,4 +268,9 @@ final class RefreshRecorder {
     }
 
     private record StoredRow(long id, EntryRow row, boolean inFeed) {}
+
+    /** When an entry says it was last updated, else published, in epoch milliseconds; undated first. */
+    private static long dated(Entry entry) {
+        return entry.updated().or(entry::published).map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+    }
 }
