@@ -143,10 +143,19 @@ final class RefreshRecorder {
         // Only rows whose mark changes are written: a change counts as a change of the site
         // (V8__in_feed_changes), so that expunging runs when an entry has left its feed.
         List<Long> leftFeed = new ArrayList<>();
+        List<Long> dropped = new ArrayList<>();
         for (StoredRow old : stored.values()) {
-            if (old.inFeed() && !rows.containsKey(old.row().key())) {
+            if (refresh.droppedKeys().contains(old.row().key())
+                    && !rows.containsKey(old.row().key())) {
+                dropped.add(old.id()); // a filter set or changed since it was stored drops it now
+            } else if (old.inFeed() && !rows.containsKey(old.row().key())) {
                 leftFeed.add(old.id());
             }
+        }
+        for (int from = 0; from < dropped.size(); from += 500) {
+            handle.createUpdate("DELETE FROM entry WHERE id IN (<ids>)")
+                    .bindList("ids", dropped.subList(from, Math.min(from + 500, dropped.size())))
+                    .execute();
         }
         if (!newRows.isEmpty()) {
             insert(subscriptionId, refresh, newRows);
