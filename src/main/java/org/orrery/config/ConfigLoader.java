@@ -84,11 +84,27 @@ public final class ConfigLoader {
         // Two spellings of one URL (HTTP://, a #fragment, :80) are one feed: the first section's.
         Map<String, String> feedSections = new HashMap<>();
         for (String section : ini.sections()) {
-            if (section.equals(PLANET) || templateFiles.contains(section)) {
+            if (section.equals(PLANET)) {
+                continue;
+            }
+            if (templateFiles.contains(section)) {
+                filterSections.put(section, ini.items(section)); // a template's own options
+                warnings.addAll(unprovidedOutputFilters(ini, section, planet));
                 continue;
             }
             if (filterNames.contains(section)) {
                 filterSections.put(section, ini.items(section));
+                continue;
+            }
+            if (!section.contains("://") && THEME_SECTION.matcher(section).matches()) {
+                // A template's own options (its output filters, say), or a filter's.
+                filterSections.put(section, ini.items(section));
+                warnings.addAll(unprovidedOutputFilters(ini, section, planet));
+                if (templateFiles.isEmpty() && !planet.containsKey("output_theme")) {
+                    warnings.add(ini.sectionOrigin(section).orElseThrow() + ": [" + section
+                            + "] looks like a template or filter section of a theme that is not available;"
+                            + " not a subscription");
+                }
                 continue;
             }
             switch (section(ini, section, workingDirectory, warnings)) {
@@ -233,6 +249,30 @@ public final class ConfigLoader {
     }
 
     /** Sections named by a filter in any {@code filters} option hold that filter's parameters. */
+    /** A warning for each output filter a template's section names that Orrery does not provide. */
+    private static List<String> unprovidedOutputFilters(IniFile ini, String section, Map<String, String> planet)
+            throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        if (!TEMPLATE_SECTION.matcher(section).matches()) {
+            return warnings; // a filter's section: its options are the filter's parameters
+        }
+        for (String written : OptionValues.list(ini.items(section).get("filters"))) {
+            String name = written.contains("?") ? written.substring(0, written.indexOf('?')) : written;
+            if (!FilterSpec.OUTPUT_SUPPORTED.contains(name)
+                    && !OptionValues.list(planet.get("filters")).contains(written)) {
+                warnings.add(ini.sectionOrigin(section).orElseThrow() + ": [" + section + "] output filter " + name
+                        + " is not one Orrery provides; the file passes unchanged (Orrery provides "
+                        + String.join(
+                                ", ",
+                                FilterSpec.OUTPUT_SUPPORTED.stream().sorted().toList()) + ")");
+            }
+        }
+        return warnings;
+    }
+
+    private static final Pattern TEMPLATE_SECTION =
+            Pattern.compile(".*\\.(tmpl|xslt|dj|genshi)", Pattern.CASE_INSENSITIVE);
+
     private static Set<String> filterSectionNames(IniFile ini) throws ConfigException {
         Set<String> names = new HashSet<>();
         for (String section : ini.sections()) {

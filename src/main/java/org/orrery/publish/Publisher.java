@@ -23,6 +23,7 @@ import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 import org.orrery.model.Version;
 import org.orrery.publish.RiverSlicer.Slice;
+import org.orrery.render.OutputFilters;
 import org.orrery.render.PublishException;
 import org.orrery.render.Site;
 import org.orrery.render.SitePages;
@@ -100,6 +101,9 @@ public final class Publisher {
         var cache = new BodyCache(store);
         var gate = new BodyGate(sanitizer, cache);
         var renderer = new SiteRenderer(site, theme, gate);
+        // Filters a template's own section names, run on each file it made (Venus's output filters).
+        var outputFilters =
+                new OutputFilters(config.outputFilters(), config.options().encoding());
         Instant now = clock.instant();
         // Venus's new_feed_items caps each feed in what Venus published, the front page and the
         // feeds; older pages and the archives, Orrery's own, list every entry.
@@ -123,7 +127,8 @@ public final class Publisher {
         RiverSlicer.SliceAction render = (slice, posts) -> {
             produced.add(slice.path());
             written.addAndGet(writer.publish(
-                    Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                    outputFilters.apply(Map.of(
+                            slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now))),
                     config.outputDir()));
         };
         UnaryOperator<Post> withMessage = messaged(messages);
@@ -180,7 +185,8 @@ public final class Publisher {
         produced.add(archive.path());
         River channelsOnly = new River(List.of(), newest.channels());
         written.addAndGet(writer.publish(
-                Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir()));
+                outputFilters.apply(Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now))),
+                config.outputDir()));
         SitePages.Page first = plan.pages().getFirst();
         River front = first.to() == newest.posts().size() || capped.perFeed() > 0
                 ? newest
@@ -189,7 +195,7 @@ public final class Publisher {
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
         produced.addAll(files.keySet());
-        int total = written.get() + writer.publish(files, config.outputDir());
+        int total = written.get() + writer.publish(outputFilters.apply(files), config.outputDir());
         state.write(new ArchiveState.Published(looks, channelDigests, frames));
         store.forgetChangedDays(order, changedDays);
         cache.flush(now);

@@ -134,9 +134,23 @@ class ConfigLoaderTest {
 
     @Test
     void sectionOfAnAbsentThemeIsSkippedWithAWarning() throws Exception {
-        PlanetConfig config = load("[Planet]\noutput_theme = moz\n\n[index.html.xslt]\nfilters = addsearch.xslt\n");
+        PlanetConfig config = load("[Planet]\n\n[index.html.xslt]\nfilters = addsearch.xslt\n");
         assertThat(config.subscriptions()).isEmpty();
-        assertThat(config.warnings()).singleElement().asString().contains("config.ini:4:", "[index.html.xslt]");
+        assertThat(config.warnings()).singleElement().asString().contains("config.ini:3:", "[index.html.xslt]");
+    }
+
+    @Test
+    void aTemplatesSectionOfTheOutputThemeNamesItsOutputFilters() throws Exception {
+        PlanetConfig config = load("[Planet]\noutput_theme = moz\nfilters = minhead.py\n\n[index.html.xslt]\n"
+                + "filters = minhead.py addsearch.xslt\n");
+        assertThat(config.subscriptions()).isEmpty();
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.outputFilters())
+                .as("[Planet]'s filters are the entries', not the output's")
+                .containsOnlyKeys("index.html");
+        assertThat(config.outputFilters().get("index.html"))
+                .extracting(FilterSpec::name)
+                .containsExactly("addsearch.xslt");
     }
 
     @Test

@@ -80,8 +80,12 @@ class CorpusConfigTest {
         assertThat(config.warnings())
                 .satisfiesExactly(
                         w -> assertThat(w).contains("planet-mozilla.ini:17:", "log_level = ERROR is ignored"),
-                        w -> assertThat(w).contains("planet-mozilla.ini:20:", "http_cache_directory = http is ignored"),
-                        w -> assertThat(w).contains("planet-mozilla.ini:37:", "index.html.xslt"));
+                        w -> assertThat(w)
+                                .contains("planet-mozilla.ini:20:", "http_cache_directory = http is ignored"));
+        assertThat(config.outputFilters().get("index.html"))
+                .as("its theme's index.html.xslt section: an output filter")
+                .extracting(FilterSpec::name)
+                .containsExactly("addsearch.xslt");
         assertThat(config.options().filters())
                 .containsExactly(
                         "minhead.py", "stripAd/feedburner.sed", "stripAd/google_ad_map.sed", "stripAd/yahoo.sed");
