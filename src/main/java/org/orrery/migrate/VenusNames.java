@@ -4,6 +4,7 @@ import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -37,10 +38,9 @@ final class VenusNames {
         if (bytes(file) > MAX_BYTES) {
             String[] parts = file.split(",", -1);
             for (int i = parts.length; i > 0; i--) {
-                String kept = String.join(",", java.util.Arrays.asList(parts).subList(0, i));
+                String kept = String.join(",", Arrays.asList(parts).subList(0, i));
                 if (bytes(kept) < KEPT_BYTES) {
-                    String rest =
-                            String.join(",", java.util.Arrays.asList(parts).subList(i, parts.length));
+                    String rest = String.join(",", Arrays.asList(parts).subList(i, parts.length));
                     return kept + "," + md5(rest);
                 }
             }

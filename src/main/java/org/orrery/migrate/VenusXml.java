@@ -2,7 +2,6 @@ package org.orrery.migrate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +9,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -42,19 +36,6 @@ final class VenusXml {
             throw new IOException("not well-formed XML: " + e.getMessage(), e);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser refused its own settings", e);
-        }
-    }
-
-    /** The element as XML text, with the namespaces it uses declared on it. */
-    static String serialize(Element element) {
-        try {
-            var transformer = TransformerFactory.newDefaultInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            var out = new StringWriter();
-            transformer.transform(new DOMSource(element), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("serialising a parsed element failed", e);
         }
     }
 

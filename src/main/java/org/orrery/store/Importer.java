@@ -1,12 +1,13 @@
 package org.orrery.store;
 
 import java.net.URI;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Adds another planet's history through a handle whose transaction the caller owns: rows are only
@@ -49,35 +50,45 @@ final class Importer {
     /** Adds the entries a subscription has no entry of the same key for; the count added by feed. */
     Map<URI, Integer> entries(List<ImportedEntry> entries) {
         Map<URI, Long> ids = new HashMap<>();
-        Map<URI, Integer> added = new LinkedHashMap<>();
+        List<EntryRow> rows = new ArrayList<>(entries.size());
+        // One prepared batch for the inserts, one for the first-seen times: a statement per entry
+        // was most of an import's time.
+        PreparedBatch inserts = handle.prepareBatch(INSERT_ENTRY);
         for (ImportedEntry imported : entries) {
-            long subscriptionId = ids.computeIfAbsent(imported.feedUri(), this::subscriptionId);
-            long firstSeen = imported.firstSeen().toEpochMilli();
             EntryRow row = EntryRow.of(imported.entry());
-            int inserted = row.bindTo(handle.createUpdate(INSERT_ENTRY))
-                    .bind("subscription_id", subscriptionId)
-                    .bind("first_seen", firstSeen)
-                    .execute();
-            added.merge(imported.feedUri(), inserted, Integer::sum);
-            if (inserted == 0) {
-                earlierFirstSeen(subscriptionId, row.key(), imported.firstSeen());
+            rows.add(row);
+            row.bindTo(inserts)
+                    .bind("subscription_id", ids.computeIfAbsent(imported.feedUri(), this::subscriptionId))
+                    .bind("first_seen", imported.firstSeen().toEpochMilli())
+                    .add();
+        }
+        int[] inserted = entries.isEmpty() ? new int[0] : inserts.execute();
+        Map<URI, Integer> added = new LinkedHashMap<>();
+        PreparedBatch earlier = handle.prepareBatch(EARLIER_FIRST_SEEN);
+        boolean anyEarlier = false;
+        for (int i = 0; i < entries.size(); i++) {
+            ImportedEntry imported = entries.get(i);
+            added.merge(imported.feedUri(), inserted[i] > 0 ? 1 : 0, Integer::sum);
+            if (inserted[i] == 0) {
+                earlier.bind("first_seen", imported.firstSeen().toEpochMilli())
+                        .bind("subscription_id", ids.get(imported.feedUri()))
+                        .bind("entry_key", rows.get(i).key())
+                        .add();
+                anyEarlier = true;
             }
+        }
+        if (anyEarlier) {
+            earlier.execute();
         }
         return added;
     }
 
     /** An entry fetched before it was imported was first seen when the other planet saw it. */
-    private void earlierFirstSeen(long subscriptionId, String key, Instant firstSeen) {
-        handle.createUpdate(
-                        """
-                        UPDATE entry SET first_seen = :first_seen
-                        WHERE subscription_id = :subscription_id AND entry_key = :entry_key AND first_seen > :first_seen
-                        """)
-                .bind("first_seen", firstSeen.toEpochMilli())
-                .bind("subscription_id", subscriptionId)
-                .bind("entry_key", key)
-                .execute();
-    }
+    private static final String EARLIER_FIRST_SEEN =
+            """
+            UPDATE entry SET first_seen = :first_seen
+            WHERE subscription_id = :subscription_id AND entry_key = :entry_key AND first_seen > :first_seen
+            """;
 
     private long subscriptionId(URI feedUri) {
         handle.createUpdate("INSERT INTO subscription (url) VALUES (:url) ON CONFLICT (url) DO NOTHING")
