@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
+import org.orrery.model.Entry;
 import org.orrery.model.Validators;
 import org.orrery.store.JdbcStore;
 import org.orrery.store.Refresh;
@@ -103,6 +104,56 @@ class VenusImportTest {
             assertThat(report.feeds().get(1).stateImported()).isFalse();
             assertThat(report.feeds().get(1).imported()).isEqualTo(4);
             assertThat(report.validatorsImported()).isZero();
+        }
+    }
+
+    @Test
+    void keepsWhatVenusStoredOfEachEntry() throws Exception {
+        Path rich = dir.resolve("rich");
+        copy(
+                Path.of(getClass()
+                        .getClassLoader()
+                        .getResource("migrate/venus/rich")
+                        .toURI()),
+                rich);
+        Path file = dir.resolve("rich.ini");
+        Files.writeString(file, "[Planet]\nname = rich\ncache_directory = orrery-rich\n\n[rich.atom]\nname = Rich\n");
+        PlanetConfig richConfig = ConfigLoader.load(List.of(file), dir);
+        URI feed = dir.resolve("rich.atom").toUri();
+
+        try (var store = JdbcStore.openSqlite(richConfig.databaseFile())) {
+            var report = new VenusImport(richConfig, store, dir).run(rich);
+            var posts = store.river(richConfig.subscriptions(), 10).posts();
+
+            assertThat(report.imported()).isEqualTo(2);
+            assertThat(posts).hasSize(2);
+            Entry edited = posts.stream()
+                    .map(p -> p.entry())
+                    .filter(e -> e.key().equals("tag:rich.example,2009:1"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(edited.title()).isEqualTo("Café <3 bold");
+            assertThat(edited.link()).contains(URI.create("http://rich.example/blog/posts/1"));
+            assertThat(edited.author()).contains("Ann Author");
+            assertThat(edited.categories()).containsExactly("python", "venus");
+            assertThat(edited.published()).contains(Instant.parse("2009-04-30T08:00:00Z"));
+            assertThat(edited.updated()).contains(Instant.parse("2009-05-01T07:30:00Z"));
+            assertThat(edited.enclosures()).singleElement().satisfies(e -> assertThat(e.url())
+                    .isEqualTo(URI.create("http://rich.example/ep1.mp3")));
+            assertThat(edited.contentHtml())
+                    .contains("<a href=\"http://rich.example/blog/other\">relative</a>")
+                    .contains("http://rich.example/blog/pic.png");
+            assertThat(edited.summaryHtml()).contains("Short summary");
+            // Venus dated the entry without dates with its feed's updated; so is it first seen.
+            Entry undated = posts.stream()
+                    .map(p -> p.entry())
+                    .filter(e -> e.key().equals("tag:rich.example,2009:2"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(undated.updated()).contains(Instant.parse("2009-05-02T10:00:00Z"));
+            assertThat(store.firstSeen(feed))
+                    .containsEntry("tag:rich.example,2009:2", Instant.parse("2009-05-02T10:00:00Z"));
+            assertThat(store.state(feed).validators()).isEqualTo(Validators.NONE);
         }
     }
 
