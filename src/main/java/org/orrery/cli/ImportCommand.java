@@ -143,7 +143,7 @@ final class ImportCommand implements Callable<Integer> {
         if (feed.present() > 0) {
             line += ", " + feed.present() + " already stored";
         }
-        if (feed.imported() == 0 && feed.present() == 0 && !feed.stateImported()) {
+        if (!feed.inCache()) {
             line += " (nothing of it in the cache)";
         }
         if (feed.gone()) {

@@ -35,8 +35,9 @@ public record ImportReport(
      * @param stateImported whether the subscription was given Venus's state of its feed (title,
      *     site, validators, gone); only a subscription the store had no row for is
      * @param gone Venus's last fetch of the feed was answered 410 Gone
+     * @param inCache whether the cache has anything of the feed: its {@code sources/} copy or entries
      */
-    public record Feed(URI feedUri, int imported, int present, boolean stateImported, boolean gone) {}
+    public record Feed(URI feedUri, int imported, int present, boolean stateImported, boolean gone, boolean inCache) {}
 
     /**
      * Entries of a feed the config does not subscribe to.

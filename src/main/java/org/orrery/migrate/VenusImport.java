@@ -64,6 +64,7 @@ public final class VenusImport {
         int present;
         boolean stateImported;
         boolean gone;
+        boolean inCache;
     }
 
     /** A feed the config does not subscribe to, as its first entry describes it, and its entries. */
@@ -88,10 +89,13 @@ public final class VenusImport {
         Map<String, Subscription> byId = new HashMap<>();
         Map<String, Subscription> byUrl = new HashMap<>();
         int validators = 0;
+        // A subscription's own URL first: another feed's self link must not take it.
         for (Subscription subscription : config.subscriptions()) {
-            Tally tally = new Tally();
-            tallies.put(subscription.feedUri(), tally);
+            tallies.put(subscription.feedUri(), new Tally());
             byUrl.putIfAbsent(subscription.feedUri().toString(), subscription);
+        }
+        for (Subscription subscription : config.subscriptions()) {
+            Tally tally = tallies.get(subscription.feedUri());
             Optional<VenusSource> source = written(subscription.feedUri()).stream()
                     .map(cache::source)
                     .flatMap(Optional::stream)
@@ -100,6 +104,7 @@ public final class VenusImport {
                 continue;
             }
             VenusSource feed = source.get();
+            tally.inCache = true;
             feed.id().ifPresent(id -> byId.putIfAbsent(id, subscription));
             feed.self().ifPresent(self -> byUrl.putIfAbsent(self, subscription));
             var known = new Validators(feed.etag(), feed.lastModified());
@@ -156,8 +161,8 @@ public final class VenusImport {
         save(batch, tallies);
 
         List<ImportReport.Feed> feeds = new ArrayList<>();
-        tallies.forEach(
-                (uri, t) -> feeds.add(new ImportReport.Feed(uri, t.imported, t.present, t.stateImported, t.gone)));
+        tallies.forEach((uri, t) -> feeds.add(new ImportReport.Feed(
+                uri, t.imported, t.present, t.stateImported, t.gone, t.inCache || t.imported + t.present > 0)));
         List<ImportReport.Unsubscribed> unsubscribed = strangers.values().stream()
                 .sorted((a, b) -> Integer.compare(b.entries, a.entries))
                 .map(s -> new ImportReport.Unsubscribed(

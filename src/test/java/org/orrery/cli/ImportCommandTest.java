@@ -72,10 +72,14 @@ class ImportCommandTest {
 
     @Test
     void frontPageByDateShowsTheSameEntries() throws Exception {
-        Path config = config("", SUBSCRIPTIONS);
+        Path config = config("", SUBSCRIPTIONS + "\n[https://new.example/feed]\nname = new\n");
 
-        CliRun.of("import", cache.toString(), "--config", config.toString());
+        var imported = CliRun.of("import", cache.toString(), "--config", config.toString());
         CliRun.of("build", config.toString());
+
+        assertThat(imported.out())
+                .contains("https://new.example/feed: imported 0 entries (nothing of it in the cache)\n")
+                .contains(feed("testfeed0.atom") + ": imported 0 entries\n");
 
         // Venus orders by updated; Orrery's date order puts the one entry that was edited after
         // it was published (one: Venus) at its publication date.
