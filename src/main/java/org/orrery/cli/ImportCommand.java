@@ -11,9 +11,9 @@ import java.util.concurrent.Callable;
 import org.orrery.RunLock;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionSections;
+import org.orrery.migrate.CacheImport;
 import org.orrery.migrate.ImportReport;
 import org.orrery.migrate.UnreadableCache;
-import org.orrery.migrate.VenusImport;
 import org.orrery.store.JdbcStore;
 import org.orrery.store.Store;
 import org.orrery.store.StoreException;
@@ -23,19 +23,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code orrery import [CACHE_DIR] --config CONFIG}: a Planet Venus cache into the planet's store. */
+/** {@code orrery import [CACHE_DIR] --config CONFIG}: a Planet Venus or Planet 2.0 cache into the planet's store. */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        description = "Import the history of a Planet Venus planet: every entry of its cache directory (by default"
-                + " the config's cache_directory) whose feed the config subscribes to, with its dates, and what Venus"
-                + " knew of each feed. Importing again adds nothing twice. Prints what it imported and left out.")
+        description = "Import the history of a Planet Venus or Planet 2.0 planet: every entry of its cache directory"
+                + " (by default the config's cache_directory) whose feed the config subscribes to, with its dates,"
+                + " and what the old planet knew of each feed. Importing again adds nothing twice. Prints what it"
+                + " imported and left out.")
 final class ImportCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             arity = "0..1",
             paramLabel = "CACHE_DIR",
-            description = "Venus's cache_directory (default: the config's cache_directory).")
+            description = "The old planet's cache_directory (default: the config's cache_directory).")
     Path cacheDir;
 
     @Option(
@@ -100,7 +101,7 @@ final class ImportCommand implements Callable<Integer> {
     private static ImportReport importCache(PlanetConfig config, Path directory) throws IOException, UnreadableCache {
         try (var lock = RunLock.acquire(config.cacheDirectory());
                 Store store = JdbcStore.openSqlite(config.databaseFile())) {
-            return new VenusImport(config, store, Path.of("")).run(directory);
+            return CacheImport.run(config, store, Path.of(""), directory);
         }
     }
 
@@ -131,8 +132,8 @@ final class ImportCommand implements Callable<Integer> {
         for (ImportReport.Unreadable file : report.unreadable()) {
             out.println("unreadable: " + file.file() + ": " + file.reason());
         }
-        out.println("fetch state: the ETag or Last-Modified of " + feeds(report.validatorsImported())
-                + " imported; Venus's content hashes and http_cache_directory are not read");
+        out.println("fetch state: the ETag or Last-Modified of " + feeds(report.validatorsImported()) + " imported; "
+                + report.notImported());
         out.println("imported " + entries(report.imported()) + ", " + report.present() + " already stored; left out "
                 + report.skipped() + "; unreadable files " + report.unreadable().size());
     }
@@ -147,7 +148,7 @@ final class ImportCommand implements Callable<Integer> {
             line += " (nothing of it in the cache)";
         }
         if (feed.gone()) {
-            line += "; gone (Venus was told 410 Gone): not fetched again";
+            line += "; gone (the old planet was answered 410 Gone): not fetched again";
         }
         return line;
     }

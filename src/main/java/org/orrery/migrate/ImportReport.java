@@ -12,14 +12,16 @@ import java.util.Optional;
  *     whose entries were left out, most entries first
  * @param unreadable the files that could not be read as entries, by name, with the reason
  * @param withoutFeed the entry files that name no feed (no {@code <source>}, or no id in it)
- * @param validatorsImported feeds given the ETag or Last-Modified Venus would have sent next
+ * @param validatorsImported feeds given the ETag or Last-Modified the old planet would have sent next
+ * @param notImported what of the cache's kind is never imported, in words
  */
 public record ImportReport(
         List<Feed> feeds,
         List<Unsubscribed> unsubscribed,
         List<Unreadable> unreadable,
         List<String> withoutFeed,
-        int validatorsImported) {
+        int validatorsImported,
+        String notImported) {
     public ImportReport {
         feeds = List.copyOf(feeds);
         unsubscribed = List.copyOf(unsubscribed);

@@ -48,21 +48,14 @@ final class VenusCache {
     /**
      * The cache in {@code directory}.
      *
-     * @throws UnreadableCache when it is not a directory, or holds Planet 2.0's cache
+     * @throws UnreadableCache when it is not a directory
      */
-    static VenusCache open(Path directory) throws UnreadableCache, IOException {
+    static VenusCache open(Path directory) throws UnreadableCache {
         if (!Files.isDirectory(directory)) {
             throw new UnreadableCache(
                     directory + ": " + (Files.exists(directory) ? "not a directory" : "no such directory"));
         }
-        var cache = new VenusCache(directory);
-        for (EntryFile file : cache.entryFiles()) {
-            Optional<String> kind = Planet2Cache.kind(file.path());
-            if (kind.isPresent()) {
-                throw new UnreadableCache(Planet2Cache.refusal(directory, file.path(), kind.get()));
-            }
-        }
-        return cache;
+        return new VenusCache(directory);
     }
 
     /**

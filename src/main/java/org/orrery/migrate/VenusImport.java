@@ -41,6 +41,9 @@ public final class VenusImport {
     /** Entries saved per transaction: a large cache is imported in bounded memory. */
     private static final int BATCH = 500;
 
+    static final String NOT_IMPORTED = "Venus's content hashes (MD5; Orrery compares SHA-256), its"
+            + " http_cache_directory and its id index are not read";
+
     private final PlanetConfig config;
     private final Store store;
     private final FeedParser parser = new FeedParser();
@@ -168,7 +171,7 @@ public final class VenusImport {
                 .map(s -> new ImportReport.Unsubscribed(
                         s.source.describe(), s.source.self().flatMap(VenusImport::webUri), s.source.name(), s.entries))
                 .toList();
-        return new ImportReport(feeds, unsubscribed, unreadable, withoutFeed, validators);
+        return new ImportReport(feeds, unsubscribed, unreadable, withoutFeed, validators, NOT_IMPORTED);
     }
 
     /** The subscription an entry with {@code source} belongs to, if the config has it. */

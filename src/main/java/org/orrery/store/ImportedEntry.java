@@ -10,11 +10,18 @@ import org.orrery.model.Entry;
  * subscription at {@code feedUri}.
  *
  * @param firstSeen when that planet first had it, as near as it can tell
+ * @param hidden that planet stored it without ever showing it (Planet 2.0's {@code
+ *     new_feed_items}); it stays hidden
  */
-public record ImportedEntry(URI feedUri, Entry entry, Instant firstSeen) {
+public record ImportedEntry(URI feedUri, Entry entry, Instant firstSeen, boolean hidden) {
     public ImportedEntry {
         Objects.requireNonNull(feedUri, "feedUri");
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(firstSeen, "firstSeen");
+    }
+
+    /** An entry that planet showed. */
+    public ImportedEntry(URI feedUri, Entry entry, Instant firstSeen) {
+        this(feedUri, entry, firstSeen, false);
     }
 }

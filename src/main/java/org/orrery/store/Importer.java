@@ -42,8 +42,9 @@ final class Importer {
 
     // Imported entries count as still in their feed (in_feed's default) until Orrery has read the
     // feed once: expunging must not remove what the feed may still carry (see V4).
-    private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, " + EntryRow.COLUMNS
-            + ") VALUES (:subscription_id, :first_seen, :entry_key, :title, :link, :author, :published, :updated,"
+    private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, hidden, "
+            + EntryRow.COLUMNS
+            + ") VALUES (:subscription_id, :first_seen, :hidden, :entry_key, :title, :link, :author, :published, :updated,"
             + " :content_html, :summary_html, :categories, :enclosures, :body_base)"
             + " ON CONFLICT (subscription_id, entry_key) DO NOTHING";
 
@@ -60,6 +61,7 @@ final class Importer {
             row.bindTo(inserts)
                     .bind("subscription_id", ids.computeIfAbsent(imported.feedUri(), this::subscriptionId))
                     .bind("first_seen", imported.firstSeen().toEpochMilli())
+                    .bind("hidden", imported.hidden() ? 1 : 0)
                     .add();
         }
         int[] inserted = entries.isEmpty() ? new int[0] : inserts.execute();

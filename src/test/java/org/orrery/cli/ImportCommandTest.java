@@ -207,22 +207,23 @@ class ImportCommandTest {
     }
 
     @Test
-    void refusesPlanet2CacheSayingWhatToDo() throws Exception {
-        Path old = dir.resolve("planet2-cache");
+    void refusesADatabaseItCannotReadSayingWhatToDo() throws Exception {
+        Path old = dir.resolve("gdbm-cache");
         Files.createDirectories(old);
-        // The metadata page of a Berkeley DB hash file (Python 2's dbhash), as Planet 2.0 wrote one per feed.
-        byte[] page = new byte[512];
-        page[12] = 0x61;
-        page[13] = 0x15;
-        page[14] = 0x06;
-        Files.write(old.resolve("planet.example.org,feed"), page);
+        // A GNU dbm file (Python 2's anydbm where Berkeley DB was missing), which Orrery does not read.
+        byte[] header = new byte[512];
+        header[0] = (byte) 0xce;
+        header[1] = (byte) 0x9a;
+        header[2] = 0x57;
+        header[3] = 0x13;
+        Files.write(old.resolve("planet.example.org,feed"), header);
         Path config = config("", SUBSCRIPTIONS);
 
         var run = CliRun.of("import", old.toString(), "--config", config.toString());
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err())
-                .contains("is a Planet 2.0 cache")
+                .contains("planet.example.org,feed is a GNU dbm file")
                 .contains("Orrery cannot read")
                 .contains("orrery run");
         assertThat(run.out()).isEmpty();
