@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,13 +57,13 @@ final class Planet2Import {
         List<ImportReport.Feed> feeds = new ArrayList<>();
         List<ImportReport.Unreadable> unreadable = new ArrayList<>();
         List<Sorted> all = new ArrayList<>();
-        Map<URI, int[]> counts = new LinkedHashMap<>();
-        Map<URI, boolean[]> states = new HashMap<>();
+        Map<URI, FeedTally> tallies = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         int validators = 0;
         for (Subscription subscription : config.subscriptions()) {
             URI uri = subscription.feedUri();
-            counts.put(uri, new int[2]);
+            FeedTally tally = new FeedTally();
+            tallies.put(uri, tally);
             String name = Planet2Feed.fileName(uri.toString());
             Path file = directory.resolve(name);
             if (name.isEmpty() || !used.add(name) || !Files.isRegularFile(file)) {
@@ -84,7 +83,9 @@ final class Planet2Import {
                     feed.get("title").flatMap(PlainText::fromHtml),
                     feed.get("link").flatMap(Planet2Import::webUri));
             boolean created = store.importFeed(new ImportedFeed(uri, info, known, gone));
-            states.put(uri, new boolean[] {created, created && gone});
+            tally.inCache = true;
+            tally.stateImported = created;
+            tally.gone = created && gone;
             validators += created && !known.isEmpty() ? 1 : 0;
             for (Planet2Feed.Item item : feed.items()) {
                 Instant date = item.date("date", "updated", "modified", "published", "issued", "created")
@@ -105,14 +106,15 @@ final class Planet2Import {
                     .toList();
             Map<URI, Integer> added = store.importEntries(batch);
             for (ImportedEntry entry : batch) {
-                counts.get(entry.feedUri())[1]++;
+                tallies.get(entry.feedUri()).present++;
             }
-            added.forEach((uri, n) -> counts.get(uri)[0] += n);
+            added.forEach((uri, n) -> {
+                FeedTally tally = tallies.get(uri);
+                tally.imported += n;
+                tally.present -= n;
+            });
         }
-        counts.forEach((uri, c) -> {
-            boolean[] state = states.getOrDefault(uri, new boolean[2]);
-            feeds.add(new ImportReport.Feed(uri, c[0], c[1] - c[0], state[0], state[1], states.containsKey(uri)));
-        });
+        tallies.forEach((uri, t) -> feeds.add(t.report(uri)));
         return new ImportReport(
                 feeds, strangers(directory, used, unreadable), unreadable, List.of(), validators, NOT_IMPORTED);
     }

@@ -61,15 +61,6 @@ public final class VenusImport {
         this.normalizer = EntryNormalizer.raw(new HtmlSanitizer(config.options().iframeHosts()));
     }
 
-    /** A subscription's tally while importing. */
-    private static final class Tally {
-        int imported;
-        int present;
-        boolean stateImported;
-        boolean gone;
-        boolean inCache;
-    }
-
     /** A feed the config does not subscribe to, as its first entry describes it, and its entries. */
     private static final class Stranger {
         final VenusSource source;
@@ -88,17 +79,17 @@ public final class VenusImport {
      */
     public ImportReport run(Path directory) throws UnreadableCache, IOException {
         VenusCache cache = VenusCache.open(directory);
-        Map<URI, Tally> tallies = new LinkedHashMap<>();
+        Map<URI, FeedTally> tallies = new LinkedHashMap<>();
         Map<String, Subscription> byId = new HashMap<>();
         Map<String, Subscription> byUrl = new HashMap<>();
         int validators = 0;
         // A subscription's own URL first: another feed's self link must not take it.
         for (Subscription subscription : config.subscriptions()) {
-            tallies.put(subscription.feedUri(), new Tally());
+            tallies.put(subscription.feedUri(), new FeedTally());
             byUrl.putIfAbsent(subscription.feedUri().toString(), subscription);
         }
         for (Subscription subscription : config.subscriptions()) {
-            Tally tally = tallies.get(subscription.feedUri());
+            FeedTally tally = tallies.get(subscription.feedUri());
             Optional<VenusSource> source = written(subscription.feedUri()).stream()
                     .map(cache::source)
                     .flatMap(Optional::stream)
@@ -164,8 +155,7 @@ public final class VenusImport {
         save(batch, tallies);
 
         List<ImportReport.Feed> feeds = new ArrayList<>();
-        tallies.forEach((uri, t) -> feeds.add(new ImportReport.Feed(
-                uri, t.imported, t.present, t.stateImported, t.gone, t.inCache || t.imported + t.present > 0)));
+        tallies.forEach((uri, t) -> feeds.add(t.report(uri)));
         List<ImportReport.Unsubscribed> unsubscribed = strangers.values().stream()
                 .sorted((a, b) -> Integer.compare(b.entries, a.entries))
                 .map(s -> new ImportReport.Unsubscribed(
@@ -186,7 +176,7 @@ public final class VenusImport {
                 .findFirst();
     }
 
-    private void save(List<ImportedEntry> batch, Map<URI, Tally> tallies) {
+    private void save(List<ImportedEntry> batch, Map<URI, FeedTally> tallies) {
         if (batch.isEmpty()) {
             return;
         }
@@ -194,7 +184,7 @@ public final class VenusImport {
         Map<URI, Integer> read = new HashMap<>();
         batch.forEach(e -> read.merge(e.feedUri(), 1, Integer::sum));
         read.forEach((uri, count) -> {
-            Tally tally = tallies.get(uri);
+            FeedTally tally = tallies.get(uri);
             int fresh = added.getOrDefault(uri, 0);
             tally.imported += fresh;
             tally.present += count - fresh;
