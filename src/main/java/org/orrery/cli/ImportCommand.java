@@ -3,6 +3,7 @@ package org.orrery.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,12 @@ final class ImportCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         Path directory = cacheDir != null ? cacheDir : loaded.get().cacheDirectory();
+        // Before the lock, which creates the planet's cache directory when it is missing.
+        if (!Files.isDirectory(directory)) {
+            err.println("orrery: " + directory + ": "
+                    + (Files.exists(directory) ? "not a directory" : "no such directory"));
+            return 1;
+        }
         try {
             ImportReport report = importCache(loaded.get(), directory);
             if (subscribe

@@ -229,6 +229,17 @@ class ImportCommandTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void aMissingCacheDirectoryIsSaidAndNothingCreated() throws Exception {
+        Path config = config("", SUBSCRIPTIONS);
+
+        var run = CliRun.of("import", "--config", config.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("orrery: " + dir.resolve("orrery") + ": no such directory\n");
+        assertThat(dir.resolve("orrery")).doesNotExist();
+    }
+
     // ---- helpers
 
     private Path config(String planetOptions, String subscriptions) throws IOException {
