@@ -67,6 +67,7 @@ public final class ConfigLoader {
             }
         }
         PlanetOptions options = planetOptions(ini, planet);
+        warnings.addAll(notActedOn(ini, planet));
         if (!options.locales().isEmpty() && LocaleNames.glibc(options.locale()).isEmpty()) {
             warnings.add(ini.origin(PLANET, "locale").orElseThrow() + ": [Planet] locale " + planet.get("locale")
                     + ": Orrery does not carry the C library's month and day names for "
@@ -137,6 +138,31 @@ public final class ConfigLoader {
                 filterSections);
         warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections, listSections));
         return config.withWarnings(warnings);
+    }
+
+    /**
+     * Options of {@code [Planet]} set to something other than their default that Orrery ignores
+     * or does not act on yet, each a warning naming its line (read after every value is checked).
+     */
+    private static List<String> notActedOn(IniFile ini, Map<String, String> planet) {
+        List<String> warnings = new ArrayList<>();
+        Function<String, Optional<String>> lookup = key -> Optional.ofNullable(planet.get(key));
+        for (String key : ini.ownKeys(PLANET)) {
+            Optional<OptionTable.Option<?>> option = OptionTable.of(key)
+                    .filter(o -> o.effect() == OptionTable.Effect.IGNORED || o.effect() == OptionTable.Effect.NOT_YET)
+                    .filter(o -> !o.read(lookup).equals(o.defaultValue()));
+            if (option.isEmpty()) {
+                continue;
+            }
+            String where = ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key + " = "
+                    + planet.get(key).strip();
+            warnings.add(
+                    option.get().effect() == OptionTable.Effect.IGNORED
+                            ? where + " is ignored by Orrery (" + option.get().doc() + ")"
+                            : where + " is read but not acted on yet: "
+                                    + option.get().notYet());
+        }
+        return warnings;
     }
 
     /** What a section other than [Planet] turned out to be. */

@@ -49,7 +49,7 @@ public final class EntryFilters {
         for (FilterSpec spec : options.filters()) {
             named(spec).ifPresent(chain::add);
         }
-        return new EntryFilters(chain, config.options().newFeedItems());
+        return new EntryFilters(chain, config.options().newFeedItemsOfNewFeed());
     }
 
     /** The filter Orrery provides under a Venus name, if it provides one. */

@@ -19,9 +19,9 @@ import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
 import org.orrery.filter.EntryFilters;
 import org.orrery.filter.Verdict;
+import org.orrery.model.Checksum;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
-import org.orrery.model.Sha256;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
 import org.orrery.normalize.EntryNormalizer;
@@ -108,7 +108,7 @@ public final class FeedPipeline {
             Subscription subscription, FeedState state, boolean stored, FetchResult.Fetched f, Instant at) {
         URI uri = subscription.feedUri();
         Schedule schedule = next.afterSuccess(state.schedule(), at, f.redirects(), f.maxAge());
-        String hash = Sha256.hex(f.body());
+        String hash = Checksum.of(f.body());
         if (state.contentHash().filter(hash::equals).isPresent()) {
             // The same bytes as last time: nothing to parse, nothing changed.
             return new Refresh.NotModified(uri, at, f.validators(), f.httpStatus(), schedule);

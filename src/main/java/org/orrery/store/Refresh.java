@@ -26,7 +26,7 @@ public sealed interface Refresh {
     /**
      * A document was fetched and parsed: these are its entries, already normalised.
      *
-     * @param contentHash SHA-256 (hex) of the body, to recognise the same bytes next time
+     * @param contentHash the body's {@link org.orrery.model.Checksum}, to recognise the same bytes next time
      * @param warning what a maintainer should know though the refresh succeeded (entries past
      *     {@code max_entries_per_feed}); kept while the feed is not modified
      */

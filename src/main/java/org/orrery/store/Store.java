@@ -143,6 +143,37 @@ public interface Store extends AutoCloseable {
     void eachPost(List<Subscription> subscriptions, RiverOrder order, boolean bodies, int limit, Consumer<Post> action);
 
     /**
+     * As {@link #eachPost(List, RiverOrder, boolean, int, Consumer)}, the posts of {@code range}
+     * only (cut from {@link #riverDates(List, RiverOrder)}): one month's archive without reading
+     * the river above it.
+     */
+    void eachPost(
+            List<Subscription> subscriptions,
+            RiverOrder order,
+            boolean bodies,
+            RiverRange range,
+            Consumer<Post> action);
+
+    /**
+     * The days on which entries were added, changed (as a headline shows them) or removed since
+     * {@link #forgetChangedDays} last forgot them, each with a mark of its last change. A day is
+     * an entry's river date in {@code order} (old and new) in epoch milliseconds divided by
+     * 86,400,000, rounded towards zero.
+     */
+    java.util.Map<Long, Long> changedDays(RiverOrder order);
+
+    /**
+     * Forgets the days of {@code seen} (as {@link #changedDays(RiverOrder)} gave them) whose mark is
+     * unchanged; a day that changed again since is kept.
+     *
+     * @throws StoreException when the database cannot be written
+     */
+    void forgetChangedDays(RiverOrder order, java.util.Map<Long, Long> seen);
+
+    /** The days (as {@link #changedDays(RiverOrder)} counts them) of every stored entry of these feeds, by {@code order}. */
+    java.util.Set<Long> entryDays(List<URI> feeds, RiverOrder order);
+
+    /**
      * The sanitised bodies cached under each of {@code digests} with one of {@code policies}:
      * the cache of {@code sanitize.BodyGate}. A digest cached under several policies gives the
      * HTML of the first.
