@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.RunLock;
+import org.orrery.config.Dialect;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionSections;
 import org.orrery.migrate.CacheImport;
@@ -90,6 +91,13 @@ final class ImportCommand implements Callable<Integer> {
                 report = importCache(loaded.get(), directory);
             }
             print(out, report, configFiles.getFirst());
+            Dialect.Choice dialect = loaded.get().options().dialect();
+            if (dialect.dialect() != report.from()) {
+                out.println("note: " + configFiles.getFirst().getFileName() + " is read as " + dialect.describe()
+                        + ", but the cache is " + (report.from() == Dialect.VENUS ? "Venus's" : "Planet 2.0's")
+                        + ": add 'dialect = " + report.from().optionValue()
+                        + "' to [Planet] so that its options mean what they meant there (new_feed_items)");
+            }
             return 0;
         } catch (UnreadableCache e) {
             err.println("orrery: " + e.getMessage());

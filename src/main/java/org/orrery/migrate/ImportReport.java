@@ -3,6 +3,7 @@ package org.orrery.migrate;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import org.orrery.config.Dialect;
 
 /**
  * What importing a Venus cache did.
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param withoutFeed the entry files that name no feed (no {@code <source>}, or no id in it)
  * @param validatorsImported feeds given the ETag or Last-Modified the old planet would have sent next
  * @param notImported what of the cache's kind is never imported, in words
+ * @param from which planet wrote the cache
  */
 public record ImportReport(
         List<Feed> feeds,
@@ -21,7 +23,8 @@ public record ImportReport(
         List<Unreadable> unreadable,
         List<String> withoutFeed,
         int validatorsImported,
-        String notImported) {
+        String notImported,
+        Dialect from) {
     public ImportReport {
         feeds = List.copyOf(feeds);
         unsubscribed = List.copyOf(unsubscribed);

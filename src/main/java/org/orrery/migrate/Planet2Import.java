@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.orrery.config.Dialect;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
@@ -116,7 +117,13 @@ final class Planet2Import {
         }
         tallies.forEach((uri, t) -> feeds.add(t.report(uri)));
         return new ImportReport(
-                feeds, strangers(directory, used, unreadable), unreadable, List.of(), validators, NOT_IMPORTED);
+                feeds,
+                strangers(directory, used, unreadable),
+                unreadable,
+                List.of(),
+                validators,
+                NOT_IMPORTED,
+                Dialect.PLANET2);
     }
 
     /** The feeds of the cache's other database files, which the config does not subscribe to. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.orrery.config.Dialect;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
@@ -161,7 +162,7 @@ public final class VenusImport {
                 .map(s -> new ImportReport.Unsubscribed(
                         s.source.describe(), s.source.self().flatMap(VenusImport::webUri), s.source.name(), s.entries))
                 .toList();
-        return new ImportReport(feeds, unsubscribed, unreadable, withoutFeed, validators, NOT_IMPORTED);
+        return new ImportReport(feeds, unsubscribed, unreadable, withoutFeed, validators, NOT_IMPORTED, Dialect.VENUS);
     }
 
     /** The subscription an entry with {@code source} belongs to, if the config has it. */
