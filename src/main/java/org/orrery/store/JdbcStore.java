@@ -181,6 +181,20 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public boolean importFeed(ImportedFeed feed) {
+        return guarded(
+                "importing the state of " + feed.feedUri(),
+                () -> writes.inTransaction(h -> new Importer(h).feed(feed)));
+    }
+
+    @Override
+    public Map<URI, Integer> importEntries(List<ImportedEntry> entries) {
+        return guarded(
+                "importing " + entries.size() + " entries",
+                () -> writes.inTransaction(h -> new Importer(h).entries(entries)));
+    }
+
+    @Override
     public Optional<ReadingListCopy> readingList(URI uri) {
         return guarded(
                 "reading the stored copy of the reading list " + uri,

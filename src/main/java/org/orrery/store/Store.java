@@ -95,6 +95,27 @@ public interface Store extends AutoCloseable {
      */
     int carryOver(java.util.Set<URI> missing, java.util.Set<URI> configured);
 
+    /**
+     * Gives the subscription at {@code feed.feedUri()} the state another planet left for it (its
+     * feed's title and site, the validators to send, whether it is gone), unless the store already
+     * has a row for it, which stays as it is.
+     *
+     * @return whether the row was created
+     * @throws StoreException when the database cannot be written
+     */
+    boolean importFeed(ImportedFeed feed);
+
+    /**
+     * Adds, in one transaction, entries another planet stored, each under its subscription (a row
+     * is created for one the store has none for). An entry whose key its subscription already has
+     * (fetched, or imported before) is not added again; it keeps the earlier of the two first-seen
+     * times. Imported entries count as still in their feed until the feed is next read.
+     *
+     * @return how many entries were added, by subscription, for each subscription in {@code entries}
+     * @throws StoreException when the database cannot be written
+     */
+    java.util.Map<URI, Integer> importEntries(List<ImportedEntry> entries);
+
     /** The last copy of the reading list at {@code uri} that could be read, if any. */
     java.util.Optional<ReadingListCopy> readingList(URI uri);
 
