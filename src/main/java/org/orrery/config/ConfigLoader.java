@@ -90,6 +90,7 @@ public final class ConfigLoader {
             if (templateFiles.contains(section)) {
                 filterSections.put(section, ini.items(section)); // a template's own options
                 warnings.addAll(unprovidedOutputFilters(ini, section, planet));
+                checkPageOptions(ini, section);
                 continue;
             }
             if (filterNames.contains(section)) {
@@ -100,6 +101,7 @@ public final class ConfigLoader {
                 // A template's own options (its output filters, say), or a filter's.
                 filterSections.put(section, ini.items(section));
                 warnings.addAll(unprovidedOutputFilters(ini, section, planet));
+                checkPageOptions(ini, section);
                 if (templateFiles.isEmpty() && !planet.containsKey("output_theme")) {
                     warnings.add(ini.sectionOrigin(section).orElseThrow() + ": [" + section
                             + "] looks like a template or filter section of a theme that is not available;"
@@ -249,6 +251,21 @@ public final class ConfigLoader {
     }
 
     /** Sections named by a filter in any {@code filters} option hold that filter's parameters. */
+    /** A template's own {@code days_per_page} and {@code items_per_page}, read as [Planet]'s are: a bad one is an error. */
+    private static void checkPageOptions(IniFile ini, String section) throws ConfigException {
+        if (!TEMPLATE_SECTION.matcher(section).matches()) {
+            return;
+        }
+        Map<String, String> own = ini.items(section);
+        for (var option : List.of(OptionTable.DAYS_PER_PAGE, OptionTable.ITEMS_PER_PAGE)) {
+            try {
+                option.read(key -> Optional.ofNullable(own.get(key)));
+            } catch (OptionValues.BadValue e) {
+                throw badValue(ini, section, e);
+            }
+        }
+    }
+
     /** A warning for each output filter a template's section names that Orrery does not provide. */
     private static List<String> unprovidedOutputFilters(IniFile ini, String section, Map<String, String> planet)
             throws ConfigException {

@@ -202,6 +202,34 @@ public record PlanetConfig(
         return byOutput;
     }
 
+    /**
+     * How many posts the pages hold: the {@code items_per_page} of the front page's template's own
+     * section ({@code [index.html.tmpl]}), which Venus gave that template, else {@code [Planet]}'s.
+     */
+    public int pageItems() {
+        return indexTemplateOption("items_per_page").map(Integer::parseInt).orElse(itemsPerPage);
+    }
+
+    /** {@code days_per_page}, as {@link #pageItems()} reads it (Planet Clojure sets it on its template). */
+    public int pageDays() {
+        return indexTemplateOption("days_per_page").map(Integer::parseInt).orElse(options.daysPerPage());
+    }
+
+    private Optional<String> indexTemplateOption(String key) {
+        for (var section : filterSections.entrySet()) {
+            var template = TEMPLATE.matcher(section.getKey());
+            if (template.matches()
+                    && template.group(1)
+                            .substring(template.group(1).lastIndexOf('/') + 1)
+                            .equals("index.html")
+                    && section.getValue().containsKey(key)
+                    && !section.getValue().get(key).isBlank()) {
+                return Optional.of(section.getValue().get(key).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static final java.util.regex.Pattern TEMPLATE =
             java.util.regex.Pattern.compile("(.+)\\.(tmpl|xslt|dj|genshi)", java.util.regex.Pattern.CASE_INSENSITIVE);
 

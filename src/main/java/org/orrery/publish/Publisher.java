@@ -113,11 +113,11 @@ public final class Publisher {
         SitePages plan = SitePages.plan(
                 dates,
                 config.zone(),
-                config.itemsPerPage(),
-                config.options().daysPerPage(),
+                config.pageItems(),
+                config.pageDays(),
                 config.options().maxPages());
         Map<URI, String> messages = health.messages();
-        River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), capped), messages);
+        River newest = withMessages(store.river(subscriptions, config.pageItems(), capped), messages);
         var written = new AtomicInteger();
         Set<String> produced = ConcurrentHashMap.newKeySet();
         // Older pages, then monthly archives: each a slice of the river, which is read once for

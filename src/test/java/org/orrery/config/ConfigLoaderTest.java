@@ -140,6 +140,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTemplatesOwnPageOptionsAreItsPagesAndABadOneIsAnError() throws Exception {
+        PlanetConfig config = load("[Planet]\ntemplate_files = index.html.tmpl\nitems_per_page = 30\n\n"
+                + "[index.html.tmpl]\ndays_per_page = 7\n");
+        assertThat(config.pageDays()).isEqualTo(7);
+        assertThat(config.pageItems()).isEqualTo(30);
+        assertThat(load("[Planet]\n").pageDays()).isZero();
+        assertThatThrownBy(() -> load("[Planet]\ntemplate_files = index.html.tmpl\n\n"
+                        + "[index.html.tmpl]\ndays_per_page = a week\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("days_per_page");
+    }
+
+    @Test
     void aTemplatesSectionOfTheOutputThemeNamesItsOutputFilters() throws Exception {
         PlanetConfig config = load("[Planet]\noutput_theme = moz\nfilters = minhead.py\n\n[index.html.xslt]\n"
                 + "filters = minhead.py addsearch.xslt\n");

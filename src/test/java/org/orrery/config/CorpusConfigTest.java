@@ -109,6 +109,10 @@ class CorpusConfigTest {
     @Test
     void planetClojureMergesRepeatedSectionsAndWarnsAboutItsTwitterOption() throws Exception {
         PlanetConfig config = load("planet-clojure.ini");
+        assertThat(config.pageDays())
+                .as("[clojure/index.html.tmpl] days_per_page = 7: the front page's template's own")
+                .isEqualTo(7);
+        assertThat(config.options().daysPerPage()).as("[Planet]'s").isEqualTo(10);
         assertThat(config.subscriptions())
                 .extracting(s -> s.feedUri().toString())
                 .doesNotHaveDuplicates()
