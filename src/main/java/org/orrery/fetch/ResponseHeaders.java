@@ -19,9 +19,22 @@ import org.orrery.model.Validators;
 final class ResponseHeaders {
     private ResponseHeaders() {}
 
-    /** The ETag and Last-Modified to send next time, as the server spelled them. */
+    /**
+     * The ETag and Last-Modified to send next time, as the server spelled them. A Last-Modified
+     * in the same second as the response's Date is not kept (RFC 9110 §8.8.2.2 calls it weak):
+     * the feed may change again within that second, and an If-Modified-Since of it would then
+     * be answered 304 until the feed next changed, its new entries unseen. The next request goes
+     * without it, and the same bytes cost no parse.
+     */
     static Validators validators(HttpResponse response) {
-        return new Validators(header(response, HttpHeaders.ETAG), header(response, HttpHeaders.LAST_MODIFIED));
+        Optional<String> lastModified = header(response, HttpHeaders.LAST_MODIFIED)
+                .filter(value -> {
+                    Instant modified = DateUtils.parseStandardDate(value);
+                    Header date = response.getFirstHeader("Date");
+                    Instant sent = date == null ? null : DateUtils.parseStandardDate(date.getValue());
+                    return modified == null || sent == null || modified.isBefore(sent);
+                });
+        return new Validators(header(response, HttpHeaders.ETAG), lastModified);
     }
 
     /** The {@code charset} parameter of the body's Content-Type; empty when absent or blank. */

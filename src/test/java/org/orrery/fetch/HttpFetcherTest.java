@@ -77,6 +77,31 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aLastModifiedInTheSecondOfTheResponseIsNotKeptForNextTime() throws Exception {
+        // The feed may change again within that second; If-Modified-Since would then hide it.
+        assertThat(validatorsOf("Date: " + DATE + "\r\nLast-Modified: " + DATE + "\r\nETag: \"v1\"\r\n"))
+                .isEqualTo(new Validators(Optional.of("\"v1\""), Optional.empty()));
+        assertThat(validatorsOf("Date: Tue, 19 Sep 2017 22:00:01 GMT\r\nLast-Modified: " + DATE + "\r\n"))
+                .isEqualTo(new Validators(Optional.empty(), Optional.of(DATE)));
+    }
+
+    /** The validators kept of a 200 carrying {@code headers} (CRLF-ended lines), from a raw loopback server. */
+    private Validators validatorsOf(String headers) throws Exception {
+        byte[] body = FEED.getBytes(UTF_8);
+        try (var raw = RawServer.plain(socket -> {
+            RawServer.readRequest(socket);
+            var out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/atom+xml\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n" + headers + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        })) {
+            return ((Fetched) fetcher.fetch(raw.url("http", "/feed"), Validators.NONE)).validators();
+        }
+    }
+
+    @Test
     void keepsSentValidatorsWhenA304CarriesNoneAndTakesNewOnesWhenItDoes() {
         server.serve("/bare", exchange -> send(exchange, 304, new byte[0]));
         server.serve("/fresh", exchange -> {
