@@ -28,10 +28,10 @@ import org.orrery.render.htmltmpl.TemplateSyntaxException;
  * {@code template_directories}, then the config file's directory).
  *
  * <p>Engines, by the template's last extension: {@code .tmpl} (htmltmpl, Planet 2.0 and Venus
- * themes), {@code .xslt} (XSLT 1.0 over Venus's spliced feed, {@link XsltTemplate}) and {@code
- * .peb} (Pebble, Orrery's own). Venus's {@code .dj} and {@code .genshi} engines are not
- * provided: such a template is reported and the default theme's file of that name is published
- * instead.
+ * themes), {@code .xslt} (XSLT 1.0 over Venus's spliced feed, {@link XsltTemplate}), {@code .dj}
+ * (Venus's Django themes, through Pebble: {@link DjangoTemplate}) and {@code .peb} (Pebble,
+ * Orrery's own). Venus's {@code .genshi} engine is not provided: such a template is reported
+ * ({@link #refused(String)}) and the default theme's file of that name is published instead.
  */
 public final class Theme {
     /** No templates, no static files: the default theme alone. */
@@ -91,9 +91,15 @@ public final class Theme {
                 } else if (name.endsWith(".xslt")) {
                     XsltTemplate xslt = XsltTemplate.compile(file.get(), searchDirectories);
                     templates.add(Map.entry(output, new Loaded(xslt::render, false)));
+                } else if (name.endsWith(".dj")) {
+                    String source = read(file.get());
+                    DjangoTemplate django = DjangoTemplate.compile(file.get().toString(), source);
+                    templates.add(Map.entry(
+                            output,
+                            new Loaded(django::render, ROOT.matcher(source).find())));
                 } else {
-                    warnings.add("template " + name + ": its engine (" + name.substring(name.lastIndexOf('.') + 1)
-                            + ") is not provided by Orrery; the default " + output + " is published");
+                    warnings.add("template " + file.get() + ": " + refused(name).orElseThrow() + "; the default "
+                            + output + " is published");
                 }
             } catch (IOException | TemplateSyntaxException | PebbleException | TransformerConfigurationException e) {
                 warnings.add("template " + file.get() + " cannot be used: " + e.getMessage() + "; the default " + output
@@ -115,6 +121,26 @@ public final class Theme {
             }
         }
         return new Theme(templates, staticFiles, warnings, files);
+    }
+
+    /**
+     * Why Orrery cannot render a template of this name (by its engine's extension), for {@code
+     * orrery check} and the warnings of {@link #load}; empty when an engine renders it.
+     */
+    public static Optional<String> refused(String templateFile) {
+        int dot = templateFile.lastIndexOf('.');
+        String engine = dot < 0 ? "" : templateFile.substring(dot + 1);
+        return switch (engine) {
+            case "tmpl", "peb", "xslt", "dj" -> Optional.empty();
+            // Genshi templates read feedparser's objects (entry.title_detail.stream, ...), not
+            // template variables: there is nothing of Orrery's for them to read.
+            case "genshi" ->
+                Optional.of("Genshi templates (." + engine + ") are not supported: Genshi themes read "
+                        + "Venus's feedparser objects, which Orrery does not have; rewrite it as a Django (.dj), "
+                        + "htmltmpl (.tmpl) or Pebble (.peb) template");
+            default ->
+                Optional.of("no engine for ." + engine + " templates (Orrery renders .tmpl, .xslt, .dj and " + ".peb)");
+        };
     }
 
     /** The same theme reporting {@code warnings} instead of its own. */
