@@ -98,8 +98,8 @@ public final class Theme {
                             output,
                             new Loaded(django::render, ROOT.matcher(source).find())));
                 } else {
-                    warnings.add("template " + file.get() + ": " + refused(name).orElseThrow() + "; the default "
-                            + output + " is published");
+                    warnings.add("template " + name + ": " + refused(name).orElseThrow() + " (" + file.get()
+                            + "); the default " + output + " is published");
                 }
             } catch (IOException | TemplateSyntaxException | PebbleException | TransformerConfigurationException e) {
                 warnings.add("template " + file.get() + " cannot be used: " + e.getMessage() + "; the default " + output
@@ -130,17 +130,44 @@ public final class Theme {
     public static Optional<String> refused(String templateFile) {
         int dot = templateFile.lastIndexOf('.');
         String engine = dot < 0 ? "" : templateFile.substring(dot + 1);
+        String lacking = "its engine (" + engine + ") is not provided by Orrery";
         return switch (engine) {
             case "tmpl", "peb", "xslt", "dj" -> Optional.empty();
             // Genshi templates read feedparser's objects (entry.title_detail.stream, ...), not
             // template variables: there is nothing of Orrery's for them to read.
             case "genshi" ->
-                Optional.of("Genshi templates (." + engine + ") are not supported: Genshi themes read "
-                        + "Venus's feedparser objects, which Orrery does not have; rewrite it as a Django (.dj), "
-                        + "htmltmpl (.tmpl) or Pebble (.peb) template");
-            default ->
-                Optional.of("no engine for ." + engine + " templates (Orrery renders .tmpl, .xslt, .dj and " + ".peb)");
+                Optional.of(lacking + ": Genshi templates read Venus's feedparser objects, which Orrery does not "
+                        + "have; write it as a Django (.dj), htmltmpl (.tmpl) or Pebble (.peb) template");
+            default -> Optional.of(lacking + " (it renders .tmpl, .xslt, .dj and .peb templates)");
         };
+    }
+
+    private static final Pattern SUBSCRIPTION_OPTION = Pattern.compile("^(.*)#\\{(\\w+)}(.*)$");
+
+    /**
+     * Venus's expansion of list options: a name holding {@code #{option}} (Venus's
+     * {@code bill_of_materials = images/#{face}}) stands for one name per subscription that sets
+     * the option, in config order, each once. A value that is a URL is left out: there is no file
+     * of the theme's to copy.
+     *
+     * @param subscriptionOptions each subscription's options, in config order
+     */
+    public static List<String> expand(List<String> names, List<Map<String, String>> subscriptionOptions) {
+        var expanded = new java.util.LinkedHashSet<String>();
+        for (String name : names) {
+            Matcher wild = SUBSCRIPTION_OPTION.matcher(name);
+            if (!wild.matches()) {
+                expanded.add(name);
+                continue;
+            }
+            for (Map<String, String> options : subscriptionOptions) {
+                String value = options.getOrDefault(wild.group(2), "");
+                if (!value.isEmpty() && !value.contains("://")) {
+                    expanded.add(wild.group(1) + value + wild.group(3));
+                }
+            }
+        }
+        return List.copyOf(expanded);
     }
 
     /** The same theme reporting {@code warnings} instead of its own. */
