@@ -19,6 +19,8 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import io.pebbletemplates.pebble.tokenParser.TokenParser;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -60,11 +62,15 @@ final class DjangoTemplate {
         this.verbatim = verbatim;
     }
 
-    /** Compiles a Django template's source; a syntax Pebble cannot read throws {@code PebbleException}. */
+    /**
+     * Compiles a Django template's source; a syntax Pebble cannot read throws {@code
+     * PebbleException}, whose message names the template by {@code name}.
+     */
     static DjangoTemplate compile(String name, String source) {
         String pebble = pebbleSyntax(source);
         return new DjangoTemplate(
-                engine(true).getTemplate(pebble), engine(false).getTemplate(pebble));
+                engine(true, name, pebble).getTemplate(name),
+                engine(false, name, pebble).getTemplate(name));
     }
 
     /** The template rendered over the model, escaping as the model's {@code django_autoescape} says. */
@@ -98,9 +104,9 @@ final class DjangoTemplate {
         return pebble.matches("\\{%\\s*empty\\s*%}") ? "{% else %}" : pebble;
     }
 
-    private static PebbleEngine engine(boolean autoescape) {
+    private static PebbleEngine engine(boolean autoescape, String name, String source) {
         return new PebbleEngine.Builder()
-                .loader(new StringLoader())
+                .loader(new OneTemplate(name, source))
                 .autoEscaping(autoescape)
                 .strictVariables(false)
                 .newLineTrimming(false)
@@ -132,6 +138,22 @@ final class DjangoTemplate {
             }
             case null, default -> value;
         };
+    }
+
+    /** Loads the one template, by its name; no other (Venus's Django themes include none). */
+    private static final class OneTemplate extends StringLoader {
+        private final String name;
+        private final String source;
+
+        OneTemplate(String name, String source) {
+            this.name = name;
+            this.source = source;
+        }
+
+        @Override
+        public Reader getReader(String templateName) {
+            return new StringReader(templateName.equals(name) ? source : "");
+        }
     }
 
     /** Django's {@code safe} filter and {@code ifchanged} tag. */

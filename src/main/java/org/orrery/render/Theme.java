@@ -93,7 +93,8 @@ public final class Theme {
                     templates.add(Map.entry(output, new Loaded(xslt::render, false)));
                 } else if (name.endsWith(".dj")) {
                     String source = read(file.get());
-                    DjangoTemplate django = DjangoTemplate.compile(file.get().toString(), source);
+                    DjangoTemplate django =
+                            DjangoTemplate.compile(file.get().getFileName().toString(), source);
                     templates.add(Map.entry(
                             output,
                             new Loaded(django::render, ROOT.matcher(source).find())));

@@ -178,6 +178,25 @@ class DjangoThemeTest {
     }
 
     @Test
+    void aDjangoTagPebbleLacksIsAWarningNamingTheFileAndTheDefaultIsPublished() throws Exception {
+        Files.writeString(dir.resolve("index.html.dj"), "{% load humanize %}\n<h1>{{ name }}</h1>\n");
+
+        var theme = Theme.load(List.of("index.html.dj"), List.of(dir), List.of());
+
+        assertThat(theme.warnings())
+                .singleElement()
+                .asString()
+                .contains(dir.resolve("index.html.dj").toString(), "cannot be used", "default index.html is published")
+                .doesNotContain("<h1>");
+        String page = new String(
+                new SiteRenderer(site("P", Map.of()), theme)
+                        .render(new River(List.of(), List.of()), NOW)
+                        .get("index.html"),
+                StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("load humanize");
+    }
+
+    @Test
     void genshiThemesAreRefusedNamingTheFile() throws Exception {
         copy("venus-genshi", "index.html.genshi");
 
