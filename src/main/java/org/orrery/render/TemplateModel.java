@@ -193,8 +193,10 @@ final class TemplateModel {
         map.put(
                 "link",
                 channel.siteLink().flatMap(SafeUrls::of).map(URI::toString).orElse(""));
-        map.put("title", channel.name());
-        map.put("title_plain", channel.name());
+        // Venus and Planet 2.0: a channel's title is its feed's own; its name, the config's.
+        String title = channel.feed().title().filter(t -> !t.isBlank()).orElse(channel.name());
+        map.put("title", title);
+        map.put("title_plain", title);
         map.put("css-id", cssId(channel.name()));
         map.put("id", channelId(channel));
         FeedInfo feed = channel.feed();
