@@ -24,6 +24,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,8 +120,23 @@ final class DjangoTemplate {
     /** The model in Venus's forms for Django: HTML values as HTML, text escaped when nothing else will. */
     private static Map<String, Object> forms(Map<String, ?> model, boolean autoescape) {
         var forms = new LinkedHashMap<String, Object>(model.size() * 2);
-        model.forEach((key, value) -> forms.put(key, form(key, value, autoescape)));
+        model.forEach((key, value) -> {
+            Object form = form(key, value, autoescape);
+            // Venus gave Django its dates as datetimes, for the date filter: date, updated, ...
+            if (form instanceof String text && model.get(key + "_iso") instanceof String iso && !iso.isEmpty()) {
+                form = new DjangoDate(text, OffsetDateTime.parse(iso).toZonedDateTime());
+            }
+            forms.put(key, form);
+        });
         return forms;
+    }
+
+    /** A date as Venus gave Django one: shown as {@code date_format} writes it, formatted by {@code |date}. */
+    record DjangoDate(String text, ZonedDateTime at) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -160,7 +177,7 @@ final class DjangoTemplate {
     private static final class DjangoWords extends AbstractExtension {
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("safe", new Safe());
+            return Map.of("safe", new Safe(), "date", new DateFilter());
         }
 
         @Override
@@ -180,6 +197,27 @@ final class DjangoTemplate {
         public Object apply(
                 Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
             return input == null ? null : new SafeString(input.toString());
+        }
+    }
+
+    /**
+     * Django's {@code |date:"format"} on a date (Django's format letters, {@link DjangoDates});
+     * empty for anything else, as in Django.
+     */
+    private static final class DateFilter implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("format");
+        }
+
+        @Override
+        public Object apply(
+                Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            if (!(input instanceof DjangoDate date)) {
+                return "";
+            }
+            Object format = args.get("format");
+            return DjangoDates.format(date.at(), format == null ? DjangoDates.DEFAULT : format.toString());
         }
     }
 

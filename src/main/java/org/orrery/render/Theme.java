@@ -15,11 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.transform.TransformerConfigurationException;
 import org.orrery.render.htmltmpl.HtmlTemplate;
 import org.orrery.render.htmltmpl.TemplateSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A planet's own theme, as {@code template_files} and {@code bill_of_materials} name it: its
@@ -42,8 +46,10 @@ public final class Theme {
         String render(Map<String, Object> model);
     }
 
-    /** A template and whether its source mentions the {@code root} variable. */
-    private record Loaded(Template template, boolean usesRoot) {}
+    /** A template, whether its source mentions the {@code root} variable, and its file. */
+    private record Loaded(Template template, boolean usesRoot, Path file) {}
+
+    private static final Logger log = LoggerFactory.getLogger(Theme.class);
 
     private static final Pattern ROOT = Pattern.compile("\\broot\\b");
     private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
@@ -53,6 +59,8 @@ public final class Theme {
     private final Map<String, byte[]> staticFiles;
     private final List<String> warnings;
     private final List<Path> files;
+    /** The templates that failed as they rendered, reported once. */
+    private final Set<Path> failed = ConcurrentHashMap.newKeySet();
 
     private Theme(
             List<Map.Entry<String, Loaded>> templates,
@@ -90,14 +98,14 @@ public final class Theme {
                     templates.add(Map.entry(output, pebble(file.get())));
                 } else if (name.endsWith(".xslt")) {
                     XsltTemplate xslt = XsltTemplate.compile(file.get(), searchDirectories);
-                    templates.add(Map.entry(output, new Loaded(xslt::render, false)));
+                    templates.add(Map.entry(output, new Loaded(xslt::render, false, file.get())));
                 } else if (name.endsWith(".dj")) {
                     String source = read(file.get());
                     DjangoTemplate django =
                             DjangoTemplate.compile(file.get().getFileName().toString(), source);
                     templates.add(Map.entry(
                             output,
-                            new Loaded(django::render, ROOT.matcher(source).find())));
+                            new Loaded(django::render, ROOT.matcher(source).find(), file.get())));
                 } else {
                     warnings.add("template " + name + ": " + refused(name).orElseThrow() + " (" + file.get()
                             + "); the default " + output + " is published");
@@ -189,12 +197,33 @@ public final class Theme {
     /** Renders the theme's files over {@code files} (the default theme's), by output name. */
     void renderOver(Map<String, byte[]> files, Map<String, Object> model, OutputEncoding encoding) {
         for (var template : templates) {
-            files.put(
-                    template.getKey(),
-                    encoding.encode(
-                            template.getKey(), template.getValue().template().render(model)));
+            attempt(template.getKey(), template.getValue(), model)
+                    .ifPresent(text -> files.put(template.getKey(), encoding.encode(template.getKey(), text)));
         }
         files.putAll(staticFiles);
+    }
+
+    /**
+     * The template rendered; empty, with a warning in the log, when it fails on this model (a
+     * Pebble filter given a value it does not take, an XSLT error): a theme's mistake is the
+     * theme's, and the default file is published in its place, as for a template that does not
+     * compile. The warning is logged here because it arises while a page is rendered, after the
+     * theme's warnings were reported.
+     */
+    private Optional<String> attempt(String output, Loaded template, Map<String, Object> model) {
+        try {
+            return Optional.of(template.template().render(model));
+        } catch (RuntimeException e) {
+            // Once per template: it renders every page, and would fail on most of them.
+            if (failed.add(template.file())) {
+                log.warn(
+                        "theme: template {} failed: {}; the default {} is published",
+                        template.file(),
+                        e.toString(),
+                        output);
+            }
+            return Optional.empty();
+        }
     }
 
     /**
@@ -205,9 +234,9 @@ public final class Theme {
         return template(output).map(Loaded::usesRoot);
     }
 
-    /** The theme's template for {@code output}, rendered; empty when the theme has none. */
+    /** The theme's template for {@code output}, rendered; empty when the theme has none or it failed. */
     Optional<String> render(String output, Map<String, Object> model) {
-        return template(output).map(t -> t.template().render(model));
+        return template(output).flatMap(t -> attempt(output, t, model));
     }
 
     private Optional<Loaded> template(String output) {
@@ -259,7 +288,8 @@ public final class Theme {
                 file.toString(), source, name -> find(name, includeDirectories).map(Theme::read));
         return new Loaded(
                 model -> template.render(VenusForms.of(model)),
-                ROOT.matcher(source).find());
+                ROOT.matcher(source).find(),
+                file);
     }
 
     private static Loaded pebble(Path file) {
@@ -277,7 +307,7 @@ public final class Theme {
             }
             return out.toString();
         };
-        return new Loaded(render, ROOT.matcher(read(file)).find());
+        return new Loaded(render, ROOT.matcher(read(file)).find(), file);
     }
 
     private static String read(Path file) {

@@ -196,6 +196,22 @@ class DjangoThemeTest {
         assertThat(page).doesNotContain("load humanize");
     }
 
+    /** Venus gave Django its dates as datetimes: Django's date filter formats them. */
+    @Test
+    void datesTakeDjangosDateFilter() throws Exception {
+        Files.writeString(
+                dir.resolve("dates.html.dj"),
+                "{{ date }}|{{ date|date }}|{% for item in Items %}{{ item.date|date:\"D jS M Y, P\" }}|"
+                        + "{{ item.published|date:\"\\Y\\e\\a\\r: Y, H:i O\" }}|{{ item.title|date:\"Y\" }}{% endfor %}");
+        var feed = channel("https://a.example/feed", "A", Optional.empty());
+        var river =
+                new River(List.of(post(feed, "https://a.example/1", "One", "", "2004-02-29T12:00:00Z")), List.of(feed));
+
+        assertThat(render(site("P", Map.of()), river, "dates.html.dj"))
+                .isEqualTo(
+                        "September 20, 2017 06:00 AM|Sept. 20, 2017|Sun 29th Feb 2004, noon|Year: 2004, 12:00 +0000|");
+    }
+
     @Test
     void genshiThemesAreRefusedNamingTheFile() throws Exception {
         copy("venus-genshi", "index.html.genshi");

@@ -126,6 +126,20 @@ class ThemeTest {
         assertThat(text(render(theme).get("atom.xml"))).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
     }
 
+    /** A template that compiles but fails on the model (a filter given a value it cannot take). */
+    @Test
+    void aTemplateFailingAsItRendersLeavesTheDefaultFilePublished() throws Exception {
+        Files.writeString(dir.resolve("config/index.html.peb"), "<p>{{ name | date }}</p>");
+        Files.writeString(dir.resolve("config/atom.xml.peb"), "<feed>{{ name | date }}</feed>");
+        var theme = Theme.load(List.of("config/index.html.peb", "config/atom.xml.peb"), List.of(dir), List.of());
+        assertThat(theme.warnings()).isEmpty();
+
+        var files = render(theme);
+
+        assertThat(text(files.get("index.html"))).contains("<!DOCTYPE html>", "<meta name=\"generator\"");
+        assertThat(text(files.get("atom.xml"))).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+    }
+
     @Test
     void brokenStylesheetIsAWarningAndTheDefaultIsPublished() {
         var theme = Theme.load(List.of("config/atom.xml.xslt"), List.of(dir), List.of());
