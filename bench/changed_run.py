@@ -9,7 +9,7 @@ Usage: changed_run.py --data DATA --state STATE --results FILE --n 1000 [--reps 
                       [--orrery-cmd ./orrery]
 Appends JSON lines in the format of ../shared/bench/bench.py, whose --table prints them.
 """
-import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, datetime, json, os, re, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "bench"))
@@ -26,12 +26,20 @@ def planet(data, n, d):
     return cfg
 
 
-def add_entry(text, stamp):
-    """The feed with a copy of its first item or entry, under a new id, title and link, put first."""
+def add_entry(text, stamp, when=None):
+    """The feed with a copy of its first item or entry, under a new id, title and link, put first;
+    dated `when` (a UTC datetime: a post published since the last run) unless None (then it keeps
+    the copied item's date, somewhere in the past month)."""
     m = re.search(r"<(item|entry)[\s>].*?</\1>", text, re.S)
     if not m:
         return None
     block = m.group(0)
+    if when is not None:
+        rfc = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
+        iso = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        block = re.sub(r"(<pubDate>).*?(</pubDate>)", lambda g: g.group(1) + rfc + g.group(2), block, 1, re.S)
+        for tag in ("published", "updated", "dc:date"):
+            block = re.sub(r"(<%s>).*?(</%s>)" % (tag, tag), lambda g: g.group(1) + iso + g.group(2), block, 1, re.S)
     block = re.sub(r"(<guid[^>]*>)(.*?)(</guid>)", lambda g: g.group(1) + g.group(2) + "#new-" + stamp + g.group(3), block, 1, re.S)
     block = re.sub(r"(<id>)(.*?)(</id>)", lambda g: g.group(1) + g.group(2) + "#new-" + stamp + g.group(3), block, 1, re.S)
     block = re.sub(r'(rdf:about=")([^"]*)(")', lambda g: g.group(1) + g.group(2) + "#new-" + stamp + g.group(3), block, 1)
@@ -41,14 +49,14 @@ def add_entry(text, stamp):
     return text[:m.start()] + block + "\n" + text[m.start():]
 
 
-def change(files, percent, backup, stamp):
+def change(files, percent, backup, stamp, when=None):
     step = max(1, round(100 / percent))
     changed = []
     for i, path in enumerate(files):
         if i % step:
             continue
         text = open(path, encoding="utf-8", errors="surrogateescape").read()
-        new = add_entry(text, stamp)
+        new = add_entry(text, stamp, when)
         if new is None:
             continue
         for p in (path, path + ".gz"):
@@ -77,6 +85,9 @@ def main():
     ap.add_argument("--results", required=True); ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--reps", type=int, default=3); ap.add_argument("--percent", type=float, default=5)
     ap.add_argument("--orrery-cmd", default="./orrery")
+    ap.add_argument("--old-dates", action="store_true",
+                    help="the new entries keep the copied item's date (in the past month) instead of being "
+                         "the newest of the river, as a post published since the last run is")
     a = ap.parse_args()
     log = bench.Log(os.path.join(a.state, "access.log"))
     files, summ = bench.feed_files(a.data, a.n)
@@ -85,7 +96,7 @@ def main():
     with open(curl_cfg, "w") as f:
         for u in open(bench.urls_file(a.data, a.n)).read().split():
             f.write('url = "%s"\noutput = "/dev/null"\n' % u)
-    label = "%g%% changed" % a.percent
+    label = "%g%% changed" % a.percent + (" (old dates)" if a.old_dates else "")
     for r in range(a.reps):
         d = tempfile.mkdtemp(prefix="feedbench-changed-", dir="/tmp")
         backup = os.path.join(d, "backup")
@@ -95,7 +106,11 @@ def main():
             t = bench.timev(a.orrery_cmd.split() + ["run", cfg], stdout_path=os.path.join(d, "run.%s.log" % phase[:5]))
             if t["rc"] != 0:
                 sys.exit("orrery run failed (%s): %s" % (phase, t["out"][-500:]))
-        changed = change(files, a.percent, backup, "%d-%d" % (r, int(time.time())))
+        # A post published since the last run: an hour after the bench's reference date, which
+        # is after every generated entry (--old-dates: the copied item's own date instead).
+        when = None if a.old_dates else (
+            datetime.datetime.strptime(summ["ref_date"], "%Y-%m-%d") + datetime.timedelta(hours=1, minutes=r))
+        changed = change(files, a.percent, backup, "%d-%d" % (r, int(time.time())), when)
         # The bench's nginx keeps what it learnt of each file for a minute (open_file_cache):
         # until then it would still answer 304 for a changed feed.
         time.sleep(61)

@@ -52,6 +52,7 @@ class PlanetRefreshTest {
     final MockWebServer server = new MockWebServer();
     final Map<String, Supplier<MockResponse>> routes = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<String> conditions = new CopyOnWriteArrayList<>();
     final Clock clock = new Clock();
     HttpFetcher fetcher;
     JdbcStore store;
@@ -77,6 +78,7 @@ class PlanetRefreshTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
                 requests.add(path);
+                conditions.add(String.valueOf(request.getHeaders().get("If-None-Match")));
                 Supplier<MockResponse> route = routes.get(path);
                 return route == null ? new MockResponse.Builder().code(404).build() : route.get();
             }
@@ -164,6 +166,31 @@ class PlanetRefreshTest {
         assertThat(planet.refresh().line())
                 .as("once every entry is decided, the same bytes are not parsed again")
                 .isEqualTo("1 feed: 0 ok, 1 not modified, 0 failed; entries: 0 new, 0 updated");
+    }
+
+    @Test
+    void aFilterSetAfterEntriesWereStoredRemovesThoseItDropsAsVenusDid() throws Exception {
+        String two = FEED.replace(
+                "</feed>",
+                "<entry><title>Two</title><id>urn:two</id><updated>2026-02-28T11:00:00Z</updated>"
+                        + "<content>two</content></entry></feed>");
+        routes.put("/feed", () -> ok(two, "ETag", "\"v1\""));
+        planet("", "/feed").refresh();
+        assertThat(store.firstSeen(url("/feed"))).containsOnlyKeys("urn:one", "urn:two");
+
+        // The feed is unchanged (it would answer 304), but the filter is new: it is fetched whole
+        // and the stored entry the filter now drops is removed.
+        conditions.clear();
+        clock.advance(Duration.ofHours(2));
+        assertThat(planet("filter = two", "/feed").refresh().line()).contains("1 ok");
+        assertThat(conditions).containsExactly("null");
+        assertThat(store.firstSeen(url("/feed"))).containsOnlyKeys("urn:two");
+
+        // With the same filter, the next refresh is conditional again.
+        conditions.clear();
+        clock.advance(Duration.ofHours(2));
+        planet("filter = two", "/feed").refresh();
+        assertThat(conditions).containsExactly("\"v1\"");
     }
 
     @Test

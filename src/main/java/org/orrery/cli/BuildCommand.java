@@ -1,15 +1,30 @@
 package org.orrery.cli;
 
+import java.util.OptionalInt;
 import org.orrery.config.PlanetConfig;
 import org.orrery.render.PublishException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code orrery build}: publish from what is stored (Venus's {@code -o}). */
 @Command(
         name = "build",
         mixinStandardHelpOptions = true,
-        description = "Publish the site from what is stored, without fetching (Venus's --offline).")
+        description = "Publish the site from what is stored, without fetching (Venus's --offline). A configured"
+                + " theme that cannot be used (output_theme or a template missing, a template that does not"
+                + " compile) stops it before anything is written, unless --allow-default-theme is given.")
 final class BuildCommand extends PlanetCommand {
+    @Option(
+            names = Preflight.ALLOW_DEFAULT_THEME,
+            description = "Publish even when the configured theme cannot be used, with Orrery's default theme's"
+                    + " files in place of the missing or broken ones (a warning names each).")
+    boolean allowDefaultTheme;
+
+    @Override
+    OptionalInt before(PlanetConfig config) {
+        return Preflight.publishing(config, allowDefaultTheme, err());
+    }
+
     @Override
     int work(OpenPlanet open, PlanetConfig config) throws PublishException {
         reportPublished(config, open.planet.publish());

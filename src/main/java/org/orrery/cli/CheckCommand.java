@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +12,26 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orrery.config.PlanetConfig;
 import org.orrery.publish.ThemeFiles;
+import org.orrery.render.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code orrery check}: validate a config and say what Orrery understood of it. */
+/**
+ * {@code orrery check}: validate a config and say what Orrery understood of it, and whether {@code
+ * run} and {@code build} could publish it: the migration check of a Venus or Planet 2.0 planet.
+ */
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
         description = "Validate the config and print what Orrery understood: subscriptions, directories,"
-                + " templates, and warnings: options it does not know, theme files it cannot find or"
-                + " use, directories it cannot write. With --strict a warning is a failure (exit 78).")
+                + " templates (each found and compiled), and warnings: options it does not know or ignores,"
+                + " filters it lacks, theme files it cannot use, directories it cannot write, relative"
+                + " directories outside the config's. A configured theme that cannot be used is an error"
+                + " (exit 78), as run and build refuse it, unless --allow-default-theme is given. With"
+                + " --strict a warning is a failure too.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigFiles config;
@@ -35,6 +41,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Exit with 78 when there is any warning (for CI).")
     boolean strict;
+
+    @Option(
+            names = Preflight.ALLOW_DEFAULT_THEME,
+            description = "Check as run and build would with this option: a theme file that cannot be used is"
+                    + " a warning (the default theme's file is published instead), not an error.")
+    boolean allowDefaultTheme;
 
     @Spec
     CommandSpec spec;
@@ -46,44 +58,32 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         PlanetConfig loaded = read.get();
+        Path workingDirectory = Path.of("").toAbsolutePath();
         var warnings = new ArrayList<>(loaded.warnings());
-        warnings.addAll(ThemeFiles.load(loaded, Path.of("").toAbsolutePath()).warnings());
-        directoryProblem("output_dir", loaded.outputDir()).ifPresent(warnings::add);
-        directoryProblem("cache_directory", loaded.cacheDirectory()).ifPresent(warnings::add);
+        var errors = new ArrayList<String>();
+        Theme theme = ThemeFiles.load(loaded, workingDirectory);
+        List<String> fallbacks =
+                theme.fallbacks().stream().map(Theme.Fallback::warning).toList();
+        if (allowDefaultTheme) {
+            warnings.addAll(theme.warnings());
+        } else {
+            theme.fallbacks().stream().map(Preflight::refusal).forEach(errors::add);
+            theme.warnings().stream().filter(w -> !fallbacks.contains(w)).forEach(warnings::add);
+        }
+        warnings.addAll(Preflight.directoryProblems(loaded));
+        warnings.addAll(Preflight.outsideConfigDirectory(loaded, workingDirectory));
+        // On standard error, as run and build say them; the JSON report lists them too.
+        errors.forEach(e -> spec.commandLine().getErr().println("orrery: theme: " + e));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            printJson(loaded, warnings, out);
+            printJson(loaded, theme, errors, warnings, out);
         } else {
-            printText(loaded, warnings, out);
+            printText(loaded, theme, warnings, out);
         }
-        return strict && !warnings.isEmpty() ? Main.EXIT_CONFIG : 0;
+        return !errors.isEmpty() || (strict && !warnings.isEmpty()) ? Main.EXIT_CONFIG : 0;
     }
 
-    /**
-     * Why a run could not write into {@code directory}, found now rather than after a whole
-     * fetch: it is a file, or it (or the nearest directory that exists above it, where it would
-     * be created) cannot be written.
-     */
-    static Optional<String> directoryProblem(String option, Path directory) {
-        Path dir = directory.toAbsolutePath().normalize();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return Optional.of(option + " " + dir + " is not a directory");
-        }
-        Path existing = dir;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            return Optional.of(option + " " + dir + " cannot be created: " + existing + " is not a directory");
-        }
-        if (!Files.isWritable(existing)) {
-            return Optional.of(option + " " + dir
-                    + (existing.equals(dir) ? " cannot be written" : " cannot be created in " + existing));
-        }
-        return Optional.empty();
-    }
-
-    private static void printText(PlanetConfig c, List<String> warnings, PrintWriter out) {
+    private static void printText(PlanetConfig c, Theme theme, List<String> warnings, PrintWriter out) {
         out.printf("%s: %d subscriptions%n", c.name(), c.subscriptions().size());
         out.printf(
                 "  config           %s%n",
@@ -95,15 +95,23 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("  date formats     %s | %s%n", c.newDateFormat(), c.dateFormat());
         out.printf("  feed timeout     %d s%n", c.feedTimeout().toSeconds());
         out.printf("  time zone        %s%n", c.zone());
+        out.printf("  dialect          %s%n", c.options().dialect().describe());
+        c.options().outputTheme().ifPresent(t -> out.printf("  output theme     %s%n", t));
         out.printf(
                 "  templates        %s%n",
-                c.templateFiles().isEmpty() ? "(default theme)" : String.join(" ", c.templateFiles()));
+                c.templateFiles().isEmpty()
+                        ? c.options().outputTheme().isPresent() ? "(the output theme's)" : "(default theme)"
+                        : String.join(" ", c.templateFiles()));
+        for (Path file : theme.files()) {
+            out.printf("  theme file       %s%n", file);
+        }
         for (String warning : warnings) {
             out.println("warning: " + warning);
         }
     }
 
-    private static void printJson(PlanetConfig c, List<String> warnings, PrintWriter out) {
+    private static void printJson(
+            PlanetConfig c, Theme theme, List<String> errors, List<String> warnings, PrintWriter out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartObject();
             strings(g, "config", c.sources().stream().map(Path::toString).toList());
@@ -124,7 +132,11 @@ final class CheckCommand implements Callable<Integer> {
             g.writeStringField("new_date_format", c.newDateFormat());
             g.writeNumberField("feed_timeout", c.feedTimeout().toMillis() / 1000.0);
             g.writeStringField("time_zone", c.zone().getId());
+            g.writeStringField("dialect", c.options().dialect().dialect().optionValue());
+            g.writeStringField("dialect_reason", c.options().dialect().reason());
             strings(g, "template_files", c.templateFiles());
+            strings(g, "theme_files", theme.files().stream().map(Path::toString).toList());
+            strings(g, "errors", errors);
             strings(g, "warnings", warnings);
             g.writeEndObject();
         } catch (IOException e) {

@@ -44,6 +44,7 @@ public final class Main {
             FetchCommand.class,
             BuildCommand.class,
             ExpungeCommand.class,
+            ImportCommand.class,
             StatusCommand.class,
             DiscoverCommand.class,
             AddCommand.class,

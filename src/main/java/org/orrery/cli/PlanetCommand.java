@@ -3,6 +3,7 @@ package org.orrery.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.orrery.config.PlanetConfig;
 import org.orrery.render.PublishException;
@@ -33,6 +34,14 @@ abstract class PlanetCommand implements Callable<Integer> {
     /** Does the command's work; returns the exit status. */
     abstract int work(OpenPlanet open, PlanetConfig config) throws PublishException;
 
+    /**
+     * What is checked before the planet is opened (nothing locked, created or fetched yet): the
+     * exit status to stop with, after saying why on {@link #err()}, or empty to go on.
+     */
+    OptionalInt before(PlanetConfig config) {
+        return OptionalInt.empty();
+    }
+
     @Override
     public final Integer call() {
         PrintWriter err = err();
@@ -41,6 +50,10 @@ abstract class PlanetCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         PlanetConfig loaded = read.get();
+        OptionalInt stop = before(loaded);
+        if (stop.isPresent()) {
+            return stop.getAsInt();
+        }
         try (var open = OpenPlanet.open(loaded)) {
             return work(open, loaded);
         } catch (PublishException | StoreException e) {

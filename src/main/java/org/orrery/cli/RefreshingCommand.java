@@ -1,8 +1,11 @@
 package org.orrery.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.orrery.config.PlanetConfig;
 import org.orrery.refresh.RefreshSummary;
 import picocli.CommandLine.Option;
 
@@ -13,6 +16,13 @@ abstract class RefreshingCommand extends PlanetCommand {
             description = "Fetch every subscription now, even those waiting out a backoff, a Retry-After"
                     + " or a freshness lifetime (gone ones stay gone).")
     boolean all;
+
+    /** Warns of relative directories that resolve outside the config's directory (run checks more). */
+    @Override
+    OptionalInt before(PlanetConfig config) {
+        Preflight.warnOutsideConfigDirectory(config, Path.of("").toAbsolutePath(), err());
+        return OptionalInt.empty();
+    }
 
     /**
      * Refreshes the planet, then reports failures, moves and reading lists on standard error and

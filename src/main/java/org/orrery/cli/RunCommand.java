@@ -3,6 +3,7 @@ package org.orrery.cli;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.OptionalInt;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.hub.HubPing;
@@ -16,12 +17,25 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Refresh every subscription that is due, remove old entries (as expunge does), publish the"
                 + " site, then ping the pubsubhubbub_hub if one is set. When nothing the site shows has changed"
-                + " since it was last published, only health.json is written.")
+                + " since it was last published, only health.json is written. Before fetching, it makes sure the"
+                + " site can be published: output_dir and cache_directory writable, the configured theme usable"
+                + " (unless --allow-default-theme is given).")
 final class RunCommand extends RefreshingCommand {
     @Option(
             names = "--no-ping",
             description = "Do not ping the pubsubhubbub_hub after publishing (Venus's --no-publish).")
     boolean noPing;
+
+    @Option(
+            names = Preflight.ALLOW_DEFAULT_THEME,
+            description = "Publish even when the configured theme cannot be used, with Orrery's default theme's"
+                    + " files in place of the missing or broken ones (a warning names each).")
+    boolean allowDefaultTheme;
+
+    @Override
+    OptionalInt before(PlanetConfig config) {
+        return Preflight.publishing(config, allowDefaultTheme, err());
+    }
 
     @Override
     int work(OpenPlanet open, PlanetConfig config) throws PublishException {

@@ -67,6 +67,7 @@ public final class ConfigLoader {
             }
         }
         PlanetOptions options = planetOptions(ini, planet);
+        warnings.addAll(notActedOn(ini, planet));
         if (!options.locales().isEmpty() && LocaleNames.glibc(options.locale()).isEmpty()) {
             warnings.add(ini.origin(PLANET, "locale").orElseThrow() + ": [Planet] locale " + planet.get("locale")
                     + ": Orrery does not carry the C library's month and day names for "
@@ -83,11 +84,29 @@ public final class ConfigLoader {
         // Two spellings of one URL (HTTP://, a #fragment, :80) are one feed: the first section's.
         Map<String, String> feedSections = new HashMap<>();
         for (String section : ini.sections()) {
-            if (section.equals(PLANET) || templateFiles.contains(section)) {
+            if (section.equals(PLANET)) {
+                continue;
+            }
+            if (templateFiles.contains(section)) {
+                filterSections.put(section, ini.items(section)); // a template's own options
+                warnings.addAll(unprovidedOutputFilters(ini, section, planet));
+                checkPageOptions(ini, section);
                 continue;
             }
             if (filterNames.contains(section)) {
                 filterSections.put(section, ini.items(section));
+                continue;
+            }
+            if (!section.contains("://") && THEME_SECTION.matcher(section).matches()) {
+                // A template's own options (its output filters, say), or a filter's.
+                filterSections.put(section, ini.items(section));
+                warnings.addAll(unprovidedOutputFilters(ini, section, planet));
+                checkPageOptions(ini, section);
+                if (templateFiles.isEmpty() && !planet.containsKey("output_theme")) {
+                    warnings.add(ini.sectionOrigin(section).orElseThrow() + ": [" + section
+                            + "] looks like a template or filter section of a theme that is not available;"
+                            + " not a subscription");
+                }
                 continue;
             }
             switch (section(ini, section, workingDirectory, warnings)) {
@@ -137,6 +156,31 @@ public final class ConfigLoader {
                 filterSections);
         warnings.addAll(SubscriptionChecks.check(ini, config, subscriptionSections, listSections));
         return config.withWarnings(warnings);
+    }
+
+    /**
+     * Options of {@code [Planet]} set to something other than their default that Orrery ignores
+     * or does not act on yet, each a warning naming its line (read after every value is checked).
+     */
+    private static List<String> notActedOn(IniFile ini, Map<String, String> planet) {
+        List<String> warnings = new ArrayList<>();
+        Function<String, Optional<String>> lookup = key -> Optional.ofNullable(planet.get(key));
+        for (String key : ini.ownKeys(PLANET)) {
+            Optional<OptionTable.Option<?>> option = OptionTable.of(key)
+                    .filter(o -> o.effect() == OptionTable.Effect.IGNORED || o.effect() == OptionTable.Effect.NOT_YET)
+                    .filter(o -> !o.read(lookup).equals(o.defaultValue()));
+            if (option.isEmpty()) {
+                continue;
+            }
+            String where = ini.origin(PLANET, key).orElseThrow() + ": [Planet] " + key + " = "
+                    + planet.get(key).strip();
+            warnings.add(
+                    option.get().effect() == OptionTable.Effect.IGNORED
+                            ? where + " is ignored by Orrery (" + option.get().doc() + ")"
+                            : where + " is read but not acted on yet: "
+                                    + option.get().notYet());
+        }
+        return warnings;
     }
 
     /** What a section other than [Planet] turned out to be. */
@@ -207,6 +251,45 @@ public final class ConfigLoader {
     }
 
     /** Sections named by a filter in any {@code filters} option hold that filter's parameters. */
+    /** A template's own {@code days_per_page} and {@code items_per_page}, read as [Planet]'s are: a bad one is an error. */
+    private static void checkPageOptions(IniFile ini, String section) throws ConfigException {
+        if (!TEMPLATE_SECTION.matcher(section).matches()) {
+            return;
+        }
+        Map<String, String> own = ini.items(section);
+        for (var option : List.of(OptionTable.DAYS_PER_PAGE, OptionTable.ITEMS_PER_PAGE)) {
+            try {
+                option.read(key -> Optional.ofNullable(own.get(key)));
+            } catch (OptionValues.BadValue e) {
+                throw badValue(ini, section, e);
+            }
+        }
+    }
+
+    /** A warning for each output filter a template's section names that Orrery does not provide. */
+    private static List<String> unprovidedOutputFilters(IniFile ini, String section, Map<String, String> planet)
+            throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        if (!TEMPLATE_SECTION.matcher(section).matches()) {
+            return warnings; // a filter's section: its options are the filter's parameters
+        }
+        for (String written : OptionValues.list(ini.items(section).get("filters"))) {
+            String name = written.contains("?") ? written.substring(0, written.indexOf('?')) : written;
+            if (!FilterSpec.OUTPUT_SUPPORTED.contains(name)
+                    && !OptionValues.list(planet.get("filters")).contains(written)) {
+                warnings.add(ini.sectionOrigin(section).orElseThrow() + ": [" + section + "] output filter " + name
+                        + " is not one Orrery provides; the file passes unchanged (Orrery provides "
+                        + String.join(
+                                ", ",
+                                FilterSpec.OUTPUT_SUPPORTED.stream().sorted().toList()) + ")");
+            }
+        }
+        return warnings;
+    }
+
+    private static final Pattern TEMPLATE_SECTION =
+            Pattern.compile(".*\\.(tmpl|xslt|dj|genshi)", Pattern.CASE_INSENSITIVE);
+
     private static Set<String> filterSectionNames(IniFile ini) throws ConfigException {
         Set<String> names = new HashSet<>();
         for (String section : ini.sections()) {

@@ -30,6 +30,9 @@ public record FilterSpec(String name, Map<String, String> params) {
             "h1title.xslt",
             "detitle.xslt");
 
+    /** Venus's output filters (run on a template's output file) Orrery provides. */
+    public static final Set<String> OUTPUT_SUPPORTED = Set.of("addsearch.xslt", "xhtml2html.plugin");
+
     public FilterSpec {
         Objects.requireNonNull(name, "name");
         params = Map.copyOf(params);

@@ -199,8 +199,12 @@ public final class OptionTable {
             option("locale", PLANET, "", OptionValues::locales, ACTED_ON, "the language of month and day names");
     static final Option<Integer> ACTIVITY_THRESHOLD =
             whole("activity_threshold", BOTH, 0, 0, "days without an entry before a feed is called quiet");
-    static final Option<Integer> NEW_FEED_ITEMS =
-            whole("new_feed_items", PLANET, 0, 0, "entries shown of a feed's first refresh");
+    static final Option<Integer> NEW_FEED_ITEMS = whole(
+            "new_feed_items",
+            PLANET,
+            0,
+            0,
+            "Venus: entries of one feed shown at most; Planet 2.0: entries shown of a feed's first refresh");
     static final Option<Integer> SPIDER_THREADS =
             whole("spider_threads", PLANET, 0, 0, "Venus's fetch threads; raises max_connections");
     static final Option<String> LOG_LEVEL = option(
@@ -255,8 +259,15 @@ public final class OptionTable {
             OptionValues::bytes,
             ACTED_ON,
             "the largest feed accepted, after decompression");
-    static final Option<RiverOrder> RIVER_ORDER =
-            option("river_order", PLANET, "date", OptionValues::riverOrder, ACTED_ON, "what the river is sorted by");
+    static final Option<RiverOrder> RIVER_ORDER = option(
+            "river_order", PLANET, "date", OptionValues::riverOrder, ACTED_ON, "what the river is sorted and dated by");
+    static final Option<Optional<Dialect>> DIALECT = option(
+            "dialect",
+            PLANET,
+            "",
+            (k, v) -> v.isEmpty() ? Optional.empty() : OptionValues.dialect(k, v),
+            ACTED_ON,
+            "venus or planet2: whose meaning options take where the two differ");
     static final Option<Boolean> ALLOW_PRIVATE_ADDRESSES = option(
                     "allow_private_addresses",
                     BOTH,
@@ -342,6 +353,7 @@ public final class OptionTable {
                             MAX_ENTRIES_PER_FEED,
                             MAX_FEED_BYTES,
                             RIVER_ORDER,
+                            DIALECT,
                             ALLOW_PRIVATE_ADDRESSES,
                             IGNORE_IN_FEED,
                             TITLE_TYPE,

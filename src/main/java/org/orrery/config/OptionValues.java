@@ -102,7 +102,11 @@ final class OptionValues {
     }
 
     static RiverOrder riverOrder(String key, String written) {
-        return RiverOrder.of(written).orElseThrow(() -> new BadValue(key, written, "date or first_seen"));
+        return RiverOrder.of(written).orElseThrow(() -> new BadValue(key, written, "date, published or first_seen"));
+    }
+
+    static Optional<Dialect> dialect(String key, String written) {
+        return Optional.of(Dialect.of(written).orElseThrow(() -> new BadValue(key, written, "venus or planet2")));
     }
 
     /** A boolean as Python's {@code ConfigParser.getboolean} reads one; anything else is bad. */

@@ -39,7 +39,8 @@ import org.orrery.model.Subscription;
  * @param options the other planet-wide options, Venus's defaults applied
  * @param readingLists sections that list subscriptions ({@code content_type} opml, foaf, csv
  *     or config), to be fetched and expanded with {@link ReadingListParser}
- * @param filterSections options of the sections named like a filter ({@code [excerpt.py]}),
+ * @param filterSections options of the sections named like a filter ({@code [excerpt.py]}) or a
+ *     template ({@code [index.html.xslt]}),
  *     by section name
  */
 public record PlanetConfig(
@@ -176,6 +177,61 @@ public record PlanetConfig(
                         key -> Optional.ofNullable(list.options().get(key)))
                 || options.allowPrivateAddresses();
     }
+
+    /**
+     * The output filters of each template, by the file it writes ({@code index.html}): those a
+     * template's own section names ({@code [index.html.xslt]} {@code filters = addsearch.xslt})
+     * beyond {@code [Planet]}'s, which Venus ran on the file the template wrote.
+     */
+    public Map<String, List<FilterSpec>> outputFilters() {
+        List<String> planetFilters = OptionValues.list(planetOptions.get("filters"));
+        Map<String, List<FilterSpec>> byOutput = new java.util.LinkedHashMap<>();
+        filterSections.forEach((section, items) -> {
+            var template = TEMPLATE.matcher(section);
+            if (!template.matches() || !items.containsKey("filters")) {
+                return;
+            }
+            String output = template.group(1).substring(template.group(1).lastIndexOf('/') + 1);
+            for (String written : OptionValues.list(items.get("filters"))) {
+                if (!planetFilters.contains(written)) {
+                    byOutput.computeIfAbsent(output, k -> new java.util.ArrayList<>())
+                            .add(filterSpec(written));
+                }
+            }
+        });
+        return byOutput;
+    }
+
+    /**
+     * How many posts the pages hold: the {@code items_per_page} of the front page's template's own
+     * section ({@code [index.html.tmpl]}), which Venus gave that template, else {@code [Planet]}'s.
+     */
+    public int pageItems() {
+        return indexTemplateOption("items_per_page").map(Integer::parseInt).orElse(itemsPerPage);
+    }
+
+    /** {@code days_per_page}, as {@link #pageItems()} reads it (Planet Clojure sets it on its template). */
+    public int pageDays() {
+        return indexTemplateOption("days_per_page").map(Integer::parseInt).orElse(options.daysPerPage());
+    }
+
+    private Optional<String> indexTemplateOption(String key) {
+        for (var section : filterSections.entrySet()) {
+            var template = TEMPLATE.matcher(section.getKey());
+            if (template.matches()
+                    && template.group(1)
+                            .substring(template.group(1).lastIndexOf('/') + 1)
+                            .equals("index.html")
+                    && section.getValue().containsKey(key)
+                    && !section.getValue().get(key).isBlank()) {
+                return Optional.of(section.getValue().get(key).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern TEMPLATE =
+            java.util.regex.Pattern.compile("(.+)\\.(tmpl|xslt|dj|genshi)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A filter as written in a {@code filters} option, with its section's parameters. */
     public FilterSpec filterSpec(String written) {

@@ -19,8 +19,8 @@ import org.orrery.model.RiverOrder;
  *     when unset
  * @param activityThresholdDays {@code activity_threshold}: days without a new entry after which
  *     a feed is flagged "no activity", 0 for never
- * @param newFeedItems {@code new_feed_items}: on a feed's first refresh only this many of its
- *     entries (in feed order) are shown, the rest hidden; 0 for all
+ * @param newFeedItems {@code new_feed_items} as written, 0 for none; what it means depends on
+ *     the {@code dialect}: see {@link #newFeedItemsOfNewFeed} and {@link #riverOrder}
  * @param spiderThreads {@code spider_threads}: Venus's fetch threads, a hint only
  * @param logLevel {@code log_level}, upper-case: DEBUG, INFO, WARNING, ERROR or CRITICAL
  * @param generator {@code generator}, the Atom generator's name, default "Venus"
@@ -50,9 +50,12 @@ import org.orrery.model.RiverOrder;
  *     the first this many in document order are read
  * @param maxFeedBytes Orrery's {@code max_feed_bytes}: the largest feed accepted, after
  *     decompression
- * @param riverOrder Orrery's {@code river_order}
+ * @param riverOrder Orrery's {@code river_order}, with Venus's {@code new_feed_items} as its
+ *     per-feed cap when the dialect is Venus's
  * @param allowPrivateAddresses Orrery's {@code allow_private_addresses} in {@code [Planet]}:
  *     whether every feed may reach loopback, private and link-local addresses
+ * @param dialect whose meaning options take where Venus and Planet 2.0 differ, and why: Orrery's
+ *     {@code dialect}, else guessed from the options {@code [Planet]} sets ({@link Dialect})
  */
 public record PlanetOptions(
         int daysPerPage,
@@ -82,7 +85,8 @@ public record PlanetOptions(
         int maxEntriesPerFeed,
         long maxFeedBytes,
         RiverOrder riverOrder,
-        boolean allowPrivateAddresses) {
+        boolean allowPrivateAddresses,
+        Dialect.Choice dialect) {
     /** Venus's defaults, as {@code planet/config.py} sets them, and Orrery's. */
     public static final PlanetOptions DEFAULTS = read(key -> Optional.empty());
 
@@ -104,6 +108,7 @@ public record PlanetOptions(
         Objects.requireNonNull(exclude, "exclude");
         iframeHosts = List.copyOf(iframeHosts);
         Objects.requireNonNull(riverOrder, "riverOrder");
+        Objects.requireNonNull(dialect, "dialect");
     }
 
     /**
@@ -135,6 +140,11 @@ public record PlanetOptions(
         Optional<String> exclude = OptionTable.EXCLUDE.read(lookup);
         List<String> iframeHosts = OptionTable.IFRAME_HOSTS.read(lookup);
         RiverOrder riverOrder = OptionTable.RIVER_ORDER.read(lookup);
+        Dialect.Choice dialect = Dialect.choose(lookup, OptionTable.DIALECT.read(lookup));
+        if (dialect.dialect() == Dialect.VENUS) {
+            // Venus's splice.py: no more than new_feed_items entries of one feed in the output.
+            riverOrder = riverOrder.withPerFeed(newFeedItems);
+        }
         int maxPages = OptionTable.MAX_PAGES.read(lookup);
         int maxConnections = OptionTable.MAX_CONNECTIONS.readOr(
                 lookup, Math.max(OptionTable.MAX_CONNECTIONS.defaultValue(), spiderThreads));
@@ -170,7 +180,17 @@ public record PlanetOptions(
                 maxEntriesPerFeed,
                 maxFeedBytes,
                 riverOrder,
-                allowPrivateAddresses);
+                allowPrivateAddresses,
+                dialect);
+    }
+
+    /**
+     * Planet 2.0's {@code new_feed_items}: on a feed's first refresh only this many of its
+     * entries (in feed order) are shown, the rest stored hidden; 0 for all. Always 0 in Venus's
+     * dialect, where {@code new_feed_items} caps each feed's entries in the river instead.
+     */
+    public int newFeedItemsOfNewFeed() {
+        return dialect.dialect() == Dialect.PLANET2 ? newFeedItems : 0;
     }
 
     /** The locale month and day names are shown in: the first of {@link #locales()}, else English. */

@@ -19,4 +19,23 @@ interface EntryFilter {
     default boolean readsBodies() {
         return true;
     }
+
+    /**
+     * Whether the filter reads bodies as the feed wrote them, before they are sanitised: Venus's
+     * {@code stripAd} scripts matched comments and image maps that feedparser kept and Orrery's
+     * sanitiser removes. Such a filter, listed before every filter that reads sanitised bodies,
+     * sees the raw markup; listed after one, it sees the sanitised bodies.
+     */
+    default boolean onRawMarkup() {
+        return false;
+    }
+
+    /** A filter of the raw markup ({@link #onRawMarkup()}). */
+    @FunctionalInterface
+    interface OfRawMarkup extends EntryFilter {
+        @Override
+        default boolean onRawMarkup() {
+            return true;
+        }
+    }
 }

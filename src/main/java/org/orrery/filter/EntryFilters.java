@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.orrery.config.FilterSpec;
 import org.orrery.config.PlanetConfig;
 import org.orrery.config.SubscriptionOptions;
@@ -21,10 +22,22 @@ import org.orrery.model.Subscription;
 public final class EntryFilters {
     private final List<EntryFilter> chain;
     private final int newFeedItems;
+    private final UnaryOperator<Entry> sanitise;
 
-    private EntryFilters(List<EntryFilter> chain, int newFeedItems) {
+    private EntryFilters(List<EntryFilter> chain, int newFeedItems, UnaryOperator<Entry> sanitise) {
         this.chain = List.copyOf(chain);
         this.newFeedItems = newFeedItems;
+        this.sanitise = sanitise;
+    }
+
+    /**
+     * These filters, given entries whose bodies are raw, sanitising them with {@code sanitise}
+     * before the first filter that reads sanitised bodies: filters of the raw markup before it
+     * ({@link EntryFilter#onRawMarkup()}) see the markup as the feed wrote it. An entry no such
+     * filter reads keeps its raw bodies (publishing sanitises them).
+     */
+    public EntryFilters sanitisingWith(UnaryOperator<Entry> sanitise) {
+        return new EntryFilters(chain, newFeedItems, sanitise);
     }
 
     /** Whether any filter reads or rewrites bodies ({@link EntryFilter#readsBodies()}). */
@@ -49,7 +62,7 @@ public final class EntryFilters {
         for (FilterSpec spec : options.filters()) {
             named(spec).ifPresent(chain::add);
         }
-        return new EntryFilters(chain, config.options().newFeedItems());
+        return new EntryFilters(chain, config.options().newFeedItemsOfNewFeed(), UnaryOperator.identity());
     }
 
     /** The filter Orrery provides under a Venus name, if it provides one. */
@@ -81,7 +94,12 @@ public final class EntryFilters {
     public Verdict apply(Entry entry, Instant now, Instant firstSeen) {
         Objects.requireNonNull(entry, "entry");
         Entry current = entry;
+        boolean raw = true;
         for (EntryFilter filter : chain) {
+            if (raw && filter.readsBodies() && !filter.onRawMarkup()) {
+                current = sanitise.apply(current);
+                raw = false;
+            }
             switch (filter.apply(current, now, firstSeen)) {
                 case Verdict.Kept kept -> current = kept.entry();
                 case Verdict.Dropped dropped -> {

@@ -9,8 +9,10 @@ import org.orrery.model.Entry;
 
 /**
  * Venus's {@code stripAd/*.sed} scripts: paragraphs that are nothing but an advertisement,
- * recognised by their structure rather than by exact bytes, since the sanitiser has already
- * rewritten the markup the scripts matched.
+ * recognised by their structure rather than by exact bytes. They read the markup as the feed
+ * wrote it ({@link EntryFilter#onRawMarkup()}), as Venus's scripts read feedparser's output,
+ * which kept the comments and image maps the sanitiser removes; after a filter that reads
+ * sanitised bodies they still find the FeedBurner and AdSense images.
  */
 final class StripAds {
     // FeedBurner's FeedFlare ad: /~a/<feed>?a=<id> linking an image /~a/<feed>?i=<id>.
@@ -26,7 +28,7 @@ final class StripAds {
 
     /** {@code stripAd/feedburner.sed}: a paragraph holding only a FeedFlare ad link and image. */
     static EntryFilter feedburner() {
-        return (e, now, firstSeen) -> new Verdict.Kept(HtmlTrees.editBodies(e, doc -> {
+        return (EntryFilter.OfRawMarkup) (e, now, firstSeen) -> new Verdict.Kept(HtmlTrees.editBodies(e, doc -> {
             for (Element p : doc.select("p")) {
                 if (p.childNodeSize() == 1
                         && p.childrenSize() == 1
@@ -44,12 +46,13 @@ final class StripAds {
     }
 
     /**
-     * {@code stripAd/google_ad_map.sed}: a paragraph starting with an AdSense image map (the
-     * sanitiser drops the {@code map} itself, leaving its image, which points at the map or at
+     * {@code stripAd/google_ad_map.sed}: a paragraph starting with an AdSense image map (or,
+     * once sanitised, which drops the {@code map}, its image, which points at the map or at
      * Google's ad server).
      */
     static EntryFilter googleAdMap() {
-        return (e, now, firstSeen) -> new Verdict.Kept(HtmlTrees.editBodies(e, StripAds::removeGoogleAdMaps));
+        return (EntryFilter.OfRawMarkup)
+                (e, now, firstSeen) -> new Verdict.Kept(HtmlTrees.editBodies(e, StripAds::removeGoogleAdMaps));
     }
 
     private static void removeGoogleAdMaps(Document doc) {
@@ -82,9 +85,9 @@ final class StripAds {
         }
     }
 
-    /** {@code stripAd/yahoo.sed}, on the markup as it is (the comments survive only unsanitised bodies). */
+    /** {@code stripAd/yahoo.sed}: what lies between Yahoo's ad comments, which only raw markup has. */
     static EntryFilter yahoo() {
-        return (Entry e, Instant now, Instant firstSeen) -> new Verdict.Kept(e.withBodies(
+        return (EntryFilter.OfRawMarkup) (Entry e, Instant now, Instant firstSeen) -> new Verdict.Kept(e.withBodies(
                 YAHOO.matcher(e.contentHtml()).replaceAll(""),
                 e.summaryHtml().map(s -> YAHOO.matcher(s).replaceAll(""))));
     }

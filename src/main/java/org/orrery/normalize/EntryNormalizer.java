@@ -74,6 +74,26 @@ public final class EntryNormalizer {
                 parsed.details());
     }
 
+    /**
+     * {@code entry}, normalised {@linkplain #raw raw}, with its bodies sanitised as {@link
+     * #sanitising} would have made them: the content, else (when the sanitiser leaves nothing of
+     * it) the summary, and the summary only when it differs from that.
+     */
+    public Entry sanitised(Entry entry) {
+        if (entry.base().isEmpty()) {
+            return entry; // no body (a body always comes with the URL it resolves against)
+        }
+        URI base = entry.base().get();
+        Optional<String> content = Optional.of(entry.contentHtml())
+                .filter(s -> !s.isEmpty())
+                .map(s -> sanitizer.sanitize(s, base))
+                .filter(s -> !s.isEmpty());
+        Optional<String> summary =
+                entry.summaryHtml().map(s -> sanitizer.sanitize(s, base)).filter(s -> !s.isEmpty());
+        String body = content.or(() -> summary).orElse("");
+        return entry.withBodies(body, content.isPresent() ? summary.filter(s -> !s.equals(body)) : Optional.empty());
+    }
+
     private String body(Html html) {
         return sanitisingNow ? sanitized(html) : html.html();
     }

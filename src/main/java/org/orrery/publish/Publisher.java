@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 import org.orrery.model.Version;
 import org.orrery.publish.RiverSlicer.Slice;
+import org.orrery.render.OutputFilters;
 import org.orrery.render.PublishException;
 import org.orrery.render.Site;
 import org.orrery.render.SitePages;
@@ -51,6 +54,7 @@ public final class Publisher {
     private final SiteWriter writer = new SiteWriter();
     private final HtmlSanitizer sanitizer;
     private volatile BodyCounts lastBodies = new BodyCounts(0, 0);
+    private volatile int archivesRendered;
 
     public Publisher(PlanetConfig config, Store store, InstantSource clock, Site site) {
         this.config = config;
@@ -97,17 +101,23 @@ public final class Publisher {
         var cache = new BodyCache(store);
         var gate = new BodyGate(sanitizer, cache);
         var renderer = new SiteRenderer(site, theme, gate);
+        // Filters a template's own section names, run on each file it made (Venus's output filters).
+        var outputFilters =
+                new OutputFilters(config.outputFilters(), config.options().encoding());
         Instant now = clock.instant();
-        RiverOrder order = config.options().riverOrder();
+        // Venus's new_feed_items caps each feed in what Venus published, the front page and the
+        // feeds; older pages and the archives, Orrery's own, list every entry.
+        RiverOrder capped = config.options().riverOrder();
+        RiverOrder order = capped.withPerFeed(0);
         List<Instant> dates = store.riverDates(subscriptions, order);
         SitePages plan = SitePages.plan(
                 dates,
                 config.zone(),
-                config.itemsPerPage(),
-                config.options().daysPerPage(),
+                config.pageItems(),
+                config.pageDays(),
                 config.options().maxPages());
         Map<URI, String> messages = health.messages();
-        River newest = withMessages(store.river(subscriptions, config.itemsPerPage(), order), messages);
+        River newest = withMessages(store.river(subscriptions, config.pageItems(), capped), messages);
         var written = new AtomicInteger();
         Set<String> produced = ConcurrentHashMap.newKeySet();
         // Older pages, then monthly archives: each a slice of the river, which is read once for
@@ -117,7 +127,8 @@ public final class Publisher {
         RiverSlicer.SliceAction render = (slice, posts) -> {
             produced.add(slice.path());
             written.addAndGet(writer.publish(
-                    Map.of(slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now)),
+                    outputFilters.apply(Map.of(
+                            slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now))),
                     config.outputDir()));
         };
         UnaryOperator<Post> withMessage = messaged(messages);
@@ -129,49 +140,87 @@ public final class Publisher {
                 older,
                 withMessage,
                 render);
-        List<Slice> archives = plan.archivePages().stream()
-                .map(a -> new Slice(a.from(), a.to(), a.path(), plan.navigation(a)))
-                .toList();
-        // An archive page that would show what it showed is left as it is (ArchiveSignatures).
-        var signatures = new ArchiveSignatures(config.cacheDirectory().resolve("published-archives.txt"));
-        Map<String, String> before = signatures.read();
-        Map<String, String> after = new ConcurrentHashMap<>();
+        // Archive pages whose headlines cannot have changed are neither read nor rendered (ArchiveState).
+        var state = new ArchiveState(config.cacheDirectory().resolve("published-archives.txt"));
+        ArchiveState.Published before = state.read();
         String looks = SiteFingerprint.looks(config, theme);
-        RiverSlicer.publish(
-                (limit, action) -> store.eachPost(subscriptions, order, false, limit, action),
-                archives,
-                withMessage,
-                (slice, posts) -> {
-                    String signature = ArchiveSignatures.of(looks, slice, posts);
-                    after.put(slice.path(), signature);
-                    if (signature.equals(before.get(slice.path()))
-                            && Files.isRegularFile(config.outputDir().resolve(slice.path()))) {
-                        produced.add(slice.path());
-                        return;
-                    }
-                    render.publish(slice, posts);
-                });
+        Map<URI, String> channelDigests = ArchiveState.channels(newest.channels());
+        Map<Long, Long> changedDays = store.changedDays(order);
+        boolean all = !looks.equals(before.looks());
+        Set<Long> days = new HashSet<>(changedDays.keySet());
+        if (!all) {
+            days.addAll(store.entryDays(
+                    List.copyOf(ArchiveState.changedChannels(before.channels(), channelDigests)), order));
+        }
+        Map<String, String> frames = new HashMap<>();
+        List<Slice> stale = new ArrayList<>();
+        for (SitePages.ArchivePage page : plan.archivePages()) {
+            var navigation = plan.navigation(page);
+            String frame = ArchiveState.frame(navigation);
+            frames.put(page.path(), frame);
+            produced.add(page.path());
+            if (all
+                    || !frame.equals(before.frames().get(page.path()))
+                    || ArchiveState.touched(page, dates, config.zone(), days)
+                    || !Files.isRegularFile(config.outputDir().resolve(page.path()))) {
+                stale.add(new Slice(page.from(), page.to(), page.path(), navigation));
+            }
+        }
+        archivesRendered = stale.size();
+        // Each run of consecutive stale pages is read in one pass over its part of the river.
+        for (List<Slice> run : runs(stale)) {
+            int from = run.getFirst().from();
+            int to = run.getLast().to();
+            List<Slice> shifted = run.stream()
+                    .map(slice -> new Slice(slice.from() - from, slice.to() - from, slice.path(), slice.navigation()))
+                    .toList();
+            RiverSlicer.publish(
+                    (limit, action) ->
+                            store.eachPost(subscriptions, order, false, RiverRange.of(dates, from, to), action),
+                    shifted,
+                    withMessage,
+                    render);
+        }
         var archive = plan.archiveIndex();
         produced.add(archive.path());
         River channelsOnly = new River(List.of(), newest.channels());
         written.addAndGet(writer.publish(
-                Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now)), config.outputDir()));
+                outputFilters.apply(Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now))),
+                config.outputDir()));
         SitePages.Page first = plan.pages().getFirst();
-        River front = first.to() == newest.posts().size()
+        River front = first.to() == newest.posts().size() || capped.perFeed() > 0
                 ? newest
                 : withMessages(
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
         produced.addAll(files.keySet());
-        int total = written.get() + writer.publish(files, config.outputDir());
-        signatures.write(after);
+        int total = written.get() + writer.publish(outputFilters.apply(files), config.outputDir());
+        state.write(new ArchiveState.Published(looks, channelDigests, frames));
+        store.forgetChangedDays(order, changedDays);
         cache.flush(now);
         lastBodies = new BodyCounts(gate.sanitised(), gate.reused());
         log.debug("bodies: {} sanitised, {} from the cache", gate.sanitised(), gate.reused());
         new PublishedFiles(config.cacheDirectory().resolve("published-files.txt"), config.outputDir())
                 .replace(produced);
         return total;
+    }
+
+    /** Consecutive slices (each starting where the one before ended) grouped together, in order. */
+    private static List<List<Slice>> runs(List<Slice> slices) {
+        List<List<Slice>> runs = new ArrayList<>();
+        for (Slice slice : slices) {
+            if (runs.isEmpty() || runs.getLast().getLast().to() != slice.from()) {
+                runs.add(new ArrayList<>());
+            }
+            runs.getLast().add(slice);
+        }
+        return runs;
+    }
+
+    /** How many monthly archive pages the last publishing rendered (the others could not have changed). */
+    public int lastArchivesRendered() {
+        return archivesRendered;
     }
 
     /** How many bodies the last publishing sanitised, and how many it found sanitised in the store. */

@@ -19,6 +19,7 @@ import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.Fetcher;
 import org.orrery.filter.EntryFilters;
 import org.orrery.filter.Verdict;
+import org.orrery.model.Checksum;
 import org.orrery.model.Entry;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Sha256;
@@ -89,7 +90,15 @@ public final class FeedPipeline {
         }
         URI target = state.schedule().redirectedTo().orElse(uri);
         // The configured URL decides, not where it moved: a redirect never earns private access.
-        var result = fetcher.fetch(target, state.validators(), lists.privateAllowed(config, subscription));
+        // Filters changed since the feed was last parsed: ask for the whole feed again, so that
+        // its stored entries meet them (Venus's retroactive filtering).
+        String recipe = recipe(config.subscriptionOptions(subscription));
+        Validators validators = state.contentHash()
+                        .filter(h -> h.contains("/") && !h.endsWith("/" + recipe))
+                        .isPresent()
+                ? Validators.NONE
+                : state.validators();
+        var result = fetcher.fetch(target, validators, lists.privateAllowed(config, subscription));
         var at = clock.instant();
         return switch (result) {
             case FetchResult.NotModified n ->
@@ -108,7 +117,7 @@ public final class FeedPipeline {
             Subscription subscription, FeedState state, boolean stored, FetchResult.Fetched f, Instant at) {
         URI uri = subscription.feedUri();
         Schedule schedule = next.afterSuccess(state.schedule(), at, f.redirects(), f.maxAge());
-        String hash = Sha256.hex(f.body());
+        String hash = Checksum.of(f.body()) + "/" + recipe(config.subscriptionOptions(subscription));
         if (state.contentHash().filter(hash::equals).isPresent()) {
             // The same bytes as last time: nothing to parse, nothing changed.
             return new Refresh.NotModified(uri, at, f.validators(), f.httpStatus(), schedule);
@@ -124,9 +133,10 @@ public final class FeedPipeline {
                 .filter(w -> w.startsWith(ParseLimits.TOO_MANY_ENTRIES))
                 .findFirst()
                 .map(w -> w + " (max_entries_per_feed)");
-        EntryFilters filters = EntryFilters.forSubscription(config, subscription);
-        EntryNormalizer normalizer = filters.readsBodies() ? sanitising : raw;
-        var normalized = feed.entries().stream().map(normalizer::normalize).toList();
+        // Bodies stay as the feed gave them unless a filter reads them sanitised (it then gets them so).
+        EntryFilters filters =
+                EntryFilters.forSubscription(config, subscription).sanitisingWith(sanitising::sanitised);
+        var normalized = feed.entries().stream().map(raw::normalize).toList();
         var kept = filter(subscription, filters, normalized, at, stored);
         // An entry future_dates held back (or re-dated) is decided again by the next refresh,
         // once its date may have passed: so that one parses the feed again, rather than getting
@@ -151,11 +161,31 @@ public final class FeedPipeline {
                 undecided ? Optional.empty() : Optional.of(hash),
                 schedule,
                 kept.hiddenKeys(),
-                warning);
+                warning,
+                kept.droppedKeys());
     }
 
-    /** The entries the filters keep (some of them hidden), in feed order. */
-    private record Kept(List<Entry> entries, Set<String> hiddenKeys) {}
+    /**
+     * What decides which of a feed's entries are stored and how: its filters, sifters and
+     * scrubbing options, as a short digest kept with the feed's checksum.
+     */
+    static String recipe(SubscriptionOptions options) {
+        var text = new StringBuilder();
+        text.append(options.filter().orElse("")).append('\n');
+        text.append(options.exclude().orElse("")).append('\n');
+        for (var spec : options.filters()) {
+            text.append(spec.name())
+                    .append(new java.util.TreeMap<>(spec.params()))
+                    .append('\n');
+        }
+        text.append(new java.util.TreeSet<>(options.ignoreInFeed())).append('\n');
+        text.append(options.titleType()).append(options.summaryType()).append(options.contentType());
+        text.append(options.nameType()).append(options.futureDates()).append(options.xmlBase());
+        return Sha256.hex(text.toString()).substring(0, 12);
+    }
+
+    /** The entries the filters keep (some of them hidden), in feed order; the keys of stored ones they drop. */
+    private record Kept(List<Entry> entries, Set<String> hiddenKeys, Set<String> droppedKeys) {}
 
     /**
      * Venus's filters and sifters, Planet 2.0's {@code new_feed_items}, {@code future_dates}
@@ -170,6 +200,7 @@ public final class FeedPipeline {
                 filters.apply(entries, now, e -> firstSeen.getOrDefault(e.key(), now), firstSeen.isEmpty());
         var kept = new ArrayList<Entry>(entries.size());
         var hidden = new HashSet<String>();
+        var dropped = new HashSet<String>();
         for (Verdict verdict : verdicts) {
             switch (verdict) {
                 case Verdict.Kept k -> kept.add(k.entry());
@@ -177,10 +208,17 @@ public final class FeedPipeline {
                     kept.add(h.entry());
                     hidden.add(h.entry().key());
                 }
-                case Verdict.Dropped d -> log.debug("{}: dropped {}: {}", subscription.feedUri(), d.key(), d.reason());
+                case Verdict.Dropped d -> {
+                    log.debug("{}: dropped {}: {}", subscription.feedUri(), d.key(), d.reason());
+                    if (firstSeen.containsKey(d.key())) {
+                        dropped.add(d.key());
+                    }
+                }
             }
         }
-        return new Kept(kept, hidden);
+        // A key the filters keep in one copy and drop in another (a feed repeating it) stays.
+        kept.forEach(e -> dropped.remove(e.key()));
+        return new Kept(kept, hidden, dropped);
     }
 
     /** A failed refresh of {@code uri} now, for a reason outside the pipeline (a bug, say). */

@@ -146,9 +146,9 @@ public record ReadingLists(
 
     /**
      * What expunging keeps (Venus's {@code expunge.py}): of each subscription all but the newest
-     * {@code cache_keep_entries}, except entries of the last {@code cache_keep_days} days, entries
-     * still in the feed and entries the front page shows; and every entry of a feed no longer
-     * subscribed, unless a reading list's subscriptions are unknown.
+     * {@code cache_keep_entries}, except entries of the last {@code cache_keep_days} days and
+     * entries still in the feed; and every entry of a feed no longer subscribed, unless a reading
+     * list's subscriptions are unknown.
      */
     public Expiry expiry(PlanetConfig config, Instant now) {
         Map<URI, Expiry.Rule> keep = new HashMap<>();
@@ -162,7 +162,7 @@ public record ReadingLists(
         RiverOrder order = config.options().riverOrder();
         // A body sanitised a month ago and shown since is sanitised again: the cache holds what
         // was shown lately, not every body ever shown.
-        return new Expiry(keep, config.itemsPerPage(), !complete, order, now.minus(Duration.ofDays(30)));
+        return new Expiry(keep, !complete, order, now.minus(Duration.ofDays(30)));
     }
 
     private static boolean privateAllowed(PlanetConfig config, ReadingList list) {

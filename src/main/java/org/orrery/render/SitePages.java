@@ -23,8 +23,10 @@ import java.util.Objects;
  * no limit on the posts of a page (with {@code days_per_page} = 0, everything is on one page).
  *
  * <p>A month's archive lists headlines, at most {@link #HEADLINES_PER_ARCHIVE_PAGE} to a page:
- * a month of a planet of thousands of feeds is continued on {@code archive/2017/09/2/index.html}
- * and so on, so that no page is too long to read or to hold in memory.
+ * a month of a planet of thousands of feeds is continued on further pages, so that no page is
+ * too long to read or to hold in memory. They are counted from the month's oldest headline
+ * ({@code archive/2017/09/1/index.html} its first thousand, and so on) and the month's own page
+ * shows its newest, so that new posts change one page of a month, not every one.
  */
 public final class SitePages {
     /** A numbered page: the posts at positions {@code from} (included) to {@code to} (excluded). */
@@ -48,12 +50,17 @@ public final class SitePages {
 
     /**
      * One page of a month's archive: part {@code part} of {@code parts}, the posts at positions
-     * {@code from} to {@code to} (excluded).
+     * {@code from} to {@code to} (excluded). Parts are counted from the month's oldest post, so
+     * that a part, once full, keeps its posts and its address as newer posts arrive: only the
+     * newest part, the month's own page, changes with them.
      */
     public record ArchivePage(Month month, int part, int parts, int from, int to) {
-        /** {@code archive/2017/09/index.html} for the first part, {@code archive/2017/09/2/index.html} after. */
+        /**
+         * {@code archive/2017/09/index.html} for the newest part, {@code archive/2017/09/N/index.html}
+         * for the others ({@code 1} the oldest).
+         */
         public String path() {
-            return part == 1 ? month.path() : month.path().replace("index.html", part + "/index.html");
+            return part == parts ? month.path() : month.path().replace("index.html", part + "/index.html");
         }
     }
 
@@ -71,11 +78,12 @@ public final class SitePages {
         this.months = List.copyOf(months);
         var parts = new ArrayList<ArchivePage>();
         for (Month month : months) {
+            // Newest first: the newest part holds what the full ones below it leave, 1 to 1,000.
             int count = (month.count() + HEADLINES_PER_ARCHIVE_PAGE - 1) / HEADLINES_PER_ARCHIVE_PAGE;
-            for (int part = 1; part <= count; part++) {
-                int from = month.from() + (part - 1) * HEADLINES_PER_ARCHIVE_PAGE;
+            for (int part = count; part >= 1; part--) {
+                int to = month.to() - (part - 1) * HEADLINES_PER_ARCHIVE_PAGE;
                 parts.add(new ArchivePage(
-                        month, part, count, from, Math.min(month.to(), from + HEADLINES_PER_ARCHIVE_PAGE)));
+                        month, part, count, Math.max(month.from(), to - HEADLINES_PER_ARCHIVE_PAGE), to));
             }
         }
         this.archivePages = List.copyOf(parts);
@@ -182,8 +190,8 @@ public final class SitePages {
     }
 
     /**
-     * Where an archive page sits among the others: previous is the newer one (the month's
-     * previous part, else the newer month's last part). Its page number is its part.
+     * Where an archive page sits among the others: previous is the newer one (the month's newer
+     * part, else the newer month's oldest part). Its page number is its part, 1 the oldest.
      */
     public Navigation navigation(ArchivePage page) {
         int i = archivePages.indexOf(page);

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -139,9 +140,16 @@ final class TemplateModel {
         var items = new ArrayList<Map<String, Object>>(posts.size());
         String previousDay = null;
         String previousChannel = null;
+        // A feed's variables once per page, not once per entry: an archive page lists a thousand.
+        var channels = new IdentityHashMap<Channel, List<Map.Entry<String, Object>>>();
         for (Post post : posts) {
             var item = new LinkedHashMap<String, Object>();
-            channel(post.channel()).forEach((k, v) -> item.put("channel_" + k, v));
+            for (var variable : channels.computeIfAbsent(post.channel(), c -> channel(c).entrySet().stream()
+                    .map(e -> (Map.Entry<String, Object>)
+                            new java.util.AbstractMap.SimpleImmutableEntry<>("channel_" + e.getKey(), e.getValue()))
+                    .toList())) {
+                item.put(variable.getKey(), variable.getValue());
+            }
             var entry = post.entry();
             // Every URL passes the sanitiser's rules here too: rows stored by older versions were not checked.
             String link = entry.link().flatMap(SafeUrls::of).map(URI::toString).orElse("");

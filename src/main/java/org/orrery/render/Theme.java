@@ -35,11 +35,23 @@ import org.slf4j.LoggerFactory;
  * themes), {@code .xslt} (XSLT 1.0 over Venus's spliced feed, {@link XsltTemplate}), {@code .dj}
  * (Venus's Django themes, through Pebble: {@link DjangoTemplate}) and {@code .peb} (Pebble,
  * Orrery's own). Venus's {@code .genshi} engine is not provided: such a template is reported
- * ({@link #refused(String)}) and the default theme's file of that name is published instead.
+ * ({@link #refused(String)}) and the default theme's file of that name is published instead,
+ * when publishing is told to ({@link #fallbacks()}).
  */
 public final class Theme {
     /** No templates, no static files: the default theme alone. */
-    public static final Theme DEFAULT = new Theme(List.of(), Map.of(), List.of(), List.of());
+    public static final Theme DEFAULT = new Theme(List.of(), Map.of(), List.of(), List.of(), List.of());
+
+    /**
+     * A part of the configured theme that cannot be used, so that the default theme's file
+     * ({@code instead}, e.g. "the default index.html") would be published in its place.
+     */
+    public record Fallback(String problem, String instead) {
+        /** The problem and what is published instead, as one warning. */
+        public String warning() {
+            return problem + "; " + instead + " is published";
+        }
+    }
 
     /** One template of the theme, ready to render a template model. */
     private interface Template {
@@ -58,6 +70,7 @@ public final class Theme {
     private final List<Map.Entry<String, Loaded>> templates;
     private final Map<String, byte[]> staticFiles;
     private final List<String> warnings;
+    private final List<Fallback> fallbacks;
     private final List<Path> files;
     /** The templates that failed as they rendered, reported once. */
     private final Set<Path> failed = ConcurrentHashMap.newKeySet();
@@ -66,20 +79,23 @@ public final class Theme {
             List<Map.Entry<String, Loaded>> templates,
             Map<String, byte[]> staticFiles,
             List<String> warnings,
+            List<Fallback> fallbacks,
             List<Path> files) {
         this.templates = List.copyOf(templates);
         this.staticFiles = Map.copyOf(staticFiles);
         this.warnings = List.copyOf(warnings);
+        this.fallbacks = List.copyOf(fallbacks);
         this.files = List.copyOf(files);
     }
 
     /**
-     * Loads the templates and static files a config names. A template that cannot be found or
-     * read, or whose engine Orrery lacks, is a warning, never a failure: the default theme
-     * still publishes.
+     * Loads (and compiles) the templates and static files a config names. A template that
+     * cannot be found or read, or whose engine Orrery lacks, is a {@link Fallback} (and a
+     * warning): the default theme's file of its name is published, if publishing allows it.
      */
     public static Theme load(List<String> templateFiles, List<Path> searchDirectories, List<String> billOfMaterials) {
         var warnings = new ArrayList<String>();
+        var fallbacks = new ArrayList<Fallback>();
         var templates = new ArrayList<Map.Entry<String, Loaded>>();
         var files = new ArrayList<Path>();
         for (String name : templateFiles) {
@@ -87,8 +103,8 @@ public final class Theme {
             String output = outputName(name);
             file.ifPresent(files::add);
             if (file.isEmpty()) {
-                warnings.add("template " + name + " not found in " + searchDirectories + "; the default " + output
-                        + " is published");
+                fallbacks.add(new Fallback(
+                        "template_files " + name + " not found in " + searchDirectories, "the default " + output));
                 continue;
             }
             try {
@@ -107,14 +123,17 @@ public final class Theme {
                             output,
                             new Loaded(django::render, ROOT.matcher(source).find(), file.get())));
                 } else {
-                    warnings.add("template " + name + ": " + refused(name).orElseThrow() + " (" + file.get()
-                            + "); the default " + output + " is published");
+                    fallbacks.add(new Fallback(
+                            "template_files " + name + ": " + refused(name).orElseThrow() + " (" + file.get() + ")",
+                            "the default " + output));
                 }
             } catch (IOException | TemplateSyntaxException | PebbleException | TransformerConfigurationException e) {
-                warnings.add("template " + file.get() + " cannot be used: " + e.getMessage() + "; the default " + output
-                        + " is published");
+                fallbacks.add(new Fallback(
+                        "template_files " + file.get() + " cannot be used: " + e.getMessage(),
+                        "the default " + output));
             }
         }
+        fallbacks.forEach(f -> warnings.add(f.warning()));
         var staticFiles = new LinkedHashMap<String, byte[]>();
         for (String name : billOfMaterials) {
             Optional<Path> file = find(name, searchDirectories);
@@ -129,7 +148,7 @@ public final class Theme {
                 warnings.add("bill_of_materials file " + file.get() + " cannot be read: " + e.getMessage());
             }
         }
-        return new Theme(templates, staticFiles, warnings, files);
+        return new Theme(templates, staticFiles, warnings, fallbacks, files);
     }
 
     /**
@@ -179,9 +198,9 @@ public final class Theme {
         return List.copyOf(expanded);
     }
 
-    /** The same theme reporting {@code warnings} instead of its own. */
-    public Theme withWarnings(List<String> warnings) {
-        return new Theme(templates, staticFiles, warnings, files);
+    /** The same theme reporting {@code warnings} and {@code fallbacks} instead of its own. */
+    public Theme withWarnings(List<String> warnings, List<Fallback> fallbacks) {
+        return new Theme(templates, staticFiles, warnings, fallbacks, files);
     }
 
     /** The template and static files the theme was loaded from (not the files they include). */
@@ -189,9 +208,14 @@ public final class Theme {
         return files;
     }
 
-    /** What went wrong loading the theme, for the maintainer. */
+    /** What went wrong loading the theme, for the maintainer ({@link #fallbacks()} among it). */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** What of the configured theme cannot be used, each replaced by the default theme's file. */
+    public List<Fallback> fallbacks() {
+        return fallbacks;
     }
 
     /** Renders the theme's files over {@code files} (the default theme's), by output name. */

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -35,6 +37,8 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XsltTemplate {
     private static final String XSL = "http://www.w3.org/1999/XSL/Transform";
+    static final String GROUP_LIMIT = "jdk.xml.xpathExprGrpLimit";
+    static final String OPERATOR_LIMIT = "jdk.xml.xpathExprOpLimit";
 
     private final Path file;
     private final Templates templates;
@@ -56,6 +60,10 @@ final class XsltTemplate {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "file");
+        // An EXSLT date function rewritten into XPath 1.0 nests more than secure processing's 10
+        // groups (day-abbreviation alone about 20); the stylesheets are the maintainer's own.
+        factory.setAttribute(GROUP_LIMIT, "200");
+        factory.setAttribute(OPERATOR_LIMIT, "2000");
         factory.setURIResolver(resolver);
         var errors = new Errors();
         factory.setErrorListener(errors);
@@ -125,13 +133,19 @@ final class XsltTemplate {
             throw new TransformerConfigurationException(file + ": " + e.getMessage(), e);
         }
         var elements = doc.getElementsByTagNameNS("*", "*");
+        Set<String> datePrefixes = new HashSet<>();
         for (int i = 0; i < elements.getLength(); i++) {
             var element = (Element) elements.item(i);
             var attributes = element.getAttributes();
             for (int a = 0; a < attributes.getLength(); a++) {
                 String declared = attributes.item(a).getNodeName();
                 String uri = attributes.item(a).getNodeValue();
-                if ((declared.equals("xmlns") || declared.startsWith("xmlns:")) && extensions(uri)) {
+                if (!declared.equals("xmlns") && !declared.startsWith("xmlns:")) {
+                    continue;
+                }
+                if (uri.equals(ExsltDates.NAMESPACE) && declared.startsWith("xmlns:")) {
+                    datePrefixes.add(declared.substring("xmlns:".length()));
+                } else if (extensions(uri)) {
                     throw new TransformerConfigurationException(
                             "it declares the extension functions " + uri + ", which Orrery does not run");
                 }
@@ -140,11 +154,42 @@ final class XsltTemplate {
                 element.removeAttribute("select");
             }
         }
+        if (!datePrefixes.isEmpty()) {
+            rewriteDates(elements, datePrefixes);
+        }
         return new DOMSource(doc, file.toUri().toString());
     }
 
+    /** XSLT attributes that hold an expression; every other attribute may be a value template. */
+    private static final Set<String> EXPRESSIONS = Set.of("select", "test", "match", "use", "count", "from", "value");
+
+    /** Rewrites the calls of EXSLT's date functions in every expression and value template ({@link ExsltDates}). */
+    private static void rewriteDates(org.w3c.dom.NodeList elements, Set<String> prefixes)
+            throws TransformerConfigurationException {
+        String now = ExsltDates.now(java.time.Instant.now());
+        for (int i = 0; i < elements.getLength(); i++) {
+            var element = (Element) elements.item(i);
+            boolean xsl = XSL.equals(element.getNamespaceURI());
+            var attributes = element.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                var attribute = attributes.item(a);
+                String name = attribute.getNodeName();
+                String value = attribute.getNodeValue();
+                if (name.startsWith("xmlns") || prefixes.stream().noneMatch(p -> value.contains(p + ":"))) {
+                    continue;
+                }
+                attribute.setNodeValue(
+                        xsl && EXPRESSIONS.contains(name)
+                                ? ExsltDates.rewrite(value, prefixes, now)
+                                : ExsltDates.rewriteTemplate(value, prefixes, now));
+            }
+        }
+    }
+
     private static boolean extensions(String namespace) {
-        return namespace.startsWith("http://exslt.org/")
+        // EXSLT's common (exsl:node-set) is built into the JDK's processor; its date functions
+        // are rewritten (ExsltDates); the rest of EXSLT, Xalan's and Java's are not run.
+        return (namespace.startsWith("http://exslt.org/") && !namespace.equals("http://exslt.org/common"))
                 || namespace.startsWith("http://xml.apache.org/xalan")
                 || namespace.startsWith("http://xml.apache.org/xslt")
                 || namespace.startsWith("xalan:")

@@ -11,14 +11,12 @@ import org.orrery.model.RiverOrder;
  * What expunging keeps (Venus's {@code expunge.py}, with Orrery's age limit).
  *
  * <p>Of each subscription in {@code keep}, its newest {@link Rule#newest} entries by river date
- * are kept, and also every entry that is dated at or after {@link Rule#since}, that is in the
- * feed's latest document, or that is among the {@code frontPage} newest shown entries of all
- * subscriptions in {@code keep}. Every entry of a stored subscription not in {@code keep} is
- * removed, with the subscription, unless {@code keepUnsubscribed}.
+ * are kept, as Venus keeps them, and also every entry that is dated at or after {@link
+ * Rule#since} or that is in the feed's latest document (removed, it would come back as new at the
+ * next fetch). Every entry of a stored subscription not in {@code keep} is removed, with the
+ * subscription, unless {@code keepUnsubscribed}.
  *
  * @param keep the rule of each subscribed feed, by feed URL
- * @param frontPage how many of the newest shown entries the front page holds ({@code
- *     items_per_page})
  * @param keepUnsubscribed whether to leave subscriptions not in {@code keep} alone (when the
  *     subscription list is not known in full)
  * @param order the river's order, which "newest" and "dated" follow (with {@link
@@ -26,12 +24,7 @@ import org.orrery.model.RiverOrder;
  * @param sanitisedBefore sanitised bodies cached before this are dropped (those still shown are
  *     sanitised again when next published)
  */
-public record Expiry(
-        Map<URI, Expiry.Rule> keep,
-        int frontPage,
-        boolean keepUnsubscribed,
-        RiverOrder order,
-        Instant sanitisedBefore) {
+public record Expiry(Map<URI, Expiry.Rule> keep, boolean keepUnsubscribed, RiverOrder order, Instant sanitisedBefore) {
     /**
      * @param newest how many of the newest entries are kept ({@code cache_keep_entries})
      * @param since entries dated at or after this are kept, when present ({@code cache_keep_days})
@@ -46,21 +39,18 @@ public record Expiry(
     }
 
     /** Expiry by the river's default order, {@link RiverOrder#DATE}, keeping every sanitised body. */
-    public Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed) {
-        this(keep, frontPage, keepUnsubscribed, RiverOrder.DATE);
+    public Expiry(Map<URI, Expiry.Rule> keep, boolean keepUnsubscribed) {
+        this(keep, keepUnsubscribed, RiverOrder.DATE);
     }
 
     /** Expiry keeping every sanitised body. */
-    public Expiry(Map<URI, Expiry.Rule> keep, int frontPage, boolean keepUnsubscribed, RiverOrder order) {
-        this(keep, frontPage, keepUnsubscribed, order, Instant.EPOCH);
+    public Expiry(Map<URI, Expiry.Rule> keep, boolean keepUnsubscribed, RiverOrder order) {
+        this(keep, keepUnsubscribed, order, Instant.EPOCH);
     }
 
     public Expiry {
         keep = Map.copyOf(keep);
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(sanitisedBefore, "sanitisedBefore");
-        if (frontPage < 0) {
-            throw new IllegalArgumentException("frontPage < 0: " + frontPage);
-        }
     }
 }

@@ -2,11 +2,9 @@ package org.orrery.store;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.orrery.model.RiverOrder;
 
@@ -21,13 +19,13 @@ final class Expunger {
     /** @return one line per subscription that lost entries, in feed URL order */
     List<Expunged> expunge(Expiry expiry) {
         SafeHtmlRows.prune(handle, expiry.sanitisedBefore());
-        Set<Long> frontPage = frontPage(expiry);
         Map<Long, Feed> feeds = new LinkedHashMap<>();
         handle.createQuery("SELECT id, url FROM subscription ORDER BY url")
                 .map((rs, ctx) -> new Feed(rs.getLong("id"), URI.create(rs.getString("url"))))
                 .forEach(feed -> feeds.put(feed.id, feed));
         List<Long> doomed = new ArrayList<>();
-        // The river's order (RiverQuery), so "newest" means what the site shows first.
+        // Venus's expunge.py: each feed's newest entries by the cache files' times, which are the
+        // entries' dates (spider.py); here the river's order, so "newest" means what the site shows first.
         RiverOrder order = expiry.order();
         handle.createQuery("SELECT e.id, e.subscription_id, " + RiverSql.column(order) + " AS river_date, e.in_feed"
                         + " FROM entry e ORDER BY e.subscription_id, " + RiverSql.newestFirst(order))
@@ -44,9 +42,8 @@ final class Expunger {
                             ? expiry.keepUnsubscribed()
                             : feed.rank <= rule.newest()
                                     || row.inFeed != 0
-                                    || frontPage.contains(row.id)
                                     || rule.since()
-                                            .filter(since -> row.sortDate >= since.toEpochMilli())
+                                            .filter(since -> row.riverDate >= since.toEpochMilli())
                                             .isPresent();
                     if (keep) {
                         feed.kept++;
@@ -71,29 +68,6 @@ final class Expunger {
         return report;
     }
 
-    /** The ids of the entries the front page shows: the newest shown entries of subscribed feeds. */
-    private Set<Long> frontPage(Expiry expiry) {
-        Set<Long> ids = new HashSet<>();
-        if (expiry.frontPage() == 0 || expiry.keep().isEmpty()) {
-            return ids;
-        }
-        Set<String> subscribed = new HashSet<>();
-        expiry.keep().keySet().forEach(uri -> subscribed.add(uri.toString()));
-        try (var rows = handle.createQuery("SELECT e.id, s.url FROM entry e, subscription s"
-                        + " WHERE s.id = e.subscription_id AND e.hidden = 0 ORDER BY "
-                        + RiverSql.newestFirst(expiry.order()))
-                .map((rs, ctx) -> subscribed.contains(rs.getString("url")) ? rs.getLong("id") : null)
-                .iterator()) {
-            while (ids.size() < expiry.frontPage() && rows.hasNext()) {
-                Long id = rows.next();
-                if (id != null) {
-                    ids.add(id);
-                }
-            }
-        }
-        return ids;
-    }
-
     private void delete(String sql, List<Long> ids) {
         if (ids.isEmpty()) {
             return;
@@ -105,7 +79,7 @@ final class Expunger {
         batch.execute();
     }
 
-    private record Row(long id, long subscriptionId, long sortDate, int inFeed) {}
+    private record Row(long id, long subscriptionId, long riverDate, int inFeed) {}
 
     /** A stored subscription, with the tallies of the walk over its entries. */
     private static final class Feed {

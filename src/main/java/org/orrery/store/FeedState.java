@@ -8,7 +8,7 @@ import org.orrery.schedule.Schedule;
 /**
  * What the next refresh of a subscription needs from the last ones.
  *
- * @param contentHash SHA-256 (hex) of the last body parsed
+ * @param contentHash the {@link org.orrery.model.Checksum} of the last body parsed
  * @param errorCount consecutive failed refreshes
  * @param gone whether the server said 410 Gone
  */

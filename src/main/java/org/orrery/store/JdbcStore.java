@@ -123,6 +123,45 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public void eachPost(
+            List<Subscription> subscriptions,
+            RiverOrder order,
+            boolean bodies,
+            RiverRange range,
+            Consumer<Post> action) {
+        guarded(
+                "reading " + range.limit() + " posts of the river of " + subscriptions.size() + " subscriptions",
+                () -> {
+                    readers.useTransaction(h -> new RiverQuery(h, order, bodies).each(subscriptions, range, action));
+                    return null;
+                });
+    }
+
+    @Override
+    public Map<Long, Long> changedDays(RiverOrder order) {
+        return guarded(
+                "reading the days entries changed on", () -> readers.withHandle(h -> ChangedDays.read(h, order)));
+    }
+
+    @Override
+    public void forgetChangedDays(RiverOrder order, Map<Long, Long> seen) {
+        guarded(
+                "forgetting the days entries changed on",
+                () -> writes.inTransaction(h -> {
+                    ChangedDays.forget(h, order, seen);
+                    return null;
+                }));
+    }
+
+    @Override
+    public Set<Long> entryDays(List<URI> feeds, RiverOrder order) {
+        return guarded(
+                "reading the days of the entries of " + feeds.size() + " subscriptions",
+                () -> readers.withHandle(h -> ChangedDays.ofFeeds(
+                        h, feeds.stream().map(URI::toString).distinct().toList(), order)));
+    }
+
+    @Override
     public River river(List<Subscription> subscriptions, RiverRange range, RiverOrder order) {
         return guarded(
                 "reading " + range.limit() + " posts of the river of " + subscriptions.size() + " subscriptions",
@@ -139,6 +178,20 @@ public final class JdbcStore implements Store {
         return guarded(
                 "renaming moved subscriptions",
                 () -> writes.inTransaction(h -> Renames.carryOver(h, missing, configured)));
+    }
+
+    @Override
+    public boolean importFeed(ImportedFeed feed) {
+        return guarded(
+                "importing the state of " + feed.feedUri(),
+                () -> writes.inTransaction(h -> new Importer(h).feed(feed)));
+    }
+
+    @Override
+    public Map<URI, Integer> importEntries(List<ImportedEntry> entries) {
+        return guarded(
+                "importing " + entries.size() + " entries",
+                () -> writes.inTransaction(h -> new Importer(h).entries(entries)));
     }
 
     @Override

@@ -26,9 +26,11 @@ public sealed interface Refresh {
     /**
      * A document was fetched and parsed: these are its entries, already normalised.
      *
-     * @param contentHash SHA-256 (hex) of the body, to recognise the same bytes next time
+     * @param contentHash the body's {@link org.orrery.model.Checksum}, to recognise the same bytes next time
      * @param warning what a maintainer should know though the refresh succeeded (entries past
      *     {@code max_entries_per_feed}); kept while the feed is not modified
+     * @param droppedKeys keys of the feed's entries its filters now drop: stored ones are removed,
+     *     as Venus removed their cache files (a filter set or changed after they were stored)
      */
     record Fetched(
             URI feedUri,
@@ -40,11 +42,13 @@ public sealed interface Refresh {
             Optional<String> contentHash,
             Schedule schedule,
             Set<String> hiddenKeys,
-            Optional<String> warning)
+            Optional<String> warning,
+            Set<String> droppedKeys)
             implements Refresh {
         public Fetched {
             Objects.requireNonNull(warning, "warning");
             hiddenKeys = Set.copyOf(hiddenKeys);
+            droppedKeys = Set.copyOf(droppedKeys);
             Objects.requireNonNull(feedUri, "feedUri");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(validators, "validators");
@@ -52,6 +56,32 @@ public sealed interface Refresh {
             entries = List.copyOf(entries);
             Objects.requireNonNull(contentHash, "contentHash");
             Objects.requireNonNull(schedule, "schedule");
+        }
+
+        /** A fetch whose filters dropped no stored entry. */
+        public Fetched(
+                URI feedUri,
+                Instant at,
+                Validators validators,
+                OptionalInt httpStatus,
+                FeedInfo feed,
+                List<Entry> entries,
+                Optional<String> contentHash,
+                Schedule schedule,
+                Set<String> hiddenKeys,
+                Optional<String> warning) {
+            this(
+                    feedUri,
+                    at,
+                    validators,
+                    httpStatus,
+                    feed,
+                    entries,
+                    contentHash,
+                    schedule,
+                    hiddenKeys,
+                    warning,
+                    Set.of());
         }
 
         /** A fetch with nothing more to say: no hash, no schedule, every entry shown, no warning. */
@@ -72,7 +102,8 @@ public sealed interface Refresh {
                     Optional.empty(),
                     Schedule.NONE,
                     Set.of(),
-                    Optional.empty());
+                    Optional.empty(),
+                    Set.of());
         }
     }
 

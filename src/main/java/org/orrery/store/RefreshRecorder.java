@@ -108,11 +108,14 @@ final class RefreshRecorder {
                 .mapTo(Long.class)
                 .one();
 
-        // The same key twice in one document: the later item wins and counts once.
-        Map<String, EntryRow> rows = new LinkedHashMap<>();
+        // The same key twice in one document counts once: the copy updated (else published)
+        // last, the later of copies dated alike or undated, as Venus's spider selected it.
+        Map<String, Entry> newest = new LinkedHashMap<>();
         for (Entry entry : refresh.entries()) {
-            rows.put(entry.key(), EntryRow.of(entry));
+            newest.merge(entry.key(), entry, (kept, later) -> dated(later) >= dated(kept) ? later : kept);
         }
+        Map<String, EntryRow> rows = new LinkedHashMap<>();
+        newest.forEach((key, entry) -> rows.put(key, EntryRow.of(entry)));
         // One read of what is stored, one batch of inserts, one of updates: a feed's entries
         // cost a few statements, not a few per entry.
         Map<String, StoredRow> stored = stored(subscriptionId);
@@ -145,10 +148,19 @@ final class RefreshRecorder {
         // Only rows whose mark changes are written: a change counts as a change of the site
         // (V8__in_feed_changes), so that expunging runs when an entry has left its feed.
         List<Long> leftFeed = new ArrayList<>();
+        List<Long> dropped = new ArrayList<>();
         for (StoredRow old : stored.values()) {
-            if (old.inFeed() && !rows.containsKey(old.row().key())) {
+            if (refresh.droppedKeys().contains(old.row().key())
+                    && !rows.containsKey(old.row().key())) {
+                dropped.add(old.id()); // a filter set or changed since it was stored drops it now
+            } else if (old.inFeed() && !rows.containsKey(old.row().key())) {
                 leftFeed.add(old.id());
             }
+        }
+        for (int from = 0; from < dropped.size(); from += 500) {
+            handle.createUpdate("DELETE FROM entry WHERE id IN (<ids>)")
+                    .bindList("ids", dropped.subList(from, Math.min(from + 500, dropped.size())))
+                    .execute();
         }
         if (!newRows.isEmpty()) {
             insert(subscriptionId, refresh, newRows);
@@ -270,4 +282,9 @@ final class RefreshRecorder {
     }
 
     private record StoredRow(long id, EntryRow row, boolean inFeed) {}
+
+    /** When an entry says it was last updated, else published, in epoch milliseconds; undated first. */
+    private static long dated(Entry entry) {
+        return entry.updated().or(entry::published).map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+    }
 }

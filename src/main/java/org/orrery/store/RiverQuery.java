@@ -45,16 +45,26 @@ final class RiverQuery {
     }
 
     River river(List<Subscription> subscriptions, RiverRange range) {
-        return river(
-                subscriptions,
-                " AND " + RiverSql.column(order) + " <= :newest AND " + RiverSql.column(order) + " >= :oldest",
-                Map.of(
-                        "newest",
-                        range.newest().toEpochMilli(),
-                        "oldest",
-                        range.oldest().toEpochMilli()),
-                range.limit(),
-                range.skip());
+        return river(subscriptions, within(), bounds(range), range.limit(), range.skip());
+    }
+
+    /** The posts of {@code range}, handed to {@code action} one at a time as the rows are read. */
+    void each(List<Subscription> subscriptions, RiverRange range, Consumer<Post> action) {
+        if (!subscriptions.isEmpty()) {
+            walk(channels(subscriptions), within(), bounds(range), range.limit(), range.skip(), action);
+        }
+    }
+
+    private String within() {
+        return " AND " + RiverSql.column(order) + " <= :newest AND " + RiverSql.column(order) + " >= :oldest";
+    }
+
+    private static Map<String, Long> bounds(RiverRange range) {
+        return Map.of(
+                "newest",
+                range.newest().toEpochMilli(),
+                "oldest",
+                range.oldest().toEpochMilli());
     }
 
     /** The date of every shown post of the subscriptions, newest first. */
@@ -65,8 +75,8 @@ final class RiverQuery {
         }
         Set<String> shown = new HashSet<>();
         List<Instant> dates = new ArrayList<>();
-        handle.createQuery("SELECT " + RiverSql.column(order) + ", e.entry_key FROM " + joinOrder(urls.size())
-                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0"
+        handle.createQuery("SELECT " + RiverSql.column(order) + ", e.entry_key"
+                        + RiverSql.shown(order, joinOrder(urls.size()))
                         + " ORDER BY " + RiverSql.newestFirst(order))
                 .bindList("urls", urls)
                 .map((rs, ctx) -> {
@@ -145,8 +155,7 @@ final class RiverQuery {
         // By date: same date, the entry first seen later first; same moment too: feed document order.
         // Rows past the limit stand in for copies of an entry another feed has (firstCopy).
         var query = handle.createQuery("SELECT s.url, " + RiverSql.column(order) + " AS river_date, " + prefixed()
-                        + " FROM " + joinOrder(channels.size())
-                        + " WHERE s.id = e.subscription_id AND s.url IN (<urls>) AND e.hidden = 0" + where
+                        + RiverSql.shown(order, joinOrder(channels.size())) + where
                         + " ORDER BY " + RiverSql.newestFirst(order) + " LIMIT :limit OFFSET :offset")
                 .bindList("urls", List.copyOf(channels.keySet()))
                 .bind("limit", (int) Math.min(Integer.MAX_VALUE, limit * 2L + 100))

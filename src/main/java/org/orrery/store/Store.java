@@ -95,6 +95,27 @@ public interface Store extends AutoCloseable {
      */
     int carryOver(java.util.Set<URI> missing, java.util.Set<URI> configured);
 
+    /**
+     * Gives the subscription at {@code feed.feedUri()} the state another planet left for it (its
+     * feed's title and site, the validators to send, whether it is gone), unless the store already
+     * has a row for it, which stays as it is.
+     *
+     * @return whether the row was created
+     * @throws StoreException when the database cannot be written
+     */
+    boolean importFeed(ImportedFeed feed);
+
+    /**
+     * Adds, in one transaction, entries another planet stored, each under its subscription (a row
+     * is created for one the store has none for). An entry whose key its subscription already has
+     * (fetched, or imported before) is not added again; it keeps the earlier of the two first-seen
+     * times. Imported entries count as still in their feed until the feed is next read.
+     *
+     * @return how many entries were added, by subscription, for each subscription in {@code entries}
+     * @throws StoreException when the database cannot be written
+     */
+    java.util.Map<URI, Integer> importEntries(List<ImportedEntry> entries);
+
     /** The last copy of the reading list at {@code uri} that could be read, if any. */
     java.util.Optional<ReadingListCopy> readingList(URI uri);
 
@@ -120,6 +141,37 @@ public interface Store extends AutoCloseable {
      * org.orrery.model.Channel}.
      */
     void eachPost(List<Subscription> subscriptions, RiverOrder order, boolean bodies, int limit, Consumer<Post> action);
+
+    /**
+     * As {@link #eachPost(List, RiverOrder, boolean, int, Consumer)}, the posts of {@code range}
+     * only (cut from {@link #riverDates(List, RiverOrder)}): one month's archive without reading
+     * the river above it.
+     */
+    void eachPost(
+            List<Subscription> subscriptions,
+            RiverOrder order,
+            boolean bodies,
+            RiverRange range,
+            Consumer<Post> action);
+
+    /**
+     * The days on which entries were added, changed (as a headline shows them) or removed since
+     * {@link #forgetChangedDays} last forgot them, each with a mark of its last change. A day is
+     * an entry's river date in {@code order} (old and new) in epoch milliseconds divided by
+     * 86,400,000, rounded towards zero.
+     */
+    java.util.Map<Long, Long> changedDays(RiverOrder order);
+
+    /**
+     * Forgets the days of {@code seen} (as {@link #changedDays(RiverOrder)} gave them) whose mark is
+     * unchanged; a day that changed again since is kept.
+     *
+     * @throws StoreException when the database cannot be written
+     */
+    void forgetChangedDays(RiverOrder order, java.util.Map<Long, Long> seen);
+
+    /** The days (as {@link #changedDays(RiverOrder)} counts them) of every stored entry of these feeds, by {@code order}. */
+    java.util.Set<Long> entryDays(List<URI> feeds, RiverOrder order);
 
     /**
      * The sanitised bodies cached under each of {@code digests} with one of {@code policies}:

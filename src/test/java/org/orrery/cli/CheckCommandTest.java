@@ -37,6 +37,8 @@ class CheckCommandTest {
                 new PrintWriter(new StringWriter(), true),
                 "check",
                 "--json",
+                // The planets' themes are not in the corpus.
+                "--allow-default-theme",
                 CorpusConfigs.directory().resolve(file).toString());
 
         assertThat(status).isZero();
@@ -77,31 +79,144 @@ class CheckCommandTest {
     }
 
     @Test
-    void reportsThemeFilesItCannotUseAndDirectoriesItCannotWriteBeforeAnyFetch() throws IOException {
+    void aThemeThatCannotBeUsedIsAnErrorNamingEachFileAsRunAndBuildRefuseIt() throws IOException {
         Files.writeString(dir.resolve("index.html.genshi"), "<html/>");
+        Files.writeString(dir.resolve("bad.html.tmpl"), "<p>\n</TMPL_IF>\n");
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\noutput_theme = classic_fancy\n"
+                        + "template_files = index.html.genshi gone.xml.tmpl bad.html.tmpl\n"
+                        + "output_dir = " + dir.resolve("output") + "\ncache_directory = " + dir.resolve("cache")
+                        + "\n");
+
+        var check = CliRun.of("check", config.toString());
+
+        assertThat(check.status()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(check.err().lines())
+                .containsExactly(
+                        "orrery: theme: output_theme classic_fancy not found in ["
+                                + Path.of("").toAbsolutePath()
+                                + ", " + dir + "]; the default theme is not published in its place unless"
+                                + " --allow-default-theme is given",
+                        "orrery: theme: template_files index.html.genshi: its engine (genshi) is not provided by"
+                                + " Orrery; the default index.html is not published in its place unless"
+                                + " --allow-default-theme is given",
+                        "orrery: theme: template_files gone.xml.tmpl not found in ["
+                                + Path.of("").toAbsolutePath()
+                                + ", " + dir + "]; the default gone.xml is not published in its place unless"
+                                + " --allow-default-theme is given",
+                        "orrery: theme: template_files " + dir.resolve("bad.html.tmpl") + " cannot be used: "
+                                + dir.resolve("bad.html.tmpl") + ":2: </TMPL_IF> closes nothing; the default"
+                                + " bad.html is not published in its place unless --allow-default-theme is given");
+        assertThat(check.out()).doesNotContain("warning");
+    }
+
+    @Test
+    void withAllowDefaultThemeThoseAreWarningsThatStrictStillFails() throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\noutput_theme = classic_fancy\noutput_dir = %s\ncache_directory = %s\n"
+                        .formatted(dir.resolve("output"), dir.resolve("cache")));
+
+        var allowed = CliRun.of("check", "--allow-default-theme", config.toString());
+        var strict = CliRun.of("check", "--allow-default-theme", "--strict", config.toString());
+
+        assertThat(allowed.status()).isZero();
+        assertThat(allowed.err()).isEmpty();
+        assertThat(allowed.out())
+                .contains("warning: output_theme classic_fancy not found in [")
+                .contains("]; the default theme is published");
+        assertThat(strict.status()).isEqualTo(Main.EXIT_CONFIG);
+    }
+
+    @Test
+    void resolvesAndListsEveryFileOfTheTheme() throws IOException {
+        Path theme = Files.createDirectories(dir.resolve("theme"));
+        Files.writeString(
+                theme.resolve("config.ini"),
+                "[Planet]\ntemplate_files = index.html.tmpl\nbill_of_materials = style.css\n");
+        Files.writeString(theme.resolve("index.html.tmpl"), "<TMPL_VAR name>");
+        Files.writeString(theme.resolve("style.css"), "body {}");
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\noutput_theme = %s\noutput_dir = %s\ncache_directory = %s\n"
+                        .formatted(theme, dir.resolve("output"), dir.resolve("cache")));
+
+        var check = CliRun.of("check", "--strict", config.toString());
+
+        assertThat(check.status()).as(check.out() + check.err()).isZero();
+        assertThat(check.out())
+                .contains("  theme file       " + theme.resolve("index.html.tmpl"))
+                .contains("  theme file       " + theme.resolve("style.css"));
+    }
+
+    @Test
+    void reportsDirectoriesItCannotWriteBeforeAnyFetch() throws IOException {
         Files.writeString(dir.resolve("occupied"), "a file where output_dir should be");
         Path config = Files.writeString(
                 dir.resolve("config.ini"),
-                "[Planet]\nname = P\noutput_theme = classic_fancy\ntemplate_files = index.html.genshi gone.xml.tmpl\n"
-                        + "output_dir = " + dir.resolve("occupied") + "\ncache_directory = " + dir.resolve("cache")
-                        + "\n");
+                "[Planet]\nname = P\noutput_dir = %s\ncache_directory = %s\n"
+                        .formatted(dir.resolve("occupied"), dir.resolve("occupied/cache")));
 
         var check = CliRun.of("check", config.toString());
 
         assertThat(check.status()).isZero();
         assertThat(check.out())
-                .contains("warning: output_theme classic_fancy not found")
-                .contains("warning: template index.html.genshi: its engine (genshi) is not provided by Orrery")
-                .contains("warning: template gone.xml.tmpl not found")
                 .contains("warning: output_dir " + dir.resolve("occupied") + " is not a directory")
-                .doesNotContain("cache_directory");
+                .contains("warning: cache_directory " + dir.resolve("occupied/cache") + " cannot be created: "
+                        + dir.resolve("occupied") + " is not a directory");
+        assertThat(CliRun.of("check", "--strict", config.toString()).status()).isEqualTo(Main.EXIT_CONFIG);
+    }
+
+    @Test
+    void optionsOrreryIgnoresAndFiltersItLacksAreWarningsNamingTheLine() throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\nlog_level = DEBUG\ncache_sources_directory = cache/sources\n"
+                        + "filters = excerpt.py mememe.plugin\noutput_dir = %s\ncache_directory = %s\n"
+                                .formatted(dir.resolve("output"), dir.resolve("cache")));
+
+        var check = CliRun.of("check", config.toString());
+
+        assertThat(check.status()).isZero();
+        assertThat(check.out())
+                .contains("warning: " + config
+                        + ":3: [Planet] log_level = DEBUG is ignored by Orrery (Venus's log level;")
+                .contains("warning: " + config
+                        + ":4: [Planet] cache_sources_directory = cache/sources is ignored by Orrery")
+                .contains("warning: " + config + ":5: filter mememe.plugin is not one Orrery provides")
+                .doesNotContain("excerpt.py is not");
+        assertThat(CliRun.of("check", "--strict", config.toString()).status()).isEqualTo(Main.EXIT_CONFIG);
+
+        // At its default, an ignored option changes nothing from Venus.
+        Files.writeString(config, Files.readString(config).replace("DEBUG", "WARNING"));
+        assertThat(CliRun.of("check", config.toString()).out()).doesNotContain("log_level");
+    }
+
+    @Test
+    void warnsWhenRelativeDirectoriesResolveOutsideTheConfigsDirectory() throws IOException {
+        // The tests run in the project's directory, not in the config's.
+        Path config = Files.writeString(dir.resolve("config.ini"), "[Planet]\nname = P\noutput_dir = site\n");
+        Path here = Path.of("").toAbsolutePath();
+
+        var check = CliRun.of("check", config.toString());
+
+        assertThat(check.status()).isZero();
+        assertThat(check.out())
+                .contains("warning: cache_directory cache is relative, so it resolves against the working directory "
+                        + here + " (as in Venus) to " + here.resolve("cache") + ", outside " + dir
+                        + " where the config is; run from there or write an absolute path")
+                .contains("warning: output_dir site is relative, so it resolves against the working directory " + here
+                        + " (as in Venus) to " + here.resolve("site") + ", outside " + dir);
+        assertThat(Files.exists(here.resolve("site"))).isFalse();
     }
 
     @Test
     void strictTurnsAnyWarningIntoAFailureForCi() throws IOException {
-        Path clean = Files.writeString(dir.resolve("clean.ini"), "[Planet]\nname = P\n");
+        String directories = "output_dir = %s\ncache_directory = %s\n".formatted(dir.resolve("o"), dir.resolve("c"));
+        Path clean = Files.writeString(dir.resolve("clean.ini"), "[Planet]\nname = P\n" + directories);
         Path warned =
-                Files.writeString(dir.resolve("warned.ini"), "[Planet]\nname = P\ntemplate_files = gone.html.tmpl\n");
+                Files.writeString(dir.resolve("warned.ini"), "[Planet]\nname = P\nitem_per_page = 5\n" + directories);
 
         assertThat(CliRun.of("check", "--strict", clean.toString()).status()).isZero();
         assertThat(CliRun.of("check", "--strict", warned.toString()).status()).isEqualTo(Main.EXIT_CONFIG);

@@ -195,7 +195,9 @@ class EndToEndTest {
         var run = orrery("run", config.toString());
 
         assertThat(run.status()).isEqualTo(Main.EXIT_CANT_CREATE);
-        assertThat(run.err()).contains("cannot write the site into " + blocker + "/site");
+        assertThat(run.err())
+                .contains("output_dir " + blocker + "/site cannot be created: " + blocker + " is not a directory");
+        assertThat(server.requests()).isEmpty();
     }
 
     @Test

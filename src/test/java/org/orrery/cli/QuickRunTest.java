@@ -63,7 +63,11 @@ class QuickRunTest {
         Path quickConfig = planet("quick");
         Path picocliConfig = planet("picocli");
 
-        for (var pass : List.of(List.<String>of(), List.of("--all"), List.of("--no-ping", "--all"))) {
+        for (var pass : List.of(
+                List.<String>of(),
+                List.of("--all"),
+                List.of("--no-ping", "--all"),
+                List.of("--allow-default-theme", "--all"))) {
             var quick = CliRun.of(line(pass, quickConfig.toString()));
             var picocli = CliRun.of(line(pass, "--", picocliConfig.toString()));
 

@@ -134,9 +134,36 @@ class ConfigLoaderTest {
 
     @Test
     void sectionOfAnAbsentThemeIsSkippedWithAWarning() throws Exception {
-        PlanetConfig config = load("[Planet]\noutput_theme = moz\n\n[index.html.xslt]\nfilters = addsearch.xslt\n");
+        PlanetConfig config = load("[Planet]\n\n[index.html.xslt]\nfilters = addsearch.xslt\n");
         assertThat(config.subscriptions()).isEmpty();
-        assertThat(config.warnings()).singleElement().asString().contains("config.ini:4:", "[index.html.xslt]");
+        assertThat(config.warnings()).singleElement().asString().contains("config.ini:3:", "[index.html.xslt]");
+    }
+
+    @Test
+    void aTemplatesOwnPageOptionsAreItsPagesAndABadOneIsAnError() throws Exception {
+        PlanetConfig config = load("[Planet]\ntemplate_files = index.html.tmpl\nitems_per_page = 30\n\n"
+                + "[index.html.tmpl]\ndays_per_page = 7\n");
+        assertThat(config.pageDays()).isEqualTo(7);
+        assertThat(config.pageItems()).isEqualTo(30);
+        assertThat(load("[Planet]\n").pageDays()).isZero();
+        assertThatThrownBy(() -> load("[Planet]\ntemplate_files = index.html.tmpl\n\n"
+                        + "[index.html.tmpl]\ndays_per_page = a week\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("days_per_page");
+    }
+
+    @Test
+    void aTemplatesSectionOfTheOutputThemeNamesItsOutputFilters() throws Exception {
+        PlanetConfig config = load("[Planet]\noutput_theme = moz\nfilters = minhead.py\n\n[index.html.xslt]\n"
+                + "filters = minhead.py addsearch.xslt\n");
+        assertThat(config.subscriptions()).isEmpty();
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.outputFilters())
+                .as("[Planet]'s filters are the entries', not the output's")
+                .containsOnlyKeys("index.html");
+        assertThat(config.outputFilters().get("index.html"))
+                .extracting(FilterSpec::name)
+                .containsExactly("addsearch.xslt");
     }
 
     @Test

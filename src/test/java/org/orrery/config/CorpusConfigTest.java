@@ -53,7 +53,11 @@ class CorpusConfigTest {
         assertThat(config.options().daysPerPage()).isEqualTo(10);
         assertThat(config.options().activityThresholdDays()).isEqualTo(180);
         assertThat(config.options().logLevel()).isEqualTo("DEBUG");
-        assertThat(config.warnings()).isEmpty(); // days_per_page = 10 is acted on
+        // days_per_page = 10 is acted on; log_level is not (ORRERY_LOG_LEVEL is Orrery's)
+        assertThat(config.warnings())
+                .singleElement()
+                .asString()
+                .contains("planet-python.ini:4: [Planet] log_level = DEBUG is ignored by Orrery");
     }
 
     @Test
@@ -73,7 +77,15 @@ class CorpusConfigTest {
                 .containsEntry("faceheight", "85")
                 .containsEntry("future_dates", "ignore_date");
         assertThat(config.option(asa, "activity_threshold")).contains("90");
-        assertThat(config.warnings()).singleElement().asString().contains("planet-mozilla.ini:37:", "index.html.xslt");
+        assertThat(config.warnings())
+                .satisfiesExactly(
+                        w -> assertThat(w).contains("planet-mozilla.ini:17:", "log_level = ERROR is ignored"),
+                        w -> assertThat(w)
+                                .contains("planet-mozilla.ini:20:", "http_cache_directory = http is ignored"));
+        assertThat(config.outputFilters().get("index.html"))
+                .as("its theme's index.html.xslt section: an output filter")
+                .extracting(FilterSpec::name)
+                .containsExactly("addsearch.xslt");
         assertThat(config.options().filters())
                 .containsExactly(
                         "minhead.py", "stripAd/feedburner.sed", "stripAd/google_ad_map.sed", "stripAd/yahoo.sed");
@@ -97,14 +109,38 @@ class CorpusConfigTest {
     @Test
     void planetClojureMergesRepeatedSectionsAndWarnsAboutItsTwitterOption() throws Exception {
         PlanetConfig config = load("planet-clojure.ini");
+        assertThat(config.pageDays())
+                .as("[clojure/index.html.tmpl] days_per_page = 7: the front page's template's own")
+                .isEqualTo(7);
+        assertThat(config.options().daysPerPage()).as("[Planet]'s").isEqualTo(10);
         assertThat(config.subscriptions())
                 .extracting(s -> s.feedUri().toString())
                 .doesNotHaveDuplicates()
                 .contains("https://cognitect.com/feed.xml");
-        assertThat(config.warnings()).singleElement().asString().contains("planet-clojure.ini:26:", "post_to_twitter");
+        assertThat(config.warnings())
+                .satisfiesExactly(
+                        w -> assertThat(w).contains("planet-clojure.ini:26:", "post_to_twitter"),
+                        w -> assertThat(w).contains("planet-clojure.ini:22:", "log_level = DEBUG is ignored"));
         assertThat(config.subscriptions())
                 .filteredOn(s -> config.subscriptionOptions(s).filter().isPresent())
                 .hasSize(555); // 557 filter lines; repeated sections merge
+    }
+
+    @Test
+    void planet2sPlanetsAreReadInPlanet2sDialectAndVenussInVenuss() throws Exception {
+        for (String file :
+                List.of("planet-clojure.ini", "planet-emacsen-en.ini", "planet-jython.ini", "planet-python.ini")) {
+            assertThat(load(file).options().dialect().dialect()).as(file).isEqualTo(Dialect.PLANET2);
+        }
+        for (String file : List.of(
+                "planet-mozilla.ini",
+                "planet-mozilla-projects.ini",
+                "planet-mozilla-theme.ini",
+                "planet-mozilla-thunderbird.ini")) {
+            assertThat(load(file).options().dialect().dialect()).as(file).isEqualTo(Dialect.VENUS);
+        }
+        assertThat(load("planet-mozilla.ini").options().dialect().reason())
+                .isEqualTo("[Planet] sets output_theme, filters, spider_threads, ..., which only Venus reads");
     }
 
     @ParameterizedTest

@@ -11,10 +11,56 @@ import org.orrery.config.ConfigLoader;
 import org.orrery.config.PlanetConfig;
 import org.orrery.render.Theme;
 
-/** A planet's theme files as Venus finds them. */
+/** How a planet's theme is found, and handed from the check before a run to its publishing. */
 class ThemeFilesTest {
     @TempDir
     Path dir;
+
+    @Test
+    void aMissingThemeAndTemplatesAreFallbacksNamingWhatTheDefaultReplaces() throws Exception {
+        PlanetConfig config = config("output_theme = gone\ntemplate_files = index.html.tmpl\n");
+
+        Theme theme = ThemeFiles.load(config, dir);
+
+        assertThat(theme.fallbacks())
+                .extracting(Theme.Fallback::instead)
+                .containsExactly("the default theme", "the default index.html");
+        assertThat(theme.fallbacks().getFirst().problem()).isEqualTo("output_theme gone not found in [" + dir + "]");
+    }
+
+    @Test
+    void theThemeCheckedBeforeARunIsTheOneItsPublishingUsesOnce() throws Exception {
+        Path template = Files.writeString(dir.resolve("index.html.tmpl"), "<p><TMPL_VAR name></p>");
+        PlanetConfig config = config("template_files = " + template + "\n");
+
+        assertThat(ThemeFiles.checkBeforePublishing(config).fallbacks()).isEmpty();
+        Files.delete(template);
+
+        // Compiled once: the run publishes what was checked, even with the file gone since.
+        assertThat(ThemeFiles.forPublishing(config).fallbacks()).isEmpty();
+        // Any later publishing (serve's next one) reads the theme again.
+        assertThat(ThemeFiles.forPublishing(config).fallbacks()).hasSize(1);
+    }
+
+    @Test
+    void anotherConfigDoesNotTakeTheThemeCheckedForOne() throws Exception {
+        Path template = Files.writeString(dir.resolve("index.html.tmpl"), "<p><TMPL_VAR name></p>");
+        PlanetConfig checked = config("template_files = " + template + "\n");
+        PlanetConfig other = config("template_files = " + template + "\n");
+
+        ThemeFiles.checkBeforePublishing(checked);
+        Files.delete(template);
+
+        assertThat(ThemeFiles.forPublishing(other).fallbacks()).hasSize(1);
+    }
+
+    private PlanetConfig config(String lines) throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("config.ini"),
+                "[Planet]\nname = P\noutput_dir = %s\ncache_directory = %s\n%s"
+                        .formatted(dir.resolve("output"), dir.resolve("cache"), lines));
+        return ConfigLoader.load(List.of(file), dir);
+    }
 
     /** Venus's {@code bill_of_materials = images/#{face}}: every subscription's face is copied. */
     @Test

@@ -129,19 +129,48 @@ class SitePagesTest {
         SitePages plan = SitePages.plan(dates, ZoneOffset.UTC, 10, 0);
 
         assertThat(plan.months()).extracting(SitePages.Month::count).containsExactly(2 * per + 5, 1);
+        int n = 2 * per + 5;
         assertThat(plan.archivePages())
+                .as("parts counted from the month's oldest: the newest five are the month's own page")
                 .extracting(a -> a.path() + " " + a.part() + "/" + a.parts() + " " + a.from() + "-" + a.to())
                 .containsExactly(
-                        "archive/2017/12/index.html 1/3 0-" + per,
-                        "archive/2017/12/2/index.html 2/3 " + per + "-" + 2 * per,
-                        "archive/2017/12/3/index.html 3/3 " + 2 * per + "-" + (2 * per + 5),
-                        "archive/2017/11/index.html 1/1 " + (2 * per + 5) + "-" + (2 * per + 6));
+                        "archive/2017/12/index.html 3/3 0-5",
+                        "archive/2017/12/2/index.html 2/3 5-" + (per + 5),
+                        "archive/2017/12/1/index.html 1/3 " + (per + 5) + "-" + n,
+                        "archive/2017/11/index.html 1/1 " + n + "-" + (n + 1));
         Navigation second = plan.navigation(plan.archivePages().get(1));
         assertThat(second.page()).isEqualTo(2);
         assertThat(second.root()).isEqualTo("../../../../");
         assertThat(second.previous()).isEqualTo("archive/2017/12/index.html");
-        assertThat(second.next()).isEqualTo("archive/2017/12/3/index.html");
+        assertThat(second.next()).isEqualTo("archive/2017/12/1/index.html");
         assertThat(plan.navigation(plan.archivePages().get(2)).next()).isEqualTo("archive/2017/11/index.html");
+    }
+
+    @Test
+    void newPostsLeaveAMonthsFullArchivePagesAsTheyWere() {
+        int per = SitePages.HEADLINES_PER_ARCHIVE_PAGE;
+        var dates = new java.util.ArrayList<Instant>();
+        for (int i = 0; i < 2 * per + 5; i++) {
+            dates.add(Instant.parse("2017-12-31T00:00:00Z").minusSeconds(i));
+        }
+        SitePages before = SitePages.plan(dates, ZoneOffset.UTC, 10, 0);
+        var more = new java.util.ArrayList<Instant>();
+        for (int i = 1; i <= 7; i++) {
+            more.add(Instant.parse("2017-12-31T00:00:00Z").plusSeconds(8 - i));
+        }
+        more.addAll(dates);
+        SitePages after = SitePages.plan(more, ZoneOffset.UTC, 10, 0);
+
+        // Each full part holds the same posts (counted from the end of the river) at the same address.
+        for (int i = 1; i < 3; i++) {
+            var was = before.archivePages().get(i);
+            var is = after.archivePages().get(i);
+            assertThat(is.path()).isEqualTo(was.path());
+            assertThat(more.subList(is.from(), is.to())).isEqualTo(dates.subList(was.from(), was.to()));
+        }
+        assertThat(after.archivePages().getFirst().to()
+                        - after.archivePages().getFirst().from())
+                .isEqualTo(12);
     }
 
     @Test

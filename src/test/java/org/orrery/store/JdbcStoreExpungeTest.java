@@ -23,7 +23,7 @@ import org.orrery.model.Post;
 import org.orrery.model.RiverOrder;
 import org.orrery.model.Validators;
 
-/** Expunging keeps each feed's newest entries and what the site and the feeds still need. */
+/** Expunging keeps each feed's newest entries (Venus's expunge.py), those of its last days, and those its feed still carries. */
 class JdbcStoreExpungeTest {
     @TempDir
     Path dir;
@@ -62,52 +62,66 @@ class JdbcStoreExpungeTest {
                 .toList();
     }
 
-    private static Expiry keep(URI feed, int newest, int frontPage) {
-        return new Expiry(Map.of(feed, new Expiry.Rule(newest, Optional.empty())), frontPage, false);
+    private static Expiry keep(URI feed, int newest) {
+        return new Expiry(Map.of(feed, new Expiry.Rule(newest, Optional.empty())), false);
     }
 
     @Test
     void keepsTheNewestEntriesOfEachFeed() {
         storeLeftTheFeed(FEED, 6);
 
-        var expunged = store.expunge(keep(FEED, 3, 0));
+        var expunged = store.expunge(keep(FEED, 3));
 
         assertThat(expunged).containsExactly(new Expunged(FEED, 3, 3, true));
         assertThat(keys(FEED)).containsExactly("e6", "e5", "e4");
-        assertThat(store.expunge(keep(FEED, 3, 0))).isEmpty();
+        assertThat(store.expunge(keep(FEED, 3))).isEmpty();
     }
 
     @Test
     void neverRemovesWhatTheFeedStillCarries() {
         store.save(fetched(FEED, hours(5), at(1), at(2), at(3), at(4), at(5)));
 
-        assertThat(store.expunge(keep(FEED, 1, 0))).isEmpty();
+        assertThat(store.expunge(keep(FEED, 1))).isEmpty();
         assertThat(keys(FEED)).hasSize(5);
     }
 
     @Test
-    void neverRemovesWhatTheFrontPageShows() {
+    void removesWhatTheFrontPageShowsBeyondEachFeedsNewestAsVenusDoes() {
         storeLeftTheFeed(FEED, 6);
         store.save(fetched(OTHER, hours(1), dated("old", Optional.of(Instant.EPOCH), Optional.empty())));
         var both = new Expiry(
                 Map.of(
                         FEED, new Expiry.Rule(1, Optional.empty()),
                         OTHER, new Expiry.Rule(1, Optional.empty())),
-                4,
                 false);
 
         var expunged = store.expunge(both);
 
-        // The front page holds e6..e3: only e2 and e1 are beyond it and beyond the newest one.
-        assertThat(expunged).containsExactly(new Expunged(FEED, 2, 4, true));
-        assertThat(keys(FEED)).containsExactly("e6", "e5", "e4", "e3");
+        // The front page showed e6..e1: all but FEED's newest go, whatever a page showed.
+        assertThat(expunged).containsExactly(new Expunged(FEED, 5, 1, true));
+        assertThat(keys(FEED)).containsExactly("e6");
+        assertThat(keys(OTHER)).containsExactly("old");
+    }
+
+    @Test
+    void newestMeansMostRecentlyUpdatedAsVenusDatesItsCacheFiles() {
+        store.save(fetched(
+                FEED,
+                hours(10),
+                dated("edited", Optional.of(hours(1)), Optional.of(hours(9))),
+                dated("recent", Optional.of(hours(5)), Optional.empty())));
+        store.save(fetched(FEED, hours(11)));
+
+        store.expunge(keep(FEED, 1));
+
+        assertThat(keys(FEED)).containsExactly("edited");
     }
 
     @Test
     void keepsEntriesNewerThanTheAgeLimit() {
         storeLeftTheFeed(FEED, 6);
 
-        store.expunge(new Expiry(Map.of(FEED, new Expiry.Rule(1, Optional.of(hours(3)))), 0, false));
+        store.expunge(new Expiry(Map.of(FEED, new Expiry.Rule(1, Optional.of(hours(3)))), false));
 
         assertThat(keys(FEED)).containsExactly("e6", "e5", "e4", "e3");
     }
@@ -117,9 +131,9 @@ class JdbcStoreExpungeTest {
         storeLeftTheFeed(FEED, 2);
         store.save(fetched(OTHER, hours(1), at(1)));
 
-        assertThat(store.expunge(new Expiry(Map.of(FEED, new Expiry.Rule(10, Optional.empty())), 0, true)))
+        assertThat(store.expunge(new Expiry(Map.of(FEED, new Expiry.Rule(10, Optional.empty())), true)))
                 .isEmpty();
-        assertThat(store.expunge(keep(FEED, 10, 0))).containsExactly(new Expunged(OTHER, 1, 0, false));
+        assertThat(store.expunge(keep(FEED, 10))).containsExactly(new Expunged(OTHER, 1, 0, false));
 
         assertThat(keys(OTHER)).isEmpty();
         assertThat(store.state(OTHER)).isEqualTo(FeedState.NEW);
@@ -154,25 +168,13 @@ class JdbcStoreExpungeTest {
                 dated("archive-2", Optional.of(hours(-9999)), Optional.empty())));
         store.save(fetched(FEED, hours(6)));
 
-        var byDate = new Expiry(Map.of(FEED, new Expiry.Rule(2, Optional.empty())), 0, false, RiverOrder.DATE);
-        var bySeen = new Expiry(Map.of(FEED, new Expiry.Rule(2, Optional.empty())), 0, false, RiverOrder.FIRST_SEEN);
+        var byDate = new Expiry(Map.of(FEED, new Expiry.Rule(2, Optional.empty())), false, RiverOrder.DATE);
+        var bySeen = new Expiry(Map.of(FEED, new Expiry.Rule(2, Optional.empty())), false, RiverOrder.FIRST_SEEN);
 
         assertThat(store.expunge(bySeen)).containsExactly(new Expunged(FEED, 1, 2, true));
         assertThat(store.river(List.of(sub(FEED)), 10, RiverOrder.FIRST_SEEN).posts())
                 .extracting(p -> p.entry().key())
                 .containsExactly("archive-1", "archive-2");
         assertThat(store.expunge(byDate)).isEmpty();
-    }
-
-    @Test
-    void withRiverOrderFirstSeenTheFrontPageIsWhatWasSeenLast() {
-        store.save(fetched(FEED, hours(1), dated("today", Optional.of(hours(0)), Optional.empty())));
-        store.save(fetched(FEED, hours(5), dated("archive", Optional.of(hours(-9000)), Optional.empty())));
-        store.save(fetched(FEED, hours(6)));
-
-        var bySeen = new Expiry(Map.of(FEED, new Expiry.Rule(0, Optional.empty())), 1, false, RiverOrder.FIRST_SEEN);
-
-        assertThat(store.expunge(bySeen)).containsExactly(new Expunged(FEED, 1, 1, true));
-        assertThat(keys(FEED)).containsExactly("archive");
     }
 }

@@ -45,21 +45,47 @@ class JdbcStoreRiverTest {
     }
 
     @Test
-    void riverIsNewestFirstByPublishedThenUpdatedThenFirstSeenAndLimited() {
+    void riverIsNewestFirstByUpdatedThenPublishedThenFirstSeenAndLimited() {
         store.save(fetched(
                 FEED,
                 hours(10),
-                dated("published-3h", Optional.of(hours(3)), Optional.of(hours(9))),
+                dated("edited-9h", Optional.of(hours(3)), Optional.of(hours(9))),
                 dated("updated-5h", Optional.empty(), Optional.of(hours(5))),
                 entry("seen-10h", "no dates")));
         store.save(fetched(OTHER, hours(10), dated("other-4h", Optional.of(hours(4)), Optional.empty())));
 
         List<Subscription> both = List.of(sub(FEED), sub(OTHER));
+        // Venus and Planet 2.0 both date an entry by its updated date: an edited post moves up.
         assertThat(store.river(both, 10).posts())
                 .extracting(p -> p.entry().key())
-                .containsExactly("seen-10h", "updated-5h", "other-4h", "published-3h");
-        assertThat(store.river(both, 2).posts()).extracting(p -> p.date()).containsExactly(hours(10), hours(5));
+                .containsExactly("seen-10h", "edited-9h", "updated-5h", "other-4h");
+        assertThat(store.river(both, 10).posts())
+                .extracting(Post::date)
+                .containsExactly(hours(10), hours(9), hours(5), hours(4));
+        assertThat(store.riverDates(both)).containsExactly(hours(10), hours(9), hours(5), hours(4));
+        assertThat(store.river(both, 2).posts()).extracting(p -> p.date()).containsExactly(hours(10), hours(9));
         assertThat(store.river(both, 0).posts()).isEmpty();
+    }
+
+    @Test
+    void riverOrderPublishedKeepsAnEditedPostOnTheDayItFirstAppeared() {
+        store.save(fetched(
+                FEED,
+                hours(10),
+                dated("edited", Optional.of(hours(3)), Optional.of(hours(9))),
+                dated("updated-5h", Optional.empty(), Optional.of(hours(5)))));
+        store.save(fetched(OTHER, hours(10), dated("other-4h", Optional.of(hours(4)), Optional.empty())));
+        List<Subscription> both = List.of(sub(FEED), sub(OTHER));
+
+        assertThat(store.river(both, 10, RiverOrder.PUBLISHED).posts())
+                .extracting(p -> p.entry().key() + "@" + p.date())
+                .containsExactly("updated-5h@" + hours(5), "other-4h@" + hours(4), "edited@" + hours(3));
+        List<java.time.Instant> dates = store.riverDates(both, RiverOrder.PUBLISHED);
+        assertThat(dates).containsExactly(hours(5), hours(4), hours(3));
+        assertThat(store.river(both, RiverRange.of(dates, 1, 3), RiverOrder.PUBLISHED)
+                        .posts())
+                .extracting(p -> p.entry().key())
+                .containsExactly("other-4h", "edited");
     }
 
     @Test

@@ -104,6 +104,27 @@ class JdbcStoreTest {
     }
 
     @Test
+    void aKeyRepeatedInOneDocumentKeepsItsNewestCopyAsVenusDid() {
+        Entry newer = StoreFixtures.dated("a", Optional.empty(), Optional.of(hours(3)))
+                .withTitle("Newer");
+        Entry older = StoreFixtures.dated("a", Optional.empty(), Optional.of(hours(1)))
+                .withTitle("Older");
+        assertThat(store.save(fetched(FEED, T0, newer, older))).isEqualTo(new SaveResult(1, 0));
+        assertThat(store.river(List.of(sub(FEED)), 10).posts())
+                .extracting(p -> p.entry().title())
+                .containsExactly("Newer");
+
+        Entry undated = entry("b", "First");
+        Entry undatedAgain = entry("b", "Second");
+        store.save(fetched(FEED, hours(4), newer, undated, undatedAgain));
+        assertThat(store.river(List.of(sub(FEED)), 10).posts())
+                .extracting(p -> p.entry().title())
+                .as("copies dated alike (here undated): the later")
+                .contains("Second")
+                .doesNotContain("First");
+    }
+
+    @Test
     void keepsEntriesThatLeftTheFeed() {
         store.save(fetched(FEED, T0, entry("old", "Old")));
         store.save(fetched(FEED, hours(1), entry("new", "New")));

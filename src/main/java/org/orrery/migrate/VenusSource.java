@@ -1,0 +1,63 @@
+package org.orrery.migrate;
+
+import static org.orrery.migrate.VenusXml.ATOM;
+import static org.orrery.migrate.VenusXml.PLANET;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.w3c.dom.Element;
+
+/**
+ * A feed as Venus describes it: the {@code <source>} it copies into each entry, and its
+ * {@code sources/} copy of each feed's metadata, which has the same children.
+ *
+ * @param id the feed's {@code id} (Venus's {@code source/id}: the feed's id, else its link), which
+ *     ties entries to their feed
+ * @param planetId the id of the feed Venus fetched, when the entry came with a source of its own
+ *     (an entry of another planet's feed)
+ * @param self the {@code rel="self"} link: the feed's own, else the URL Venus fetched
+ * @param name the {@code name} of the feed's section in Venus's config
+ * @param title the feed's title as text
+ * @param site the feed's {@code rel="alternate"} link
+ * @param etag the {@code ETag} Venus would send next ({@code planet:http_etag})
+ * @param lastModified the {@code Last-Modified} Venus would send next
+ * @param httpStatus the status of Venus's last fetch
+ */
+record VenusSource(
+        Optional<String> id,
+        Optional<String> planetId,
+        Optional<String> self,
+        Optional<String> name,
+        Optional<String> title,
+        Optional<String> site,
+        Optional<String> etag,
+        Optional<String> lastModified,
+        OptionalInt httpStatus) {
+    VenusSource {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(httpStatus, "httpStatus");
+    }
+
+    static VenusSource of(Element source) {
+        return new VenusSource(
+                VenusXml.text(source, ATOM, "id"),
+                VenusXml.text(source, PLANET, "id"),
+                VenusXml.link(source, "self"),
+                VenusXml.text(source, PLANET, "name"),
+                VenusXml.text(source, ATOM, "title"),
+                VenusXml.link(source, "alternate"),
+                VenusXml.text(source, PLANET, "http_etag"),
+                VenusXml.text(source, PLANET, "http_last_modified"),
+                VenusXml.text(source, PLANET, "http_status")
+                        .filter(s -> s.matches("\\d{3}"))
+                        .map(s -> OptionalInt.of(Integer.parseInt(s)))
+                        .orElse(OptionalInt.empty()));
+    }
+
+    /** How a report names the feed: its id, with its name or title. */
+    String describe() {
+        String label = name.or(() -> title).map(s -> " (" + s + ")").orElse("");
+        return id.or(() -> self).orElse("a feed without an id") + label;
+    }
+}
