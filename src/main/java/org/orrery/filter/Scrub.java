@@ -71,7 +71,8 @@ final class Scrub implements EntryFilter {
                 summary,
                 ignore.contains("category") || ignore.contains("tags") ? List.of() : e.categories(),
                 ignore.contains("enclosure") || ignore.contains("enclosures") ? List.of() : e.enclosures(),
-                e.base()));
+                e.base(),
+                e.details()));
     }
 
     private static String forced(String html, Optional<String> type, URI base) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param message what a reader should know about the subscription, Venus's {@code message}
  *     ("HTTP 404 Not Found", "no activity in 180 days", ...), when anything
  * @param options the subscription's config options (templates see them as channel_<key>)
+ * @param feed what the feed said about itself when last fetched (id, subtitle, author, ...)
  */
 public record Channel(
         URI feedUri,
@@ -26,15 +27,29 @@ public record Channel(
         Optional<Instant> lastFetched,
         Optional<String> lastError,
         Optional<String> message,
-        Map<String, String> options) {
+        Map<String, String> options,
+        FeedInfo feed) {
     public Channel {
         Objects.requireNonNull(feedUri, "feedUri");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(message, "message");
         options = Map.copyOf(options);
+        Objects.requireNonNull(feed, "feed");
+    }
+
+    /** A channel whose feed has said nothing about itself (not fetched yet). */
+    public Channel(
+            URI feedUri,
+            String name,
+            Optional<URI> siteLink,
+            Optional<Instant> lastFetched,
+            Optional<String> lastError,
+            Optional<String> message,
+            Map<String, String> options) {
+        this(feedUri, name, siteLink, lastFetched, lastError, message, options, FeedInfo.UNKNOWN);
     }
 
     public Channel withMessage(Optional<String> message) {
-        return new Channel(feedUri, name, siteLink, lastFetched, lastError, message, options);
+        return new Channel(feedUri, name, siteLink, lastFetched, lastError, message, options, feed);
     }
 }

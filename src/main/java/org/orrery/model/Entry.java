@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param base the URL the bodies' relative URLs resolve against ({@code xml:base}, else the
  *     document's URL); empty for bodies whose URLs are all absolute (those an older Orrery
  *     stored sanitised), which resolve against the feed's URL
+ * @param details author e-mail and URI, language, rights, as far as the feed gives them
  */
 public record Entry(
         String key,
@@ -37,7 +38,8 @@ public record Entry(
         Optional<String> summaryHtml,
         List<String> categories,
         List<Enclosure> enclosures,
-        Optional<URI> base) {
+        Optional<URI> base,
+        EntryDetails details) {
     public Entry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(title, "title");
@@ -45,6 +47,35 @@ public record Entry(
         categories = List.copyOf(categories);
         enclosures = List.copyOf(enclosures);
         Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(details, "details");
+    }
+
+    /** An entry of which nothing beyond the river's fields is known. */
+    public Entry(
+            String key,
+            String title,
+            Optional<URI> link,
+            Optional<String> author,
+            Optional<Instant> published,
+            Optional<Instant> updated,
+            String contentHtml,
+            Optional<String> summaryHtml,
+            List<String> categories,
+            List<Enclosure> enclosures,
+            Optional<URI> base) {
+        this(
+                key,
+                title,
+                link,
+                author,
+                published,
+                updated,
+                contentHtml,
+                summaryHtml,
+                categories,
+                enclosures,
+                base,
+                EntryDetails.NONE);
     }
 
     /** An entry whose bodies' URLs resolve against its feed's URL. */
@@ -76,18 +107,51 @@ public record Entry(
     /** This entry with another title. */
     public Entry withTitle(String title) {
         return new Entry(
-                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures, base);
+                key,
+                title,
+                link,
+                author,
+                published,
+                updated,
+                contentHtml,
+                summaryHtml,
+                categories,
+                enclosures,
+                base,
+                details);
     }
 
     /** This entry with other bodies. */
     public Entry withBodies(String contentHtml, Optional<String> summaryHtml) {
         return new Entry(
-                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures, base);
+                key,
+                title,
+                link,
+                author,
+                published,
+                updated,
+                contentHtml,
+                summaryHtml,
+                categories,
+                enclosures,
+                base,
+                details);
     }
 
     /** This entry with other dates. */
     public Entry withDates(Optional<Instant> published, Optional<Instant> updated) {
         return new Entry(
-                key, title, link, author, published, updated, contentHtml, summaryHtml, categories, enclosures, base);
+                key,
+                title,
+                link,
+                author,
+                published,
+                updated,
+                contentHtml,
+                summaryHtml,
+                categories,
+                enclosures,
+                base,
+                details);
     }
 }

@@ -1,6 +1,8 @@
 package org.orrery.model;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -8,7 +10,34 @@ import java.util.Optional;
  *
  * @param title the feed's title as plain text
  * @param siteLink absolute URL of the site the feed belongs to
+ * @param id the feed's own id (Atom {@code id}), as written
+ * @param subtitle the feed's subtitle or description, as plain text
+ * @param author the feed's author's name (else e-mail), as written
+ * @param updated when the feed says it last changed
+ * @param language the feed's declared language, as written
  */
-public record FeedInfo(Optional<String> title, Optional<URI> siteLink) {
+public record FeedInfo(
+        Optional<String> title,
+        Optional<URI> siteLink,
+        Optional<String> id,
+        Optional<String> subtitle,
+        Optional<String> author,
+        Optional<Instant> updated,
+        Optional<String> language) {
     public static final FeedInfo UNKNOWN = new FeedInfo(Optional.empty(), Optional.empty());
+
+    public FeedInfo {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(siteLink, "siteLink");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(subtitle, "subtitle");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(updated, "updated");
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** A feed of which only the title and site are known. */
+    public FeedInfo(Optional<String> title, Optional<URI> siteLink) {
+        this(title, siteLink, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
 }

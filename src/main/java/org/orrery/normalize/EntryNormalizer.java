@@ -70,7 +70,8 @@ public final class EntryNormalizer {
                 parsed.enclosures().stream()
                         .filter(e -> SafeUrls.file(e.url()).isPresent())
                         .toList(),
-                base);
+                base,
+                parsed.details());
     }
 
     /**

@@ -237,7 +237,9 @@ public final class FeedParser {
                 feed.language(),
                 feed.updated(),
                 entries,
-                warnings);
+                warnings,
+                feed.id(),
+                feed.author());
     }
 
     private static ParsedFeed readFeed(XmlCursor cursor, Consumer<ParsedEntry> entries)

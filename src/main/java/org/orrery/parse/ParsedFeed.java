@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param updated the feed's own last-updated time
  * @param entries entries in document order
  * @param warnings what was wrong with the document but read past (our "bozo")
+ * @param id the feed's own id (Atom {@code id}), as written
+ * @param author the feed's author's name, else e-mail
  */
 public record ParsedFeed(
         String format,
@@ -27,10 +29,27 @@ public record ParsedFeed(
         Optional<String> language,
         Optional<Instant> updated,
         List<ParsedEntry> entries,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<String> id,
+        Optional<String> author) {
     public ParsedFeed {
         Objects.requireNonNull(format, "format");
         entries = List.copyOf(entries);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(author, "author");
+    }
+
+    /** A feed without an id or author. */
+    public ParsedFeed(
+            String format,
+            Optional<String> title,
+            Optional<URI> link,
+            Optional<String> subtitle,
+            Optional<String> language,
+            Optional<Instant> updated,
+            List<ParsedEntry> entries,
+            List<String> warnings) {
+        this(format, title, link, subtitle, language, updated, entries, warnings, Optional.empty(), Optional.empty());
     }
 }

@@ -98,7 +98,10 @@ public final class ThemeFiles {
             }
         }
         directories.addAll(configDirectories);
-        // The planet's own list was checked with the config; a theme's may still name "../x".
+        materials = new ArrayList<>(Theme.expand(
+                materials, config.subscriptions().stream().map(s -> s.options()).toList()));
+        // The planet's own list was checked with the config; a theme's, or a subscription's
+        // option expanded into it (images/#{face}), may still name "../x".
         for (String name : List.copyOf(materials)) {
             if (!ConfigLoader.insideOutput(name)) {
                 materials.remove(name);

@@ -95,14 +95,16 @@ public final class SiteRenderer {
         if (usesRoot.isEmpty()) {
             return evaluate("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())));
         }
+        // The theme's template failing on this page: the default's page (Theme logged why).
         if (usesRoot.get()) {
-            return html(theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())))
-                    .orElseThrow());
+            return theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root())))
+                    .map(this::html)
+                    .orElseGet(() -> evaluate("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root()))));
         }
         // A template written for the top directory: links from there, and a base that says so.
-        String html = theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, "")))
-                .orElseThrow();
-        return html(Theme.withBase(html, nav.root()));
+        return theme.render("index.html", XmlSafe.cleanAll(model.of(river, now, nav, "")))
+                .map(html -> html(Theme.withBase(html, nav.root())))
+                .orElseGet(() -> evaluate("index.html", XmlSafe.cleanAll(model.of(river, now, nav, nav.root()))));
     }
 
     private byte[] html(String s) {

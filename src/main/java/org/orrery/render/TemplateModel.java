@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.orrery.model.Channel;
 import org.orrery.model.Enclosure;
+import org.orrery.model.Entry;
+import org.orrery.model.EntryDetails;
+import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
 import org.orrery.model.River;
 import org.orrery.sanitize.BodyGate;
@@ -136,7 +139,7 @@ final class TemplateModel {
         SafeBodies safe = bodies.bodies(posts);
         var items = new ArrayList<Map<String, Object>>(posts.size());
         String previousDay = null;
-        URI previousChannel = null;
+        String previousChannel = null;
         // A feed's variables once per page, not once per entry: an archive page lists a thousand.
         var channels = new IdentityHashMap<Channel, List<Map.Entry<String, Object>>>();
         for (Post post : posts) {
@@ -160,6 +163,7 @@ final class TemplateModel {
             item.put("author_name", entry.author().orElse(""));
             // Planet 2.0's name for it, which its example themes use.
             item.put("creator", entry.author().orElse(""));
+            putDetails(item, entry, post.channel());
             BodyGate.Safe body = safe.of(entry);
             item.put("content", body.content().html());
             item.put("summary", body.summary().map(SafeHtml::html).orElse(""));
@@ -174,11 +178,13 @@ final class TemplateModel {
             if (newDay) {
                 item.put("new_date", day);
             }
-            if (newDay || !post.channel().feedUri().equals(previousChannel)) {
-                item.put("new_channel", post.channel().feedUri().toString());
+            // Venus names a channel by its source id here (channelId), not by its feed's URL.
+            String channelId = channelId(post.channel());
+            if (newDay || !channelId.equals(previousChannel)) {
+                item.put("new_channel", channelId);
             }
             previousDay = day;
-            previousChannel = post.channel().feedUri();
+            previousChannel = channelId;
             items.add(item);
         }
         return items;
@@ -195,12 +201,62 @@ final class TemplateModel {
         map.put(
                 "link",
                 channel.siteLink().flatMap(SafeUrls::of).map(URI::toString).orElse(""));
-        map.put("title", channel.name());
-        map.put("title_plain", channel.name());
+        // Venus and Planet 2.0: a channel's title is its feed's own; its name, the config's.
+        String title = channel.feed().title().filter(t -> !t.isBlank()).orElse(channel.name());
+        map.put("title", title);
+        map.put("title_plain", title);
         map.put("css-id", cssId(channel.name()));
-        channel.lastFetched().ifPresent(t -> putDates(map, "last_updated", t));
+        map.put("id", channelId(channel));
+        FeedInfo feed = channel.feed();
+        feed.subtitle().ifPresent(s -> map.put("subtitle", s));
+        feed.author().ifPresent(a -> {
+            map.put("author", a);
+            map.put("author_name", a);
+        });
+        // Venus: the feed's own updated time, else when it was fetched.
+        feed.updated().or(channel::lastFetched).ifPresent(t -> putDates(map, "last_updated", t));
         channel.message().ifPresent(m -> map.put("message", m));
         return map;
+    }
+
+    /**
+     * Venus's id of a channel (its {@code source}'s {@code id}): the feed's own id, else its
+     * site's link, else (where Venus had none) the feed's URL.
+     */
+    private static String channelId(Channel channel) {
+        return channel.feed()
+                .id()
+                .filter(id -> !id.isBlank())
+                .or(() -> channel.siteLink().map(URI::toString))
+                .orElse(channel.feedUri().toString());
+    }
+
+    /**
+     * Venus's {@code author_email}, {@code author_uri}, {@code rights} and {@code *_language}
+     * (the entry's language, else its feed's, as feedparser inherited it), where the feed gives
+     * them; and {@code channel_author}, which Venus set to the subscription's name when neither
+     * the entry nor its feed names an author.
+     */
+    private static void putDetails(Map<String, Object> item, Entry entry, Channel channel) {
+        EntryDetails details = entry.details();
+        details.authorEmail().ifPresent(e -> item.put("author_email", e));
+        details.authorUri().map(SafeUrls::of).filter(u -> !u.isEmpty()).ifPresent(u -> item.put("author_uri", u));
+        details.rights().ifPresent(r -> item.put("rights", r));
+        details.language().or(() -> channel.feed().language()).ifPresent(language -> {
+            if (!entry.title().isEmpty()) {
+                item.put("title_language", language);
+            }
+            if (!entry.contentHtml().isEmpty()) {
+                item.put("content_language", language);
+            }
+            if (entry.summaryHtml().isPresent() || !entry.contentHtml().isEmpty()) {
+                item.put("summary_language", language);
+            }
+        });
+        if (!item.containsKey("channel_author") && entry.author().isEmpty()) {
+            item.put("channel_author", channel.name());
+            item.put("channel_author_name", channel.name());
+        }
     }
 
     /** Venus's {@code cssid}: the name lower-cased, each run of other characters a hyphen. */

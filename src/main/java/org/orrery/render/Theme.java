@@ -15,11 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.transform.TransformerConfigurationException;
 import org.orrery.render.htmltmpl.HtmlTemplate;
 import org.orrery.render.htmltmpl.TemplateSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A planet's own theme, as {@code template_files} and {@code bill_of_materials} name it: its
@@ -28,10 +32,11 @@ import org.orrery.render.htmltmpl.TemplateSyntaxException;
  * {@code template_directories}, then the config file's directory).
  *
  * <p>Engines, by the template's last extension: {@code .tmpl} (htmltmpl, Planet 2.0 and Venus
- * themes), {@code .xslt} (XSLT 1.0 over Venus's spliced feed, {@link XsltTemplate}) and {@code
- * .peb} (Pebble, Orrery's own). Venus's {@code .dj} and {@code .genshi} engines are not
- * provided: such a template is reported and the default theme's file of that name is published
- * instead, when publishing is told to ({@link #fallbacks()}).
+ * themes), {@code .xslt} (XSLT 1.0 over Venus's spliced feed, {@link XsltTemplate}), {@code .dj}
+ * (Venus's Django themes, through Pebble: {@link DjangoTemplate}) and {@code .peb} (Pebble,
+ * Orrery's own). Venus's {@code .genshi} engine is not provided: such a template is reported
+ * ({@link #refused(String)}) and the default theme's file of that name is published instead,
+ * when publishing is told to ({@link #fallbacks()}).
  */
 public final class Theme {
     /** No templates, no static files: the default theme alone. */
@@ -53,8 +58,10 @@ public final class Theme {
         String render(Map<String, Object> model);
     }
 
-    /** A template and whether its source mentions the {@code root} variable. */
-    private record Loaded(Template template, boolean usesRoot) {}
+    /** A template, whether its source mentions the {@code root} variable, and its file. */
+    private record Loaded(Template template, boolean usesRoot, Path file) {}
+
+    private static final Logger log = LoggerFactory.getLogger(Theme.class);
 
     private static final Pattern ROOT = Pattern.compile("\\broot\\b");
     private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
@@ -65,6 +72,8 @@ public final class Theme {
     private final List<String> warnings;
     private final List<Fallback> fallbacks;
     private final List<Path> files;
+    /** The templates that failed as they rendered, reported once. */
+    private final Set<Path> failed = ConcurrentHashMap.newKeySet();
 
     private Theme(
             List<Map.Entry<String, Loaded>> templates,
@@ -105,11 +114,17 @@ public final class Theme {
                     templates.add(Map.entry(output, pebble(file.get())));
                 } else if (name.endsWith(".xslt")) {
                     XsltTemplate xslt = XsltTemplate.compile(file.get(), searchDirectories);
-                    templates.add(Map.entry(output, new Loaded(xslt::render, false)));
+                    templates.add(Map.entry(output, new Loaded(xslt::render, false, file.get())));
+                } else if (name.endsWith(".dj")) {
+                    String source = read(file.get());
+                    DjangoTemplate django =
+                            DjangoTemplate.compile(file.get().getFileName().toString(), source);
+                    templates.add(Map.entry(
+                            output,
+                            new Loaded(django::render, ROOT.matcher(source).find(), file.get())));
                 } else {
                     fallbacks.add(new Fallback(
-                            "template_files " + name + ": its engine (" + name.substring(name.lastIndexOf('.') + 1)
-                                    + ") is not provided by Orrery",
+                            "template_files " + name + ": " + refused(name).orElseThrow() + " (" + file.get() + ")",
                             "the default " + output));
                 }
             } catch (IOException | TemplateSyntaxException | PebbleException | TransformerConfigurationException e) {
@@ -136,6 +151,53 @@ public final class Theme {
         return new Theme(templates, staticFiles, warnings, fallbacks, files);
     }
 
+    /**
+     * Why Orrery cannot render a template of this name (by its engine's extension), for {@code
+     * orrery check} and the warnings of {@link #load}; empty when an engine renders it.
+     */
+    public static Optional<String> refused(String templateFile) {
+        int dot = templateFile.lastIndexOf('.');
+        String engine = dot < 0 ? "" : templateFile.substring(dot + 1);
+        String lacking = "its engine (" + engine + ") is not provided by Orrery";
+        return switch (engine) {
+            case "tmpl", "peb", "xslt", "dj" -> Optional.empty();
+            // Genshi templates read feedparser's objects (entry.title_detail.stream, ...), not
+            // template variables: there is nothing of Orrery's for them to read.
+            case "genshi" ->
+                Optional.of(lacking + ": Genshi templates read Venus's feedparser objects, which Orrery does not "
+                        + "have; write it as a Django (.dj), htmltmpl (.tmpl) or Pebble (.peb) template");
+            default -> Optional.of(lacking + " (it renders .tmpl, .xslt, .dj and .peb templates)");
+        };
+    }
+
+    private static final Pattern SUBSCRIPTION_OPTION = Pattern.compile("^(.*)#\\{(\\w+)}(.*)$");
+
+    /**
+     * Venus's expansion of list options: a name holding {@code #{option}} (Venus's
+     * {@code bill_of_materials = images/#{face}}) stands for one name per subscription that sets
+     * the option, in config order, each once. A value that is a URL is left out: there is no file
+     * of the theme's to copy.
+     *
+     * @param subscriptionOptions each subscription's options, in config order
+     */
+    public static List<String> expand(List<String> names, List<Map<String, String>> subscriptionOptions) {
+        var expanded = new java.util.LinkedHashSet<String>();
+        for (String name : names) {
+            Matcher wild = SUBSCRIPTION_OPTION.matcher(name);
+            if (!wild.matches()) {
+                expanded.add(name);
+                continue;
+            }
+            for (Map<String, String> options : subscriptionOptions) {
+                String value = options.getOrDefault(wild.group(2), "");
+                if (!value.isEmpty() && !value.contains("://")) {
+                    expanded.add(wild.group(1) + value + wild.group(3));
+                }
+            }
+        }
+        return List.copyOf(expanded);
+    }
+
     /** The same theme reporting {@code warnings} and {@code fallbacks} instead of its own. */
     public Theme withWarnings(List<String> warnings, List<Fallback> fallbacks) {
         return new Theme(templates, staticFiles, warnings, fallbacks, files);
@@ -159,12 +221,33 @@ public final class Theme {
     /** Renders the theme's files over {@code files} (the default theme's), by output name. */
     void renderOver(Map<String, byte[]> files, Map<String, Object> model, OutputEncoding encoding) {
         for (var template : templates) {
-            files.put(
-                    template.getKey(),
-                    encoding.encode(
-                            template.getKey(), template.getValue().template().render(model)));
+            attempt(template.getKey(), template.getValue(), model)
+                    .ifPresent(text -> files.put(template.getKey(), encoding.encode(template.getKey(), text)));
         }
         files.putAll(staticFiles);
+    }
+
+    /**
+     * The template rendered; empty, with a warning in the log, when it fails on this model (a
+     * Pebble filter given a value it does not take, an XSLT error): a theme's mistake is the
+     * theme's, and the default file is published in its place, as for a template that does not
+     * compile. The warning is logged here because it arises while a page is rendered, after the
+     * theme's warnings were reported.
+     */
+    private Optional<String> attempt(String output, Loaded template, Map<String, Object> model) {
+        try {
+            return Optional.of(template.template().render(model));
+        } catch (RuntimeException e) {
+            // Once per template: it renders every page, and would fail on most of them.
+            if (failed.add(template.file())) {
+                log.warn(
+                        "theme: template {} failed: {}; the default {} is published",
+                        template.file(),
+                        e.toString(),
+                        output);
+            }
+            return Optional.empty();
+        }
     }
 
     /**
@@ -175,9 +258,9 @@ public final class Theme {
         return template(output).map(Loaded::usesRoot);
     }
 
-    /** The theme's template for {@code output}, rendered; empty when the theme has none. */
+    /** The theme's template for {@code output}, rendered; empty when the theme has none or it failed. */
     Optional<String> render(String output, Map<String, Object> model) {
-        return template(output).map(t -> t.template().render(model));
+        return template(output).flatMap(t -> attempt(output, t, model));
     }
 
     private Optional<Loaded> template(String output) {
@@ -229,7 +312,8 @@ public final class Theme {
                 file.toString(), source, name -> find(name, includeDirectories).map(Theme::read));
         return new Loaded(
                 model -> template.render(VenusForms.of(model)),
-                ROOT.matcher(source).find());
+                ROOT.matcher(source).find(),
+                file);
     }
 
     private static Loaded pebble(Path file) {
@@ -247,7 +331,7 @@ public final class Theme {
             }
             return out.toString();
         };
-        return new Loaded(render, ROOT.matcher(read(file)).find());
+        return new Loaded(render, ROOT.matcher(read(file)).find(), file);
     }
 
     private static String read(Path file) {

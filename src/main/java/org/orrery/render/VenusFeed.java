@@ -33,6 +33,7 @@ final class VenusFeed {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String PLANET = "http://planet.intertwingly.net/";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private static final String XML = javax.xml.XMLConstants.XML_NS_URI;
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
@@ -48,7 +49,11 @@ final class VenusFeed {
             "message",
             "last_updated",
             "last_updated_iso",
-            "last_updated_822");
+            "last_updated_822",
+            "id",
+            "subtitle",
+            "author",
+            "author_name");
 
     private final Document doc;
 
@@ -137,7 +142,14 @@ final class VenusFeed {
             }
         }
         if (!string(item, "author").isEmpty()) {
-            text(atom(entry, "author"), "name", string(item, "author"));
+            Element author = atom(entry, "author");
+            text(author, "name", string(item, "author"));
+            text(author, "email", string(item, "author_email"));
+            text(author, "uri", string(item, "author_uri"));
+        }
+        text(entry, "rights", string(item, "rights"));
+        if (!string(item, "title_language").isEmpty()) {
+            entry.setAttributeNS(XML, "xml:lang", string(item, "title_language"));
         }
         if (channel != null) {
             source(entry, atom(entry, "source"), channel);
@@ -146,7 +158,9 @@ final class VenusFeed {
 
     private void source(Element parent, Element source, Map<String, ?> channel) {
         parent.appendChild(source);
-        text(source, "id", sourceId(string(channel, "url"), string(channel, "name")));
+        // Venus: the feed's own id, else its link (TemplateModel's channel id).
+        String id = string(channel, "id");
+        text(source, "id", id.isEmpty() ? sourceId(string(channel, "url"), string(channel, "name")) : id);
         if (!string(channel, "url").isEmpty()) {
             link(source, "self", string(channel, "url"), "");
         }
@@ -154,6 +168,10 @@ final class VenusFeed {
             link(source, "alternate", string(channel, "link"), "text/html");
         }
         text(source, "title", string(channel, "title"));
+        text(source, "subtitle", string(channel, "subtitle"));
+        if (!string(channel, "author").isEmpty()) {
+            text(atom(source, "author"), "name", string(channel, "author"));
+        }
         date(source, "updated", string(channel, "last_updated_iso"), string(channel, "last_updated"));
         planet(source, "name", string(channel, "name"));
         planet(source, "css-id", string(channel, "css-id"));

@@ -35,12 +35,13 @@ record EntryRow(
         String summaryHtml,
         String categories,
         String enclosures,
-        String bodyBase) {
+        String bodyBase,
+        String details) {
 
     /** The columns an entry's text, links and dates are read from, in {@link #read} order. */
     static final String COLUMNS =
             "entry_key, title, link, author, published, updated, content_html, summary_html, categories, enclosures, "
-                    + "body_base";
+                    + "body_base, details";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -56,7 +57,8 @@ record EntryRow(
                 entry.summaryHtml().orElse(null),
                 categoriesJson(entry.categories()),
                 entry.enclosures().isEmpty() ? null : enclosuresJson(entry.enclosures()),
-                entry.base().map(URI::toString).orElse(null));
+                entry.base().map(URI::toString).orElse(null),
+                DetailsJson.of(entry.details()));
     }
 
     static EntryRow read(ResultSet rs) throws SQLException {
@@ -71,7 +73,8 @@ record EntryRow(
                 rs.getString("summary_html"),
                 rs.getString("categories"),
                 rs.getString("enclosures"),
-                rs.getString("body_base"));
+                rs.getString("body_base"),
+                rs.getString("details"));
     }
 
     /** Binds every column as a named parameter of the same name. */
@@ -87,7 +90,8 @@ record EntryRow(
                 .bind("summary_html", summaryHtml)
                 .bind("categories", categories)
                 .bind("enclosures", enclosures)
-                .bind("body_base", bodyBase);
+                .bind("body_base", bodyBase)
+                .bind("details", details);
     }
 
     /** Binds every column, in {@link #COLUMNS} order, from parameter {@code first} on. */
@@ -103,7 +107,8 @@ record EntryRow(
         statement.setString(at++, summaryHtml);
         statement.setString(at++, categories);
         statement.setString(at++, enclosures);
-        statement.setString(at, bodyBase);
+        statement.setString(at++, bodyBase);
+        statement.setString(at, details);
     }
 
     Entry toEntry() {
@@ -118,7 +123,8 @@ record EntryRow(
                 Optional.ofNullable(summaryHtml),
                 categoryList(categories),
                 enclosureList(enclosures),
-                Optional.ofNullable(bodyBase).map(URI::create));
+                Optional.ofNullable(bodyBase).map(URI::create),
+                DetailsJson.entryDetails(details));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

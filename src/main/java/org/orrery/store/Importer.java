@@ -24,8 +24,9 @@ final class Importer {
     boolean feed(ImportedFeed feed) {
         return handle.createUpdate(
                                 """
-                        INSERT INTO subscription (url, title, site_url, etag, last_modified, gone)
-                        VALUES (:url, :title, :site_url, :etag, :last_modified, :gone)
+                        INSERT INTO subscription (url, title, site_url, etag, last_modified, gone, feed_details,
+                                                  feed_updated)
+                        VALUES (:url, :title, :site_url, :etag, :last_modified, :gone, :feed_details, :feed_updated)
                         ON CONFLICT (url) DO NOTHING
                         """)
                         .bind("url", feed.feedUri().toString())
@@ -36,6 +37,13 @@ final class Importer {
                         .bind("etag", feed.validators().etag().orElse(null))
                         .bind("last_modified", feed.validators().lastModified().orElse(null))
                         .bind("gone", feed.gone() ? 1 : 0)
+                        .bind("feed_details", DetailsJson.of(feed.feed()))
+                        .bind(
+                                "feed_updated",
+                                feed.feed()
+                                        .updated()
+                                        .map(java.time.Instant::toEpochMilli)
+                                        .orElse(null))
                         .execute()
                 == 1;
     }
@@ -45,7 +53,7 @@ final class Importer {
     private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, hidden, "
             + EntryRow.COLUMNS
             + ") VALUES (:subscription_id, :first_seen, :hidden, :entry_key, :title, :link, :author, :published, :updated,"
-            + " :content_html, :summary_html, :categories, :enclosures, :body_base)"
+            + " :content_html, :summary_html, :categories, :enclosures, :body_base, :details)"
             + " ON CONFLICT (subscription_id, entry_key) DO NOTHING";
 
     /** Adds the entries a subscription has no entry of the same key for; the count added by feed. */

@@ -73,11 +73,12 @@ final class RefreshRecorder {
             """
             INSERT INTO subscription (url, title, site_url, etag, last_modified, http_status,
                                       last_fetched_at, last_attempt_at, error_count, last_error,
-                                      content_hash, gone, %s)
+                                      content_hash, gone, feed_details, feed_updated, %s)
             VALUES (:url, :title, :site_url, :etag, :last_modified, :http_status, :at, :at, 0, :warning,
-                    :content_hash, 0, %s)
+                    :content_hash, 0, :feed_details, :feed_updated, %s)
             ON CONFLICT (url) DO UPDATE SET
                 title = excluded.title, site_url = excluded.site_url,
+                feed_details = excluded.feed_details, feed_updated = excluded.feed_updated,
                 etag = excluded.etag, last_modified = excluded.last_modified,
                 http_status = excluded.http_status, last_fetched_at = excluded.last_fetched_at,
                 last_attempt_at = excluded.last_attempt_at, error_count = 0, last_error = excluded.last_error,
@@ -97,6 +98,10 @@ final class RefreshRecorder {
                 .bind("at", refresh.at().toEpochMilli())
                 .bind("content_hash", refresh.contentHash().orElse(null))
                 .bind("warning", refresh.warning().orElse(null))
+                .bind("feed_details", DetailsJson.of(refresh.feed()))
+                .bind(
+                        "feed_updated",
+                        refresh.feed().updated().map(Instant::toEpochMilli).orElse(null))
                 .execute();
         long subscriptionId = handle.createQuery("SELECT id FROM subscription WHERE url = :url")
                 .bind("url", refresh.feedUri().toString())
@@ -121,7 +126,7 @@ final class RefreshRecorder {
                 UPDATE entry SET title = :title, link = :link, author = :author,
                     published = :published, updated = :updated, content_html = :content_html,
                     summary_html = :summary_html, categories = :categories, enclosures = :enclosures,
-                    body_base = :body_base
+                    body_base = :body_base, details = :details
                 WHERE id = :id
                 """);
         List<Long> backInFeed = new ArrayList<>();
@@ -178,7 +183,7 @@ final class RefreshRecorder {
     }
 
     private static final String INSERT_ENTRY = "INSERT INTO entry (subscription_id, first_seen, hidden, "
-            + EntryRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + EntryRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * A fetched feed's new entries, in one batch bound through JDBC itself: a first run of 1,000

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.orrery.model.Channel;
+import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
 import org.orrery.model.River;
 import org.orrery.model.RiverOrder;
@@ -197,7 +198,8 @@ final class RiverQuery {
 
     private Map<String, StoredFeed> storedFeeds(List<String> urls) {
         Map<String, StoredFeed> feeds = new HashMap<>();
-        handle.createQuery("SELECT url, title, site_url, last_fetched_at, error_count, last_error"
+        handle.createQuery("SELECT url, title, site_url, last_fetched_at, error_count, last_error, feed_details,"
+                        + " feed_updated"
                         + " FROM subscription WHERE url IN (<urls>)")
                 .bindList("urls", urls)
                 .map((rs, ctx) -> new StoredFeed(
@@ -208,7 +210,13 @@ final class RiverQuery {
                                 .map(Instant::ofEpochMilli),
                         rs.getInt("error_count") > 0
                                 ? Optional.ofNullable(rs.getString("last_error"))
-                                : Optional.empty()))
+                                : Optional.empty(),
+                        DetailsJson.feedInfo(
+                                Optional.ofNullable(rs.getString("title")),
+                                Optional.ofNullable(rs.getString("site_url")).map(URI::create),
+                                rs.getString("feed_details"),
+                                Optional.ofNullable(EntryRow.nullableLong(rs, "feed_updated"))
+                                        .map(Instant::ofEpochMilli))))
                 .forEach(feed -> feeds.put(feed.url(), feed));
         return feeds;
     }
@@ -226,7 +234,8 @@ final class RiverQuery {
                 stored.flatMap(StoredFeed::lastFetched),
                 stored.flatMap(StoredFeed::lastError),
                 stored.flatMap(StoredFeed::lastError),
-                subscription.options());
+                subscription.options(),
+                stored.map(StoredFeed::feed).orElse(FeedInfo.UNKNOWN));
     }
 
     private String prefixed() {
@@ -242,5 +251,6 @@ final class RiverQuery {
             Optional<String> title,
             Optional<URI> siteLink,
             Optional<Instant> lastFetched,
-            Optional<String> lastError) {}
+            Optional<String> lastError,
+            FeedInfo feed) {}
 }

@@ -99,8 +99,10 @@ class CheckCommandTest {
                                 + ", " + dir + "]; the default theme is not published in its place unless"
                                 + " --allow-default-theme is given",
                         "orrery: theme: template_files index.html.genshi: its engine (genshi) is not provided by"
-                                + " Orrery; the default index.html is not published in its place unless"
-                                + " --allow-default-theme is given",
+                                + " Orrery: Genshi templates read Venus's feedparser objects, which Orrery does not"
+                                + " have; write it as a Django (.dj), htmltmpl (.tmpl) or Pebble (.peb) template ("
+                                + dir.resolve("index.html.genshi") + "); the default index.html is not published in"
+                                + " its place unless --allow-default-theme is given",
                         "orrery: theme: template_files gone.xml.tmpl not found in ["
                                 + Path.of("").toAbsolutePath()
                                 + ", " + dir + "]; the default gone.xml is not published in its place unless"

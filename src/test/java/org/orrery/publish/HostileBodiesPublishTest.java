@@ -42,7 +42,7 @@ import org.orrery.store.Refresh;
  * The store keeps bodies as feeds gave them; every output must show them sanitised. Each body
  * of the XSS corpus, as an entry's content and in its summary, is published through the default
  * theme (pages, archives, {@code atom.xml}, {@code rss20.xml}, {@code rss10.xml}, {@code
- * feed.json}) and through Venus's htmltmpl and XSLT themes. Every file must break no more safety
+ * feed.json}) and through Venus's htmltmpl, XSLT and Django themes. Every file must break no more safety
  * rules than the same site with harmless bodies (the themes' own scripts and relative links are
  * in both).
  */
@@ -84,12 +84,13 @@ class HostileBodiesPublishTest {
             copy("/render/legacy/venus/" + name, theme.resolve(name));
         }
         copy("/render/legacy/venus-xslt/asf.html.xslt", theme.resolve("asf.html.xslt"));
-        String options = "template_files = index.html.tmpl rss20.xml.tmpl rss10.xml.tmpl asf.html.xslt\n"
+        copy("/render/venus-django/index.html.dj", theme.resolve("django.html.dj"));
+        String options = "template_files = index.html.tmpl rss20.xml.tmpl rss10.xml.tmpl asf.html.xslt django.html.dj\n"
                 + "template_directories = " + theme + "\n";
         Path hostile = publish("hostile", options, i -> VECTORS.get(i));
         Path harmless = publish("harmless", options, i -> "<p>harmless</p>");
 
-        assertThat(files(hostile)).contains("index.html", "asf.html", "rss20.xml", "rss10.xml");
+        assertThat(files(hostile)).contains("index.html", "asf.html", "django.html", "rss20.xml", "rss10.xml");
         for (String file : files(hostile)) {
             assertThat(violations(hostile.resolve(file))).as(file).isEqualTo(violations(harmless.resolve(file)));
         }

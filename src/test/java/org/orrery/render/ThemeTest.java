@@ -114,16 +114,30 @@ class ThemeTest {
 
     @Test
     void missingTemplatesAndEnginesOrreryLacksAreWarningsAndTheDefaultIsPublished() throws Exception {
-        Files.writeString(dir.resolve("config/atom.xml.dj"), "{% for item in Items %}{{ item.title }}{% endfor %}");
-        var theme =
-                Theme.load(List.of("config/atom.xml.dj", "config/gone.html.tmpl"), List.of(dir), List.of("gone.css"));
+        Files.writeString(dir.resolve("config/atom.xml.genshi"), "<feed py:for=\"entry in entries\"/>");
+        var theme = Theme.load(
+                List.of("config/atom.xml.genshi", "config/gone.html.tmpl"), List.of(dir), List.of("gone.css"));
 
         assertThat(theme.warnings())
                 .hasSize(3)
-                .anySatisfy(w -> assertThat(w).contains("atom.xml.dj", "dj", "not provided"))
+                .anySatisfy(w -> assertThat(w).contains("atom.xml.genshi", "Genshi", "not provided"))
                 .anySatisfy(w -> assertThat(w).contains("gone.html.tmpl", "not found"))
                 .anySatisfy(w -> assertThat(w).contains("gone.css"));
         assertThat(text(render(theme).get("atom.xml"))).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+    }
+
+    /** A template that compiles but fails on the model (a filter given a value it cannot take). */
+    @Test
+    void aTemplateFailingAsItRendersLeavesTheDefaultFilePublished() throws Exception {
+        Files.writeString(dir.resolve("config/index.html.peb"), "<p>{{ name | date }}</p>");
+        Files.writeString(dir.resolve("config/atom.xml.peb"), "<feed>{{ name | date }}</feed>");
+        var theme = Theme.load(List.of("config/index.html.peb", "config/atom.xml.peb"), List.of(dir), List.of());
+        assertThat(theme.warnings()).isEmpty();
+
+        var files = render(theme);
+
+        assertThat(text(files.get("index.html"))).contains("<!DOCTYPE html>", "<meta name=\"generator\"");
+        assertThat(text(files.get("atom.xml"))).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
+import org.orrery.model.EntryDetails;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.parse.dates.FeedDates;
@@ -42,7 +43,9 @@ public final class AtomAdapter {
                 feed.language.map(l -> l.replace('_', '-')),
                 FeedDates.parse(feed.updated, "feed", warnings),
                 List.of(),
-                warnings);
+                warnings,
+                feed.id,
+                feed.author.flatMap(AtomPerson::display));
     }
 
     /** An http(s) id is the address of its entry when no link says otherwise, as in RSS. */
@@ -56,17 +59,23 @@ public final class AtomAdapter {
 
     private static ParsedEntry entry(
             AtomEntry entry, Optional<AtomPerson> feedAuthor, String where, List<String> warnings) {
+        // RFC 4287 §4.2.1: an entry without an author has the feed's.
+        Optional<AtomPerson> author = entry.author.or(() -> feedAuthor);
         return new ParsedEntry(
                 entry.id,
                 entry.title.flatMap(AtomText::plain),
                 AtomLink.alternate(entry.links).or(() -> idAsLink(entry.id)),
-                // RFC 4287 §4.2.1: an entry without an author has the feed's.
-                entry.author.or(() -> feedAuthor).flatMap(AtomPerson::display),
+                author.flatMap(AtomPerson::display),
                 FeedDates.parse(entry.published, where, warnings),
                 FeedDates.parse(entry.updated, where, warnings),
                 entry.content.flatMap(AtomText::html),
                 entry.summary.flatMap(AtomText::html).or(() -> entry.mediaDescription.flatMap(AtomText::html)),
                 entry.categories,
-                entry.enclosures);
+                entry.enclosures,
+                new EntryDetails(
+                        author.flatMap(AtomPerson::email),
+                        Optional.empty(),
+                        entry.language.map(l -> l.replace('_', '-')),
+                        Optional.empty()));
     }
 }

@@ -18,4 +18,6 @@ final class AtomEntry {
     Optional<AtomText> mediaDescription = Optional.empty();
     final List<String> categories = new ArrayList<>();
     final List<Enclosure> enclosures = new ArrayList<>();
+    /** The xml:lang in effect on the entry, else on its first title, content or summary that has one. */
+    Optional<String> language = Optional.empty();
 }

@@ -69,9 +69,14 @@ final class AtomReader {
 
     private AtomEntry entry() throws XMLStreamException {
         AtomEntry entry = new AtomEntry();
+        entry.language = cursor.lang();
         int depth = cursor.depth();
         while (cursor.nextChild(depth)) {
-            switch (atomName()) {
+            String name = atomName();
+            if (name.equals("title") || name.equals("content") || name.equals("summary")) {
+                entry.language = entry.language.or(cursor::lang);
+            }
+            switch (name) {
                 case "id" -> entry.id = first(entry.id);
                 case "title" -> entry.title = text(entry.title);
                 case "link" -> link(entry.links, entry);

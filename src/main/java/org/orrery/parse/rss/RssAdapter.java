@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
+import org.orrery.model.EntryDetails;
 import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
@@ -58,7 +59,8 @@ public final class RssAdapter {
                 content(item),
                 summary(item),
                 item.categories,
-                item.enclosures);
+                item.enclosures,
+                new EntryDetails(authorEmail(item.author.all()), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -96,6 +98,25 @@ public final class RssAdapter {
             return published;
         }
         return item.modified.get("dc:date");
+    }
+
+    /** The first e-mail address any author element gives. */
+    private static Optional<String> authorEmail(List<String> authors) {
+        for (String author : authors) {
+            String written = author.strip();
+            Matcher m = MAIL_THEN_NAME.matcher(written);
+            if (m.matches()) {
+                return Optional.of(m.group(1));
+            }
+            Matcher n = NAME_THEN_MAIL.matcher(written);
+            if (n.matches()) {
+                return Optional.of(n.group(2));
+            }
+            if (written.contains("@") && !written.contains(" ")) {
+                return Optional.of(written);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first name any author element gives, else the first e-mail address. */
