@@ -34,13 +34,15 @@ BEGIN
         ('seen', OLD.first_seen / 86400000, (SELECT count FROM change_count WHERE id = 1));
 END;
 
--- What a headline shows: bodies, in_feed and body_base are left out (archives show no bodies).
+-- What a headline shows (V11's details among it): bodies, in_feed and body_base are left out
+-- (archives show no bodies).
 CREATE TRIGGER entry_changed_day AFTER UPDATE ON entry
 WHEN OLD.title IS NOT NEW.title OR OLD.link IS NOT NEW.link OR OLD.author IS NOT NEW.author
     OR OLD.published IS NOT NEW.published OR OLD.updated IS NOT NEW.updated
     OR OLD.first_seen IS NOT NEW.first_seen OR OLD.categories IS NOT NEW.categories
     OR OLD.hidden IS NOT NEW.hidden OR OLD.subscription_id IS NOT NEW.subscription_id
     OR OLD.enclosures IS NOT NEW.enclosures OR OLD.entry_key IS NOT NEW.entry_key
+    OR OLD.details IS NOT NEW.details
 BEGIN
     INSERT OR REPLACE INTO changed_day (kind, day, mark) VALUES
         ('date', COALESCE(OLD.updated, OLD.published, OLD.first_seen) / 86400000, (SELECT count FROM change_count WHERE id = 1)),
