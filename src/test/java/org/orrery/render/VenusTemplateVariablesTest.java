@@ -74,9 +74,7 @@ class VenusTemplateVariablesTest {
             "source_icon",
             "the parser does not read a feed's icon",
             "source_logo",
-            "the parser does not read a feed's logo",
-            "author_uri",
-            "the parser does not read an author's uri");
+            "the parser does not read a feed's logo");
 
     @TempDir
     Path dir;

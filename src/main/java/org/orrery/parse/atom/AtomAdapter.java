@@ -74,7 +74,7 @@ public final class AtomAdapter {
                 entry.enclosures,
                 new EntryDetails(
                         author.flatMap(AtomPerson::email),
-                        Optional.empty(),
+                        author.flatMap(AtomPerson::uri),
                         entry.language.map(l -> l.replace('_', '-')),
                         Optional.empty()));
     }

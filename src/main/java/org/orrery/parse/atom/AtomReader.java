@@ -161,18 +161,21 @@ final class AtomReader {
     private Optional<AtomPerson> person(Optional<AtomPerson> current) throws XMLStreamException {
         Optional<String> name = Optional.empty();
         Optional<String> email = Optional.empty();
+        Optional<String> uri = Optional.empty();
         int depth = cursor.depth();
         while (cursor.nextChild(depth)) {
             switch (atomName()) {
                 case "name" -> name = name.isPresent() ? name : collapse();
                 case "email" -> email = email.isPresent() ? email : collapse();
+                // Atom 0.3 §3.2.2 called it url.
+                case "uri", "url" -> uri = uri.isPresent() ? uri : collapse();
                 default -> cursor.skip();
             }
         }
-        if (current.isPresent() || (name.isEmpty() && email.isEmpty())) {
+        if (current.isPresent() || (name.isEmpty() && email.isEmpty() && uri.isEmpty())) {
             return current;
         }
-        return Optional.of(new AtomPerson(name, email));
+        return Optional.of(new AtomPerson(name, email, uri));
     }
 
     private Optional<String> collapse() throws XMLStreamException {
