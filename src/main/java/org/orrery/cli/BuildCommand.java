@@ -22,7 +22,7 @@ final class BuildCommand extends PlanetCommand {
 
     @Override
     OptionalInt before(PlanetConfig config) {
-        return Preflight.publishing(config, allowDefaultTheme, err());
+        return Preflight.publishing(config, allowDefaultTheme, err(), notes());
     }
 
     @Override

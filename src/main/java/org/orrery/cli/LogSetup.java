@@ -48,6 +48,20 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
+    /**
+     * Logs errors only, whatever {@code ORRERY_LOG_LEVEL} says ({@code --quiet}), until the
+     * returned handle is closed, which restores the level before.
+     */
+    static AutoCloseable errorsOnly() {
+        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return () -> {};
+        }
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        root.setLevel(Level.ERROR);
+        return () -> root.setLevel(before);
+    }
+
     /** The level {@code name} names (DEBUG, INFO, WARN, ERROR, OFF, ...), WARN when unset or unknown. */
     static Level level(String name) {
         return Level.toLevel(name == null ? null : name.strip(), Level.WARN);

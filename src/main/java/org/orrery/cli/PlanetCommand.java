@@ -20,6 +20,16 @@ abstract class PlanetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(
+            names = {"-q", "--quiet"},
+            description = "Errors only, for cron: nothing on standard output, and on standard error only"
+                    + " what stopped the command (feed failures, moves and warnings are left to health.json"
+                    + " and orrery status).")
+    boolean quiet;
+
+    /** Where nothing goes: standard output and notes under {@code --quiet}. */
+    private static final PrintWriter NOWHERE = new PrintWriter(java.io.Writer.nullWriter());
+
     /** Standard output and error when run without picocli ({@link QuickRun}); else picocli's. */
     private PrintWriter out;
 
@@ -44,6 +54,22 @@ abstract class PlanetCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        if (!quiet) {
+            return run();
+        }
+        AutoCloseable quietLogs = LogSetup.errorsOnly();
+        try {
+            return run();
+        } finally {
+            try {
+                quietLogs.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e); // restoring a log level throws nothing
+            }
+        }
+    }
+
+    private int run() {
         PrintWriter err = err();
         Optional<PlanetConfig> read = config.load(err);
         if (read.isEmpty()) {
@@ -68,7 +94,15 @@ abstract class PlanetCommand implements Callable<Integer> {
     }
 
     PrintWriter out() {
+        if (quiet) {
+            return NOWHERE;
+        }
         return out != null ? out : spec.commandLine().getOut();
+    }
+
+    /** Standard error for what is news but no error (a feed that failed, a warning): nowhere under {@code --quiet}. */
+    PrintWriter notes() {
+        return quiet ? NOWHERE : err();
     }
 
     PrintWriter err() {

@@ -27,11 +27,11 @@ final class Preflight {
      * Warns on {@code err} of relative directories that resolve outside the config's directory;
      * stops (with the exit status) when {@code output_dir} or {@code cache_directory} cannot be
      * written, or when the configured theme cannot be used and {@code allowDefaultTheme} is not
-     * given. Each problem is one line on {@code err}.
+     * given. Each problem is one line on {@code err}; warnings go to {@code notes}.
      */
-    static OptionalInt publishing(PlanetConfig config, boolean allowDefaultTheme, PrintWriter err) {
+    static OptionalInt publishing(PlanetConfig config, boolean allowDefaultTheme, PrintWriter err, PrintWriter notes) {
         Path workingDirectory = Path.of("").toAbsolutePath();
-        warnOutsideConfigDirectory(config, workingDirectory, err);
+        warnOutsideConfigDirectory(config, workingDirectory, notes);
         List<String> directories = directoryProblems(config);
         if (!directories.isEmpty()) {
             directories.forEach(problem -> err.println("orrery: " + problem + "; nothing was fetched or published"));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * {@code orrery run [--all] [--no-ping] [--allow-default-theme] CONFIG...}, the line cron repeats, run without picocli.
+ * {@code orrery run [--all] [--no-ping] [--quiet] [--allow-default-theme] CONFIG...}, the line cron repeats, run without picocli.
  * Picocli's classes are compiled for Java 5, so Java cannot keep them in the launcher's class
  * cache: reading them and the commands' annotations took 0.12 s of every run, a tenth of a run
  * whose feeds all answer 304. Any other line, or anything unusual in this one (another option,
@@ -33,6 +33,12 @@ final class QuickRun {
                         return OptionalInt.empty();
                     }
                     command.all = true;
+                }
+                case "--quiet", "-q" -> {
+                    if (command.quiet) {
+                        return OptionalInt.empty();
+                    }
+                    command.quiet = true;
                 }
                 case "--no-ping" -> {
                     if (command.noPing) {

@@ -20,7 +20,7 @@ abstract class RefreshingCommand extends PlanetCommand {
     /** Warns of relative directories that resolve outside the config's directory (run checks more). */
     @Override
     OptionalInt before(PlanetConfig config) {
-        Preflight.warnOutsideConfigDirectory(config, Path.of("").toAbsolutePath(), err());
+        Preflight.warnOutsideConfigDirectory(config, Path.of("").toAbsolutePath(), notes());
         return OptionalInt.empty();
     }
 
@@ -34,7 +34,7 @@ abstract class RefreshingCommand extends PlanetCommand {
     }
 
     private RefreshSummary refresh(OpenPlanet open) {
-        Optional<PrintWriter> terminal = RefreshProgress.terminal();
+        Optional<PrintWriter> terminal = quiet ? Optional.empty() : RefreshProgress.terminal();
         if (terminal.isEmpty()) {
             return open.planet.refresh(all);
         }
@@ -45,9 +45,9 @@ abstract class RefreshingCommand extends PlanetCommand {
     }
 
     private void report(RefreshSummary summary) {
-        summary.failures().forEach(f -> err().println("failed: " + f));
-        summary.moved().forEach(m -> err().println("moved: " + m));
-        summary.readingLists().forEach(l -> err().println("reading list: " + l));
+        summary.failures().forEach(f -> notes().println("failed: " + f));
+        summary.moved().forEach(m -> notes().println("moved: " + m));
+        summary.readingLists().forEach(l -> notes().println("reading list: " + l));
         out().println(summary.line());
     }
 }

@@ -34,7 +34,7 @@ final class RunCommand extends RefreshingCommand {
 
     @Override
     OptionalInt before(PlanetConfig config) {
-        return Preflight.publishing(config, allowDefaultTheme, err());
+        return Preflight.publishing(config, allowDefaultTheme, err(), notes());
     }
 
     @Override
@@ -66,7 +66,7 @@ final class RunCommand extends RefreshingCommand {
         if (hub.isBlank()) {
             return;
         }
-        var err = err();
+        var err = notes(); // a hub that fails is reported, not fatal: not an error
         if (config.link().isBlank()) {
             err.println("hub: not pinged: link is not set, so the feeds have no URL");
             return;
