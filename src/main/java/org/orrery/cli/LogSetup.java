@@ -14,7 +14,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Orrery's logging, set up in code: warnings and errors on standard error as {@code LEVEL
+ * Orrery's logging, set up in code: warnings and errors on standard error as {@code TIME LEVEL
  * Logger: message}, the level from {@code ORRERY_LOG_LEVEL} (WARN unset). Reading an XML file
  * instead took a quarter of a second of every run, a tenth of one whose feeds all answer 304.
  * {@code -Dlogback.configurationFile=FILE} still replaces it.
@@ -75,12 +75,17 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         }
     }
 
-    /** {@code LEVEL Logger: message}, then the stack trace of the exception logged, if any. */
+    /**
+     * {@code 2026-12-05T07:25:01Z LEVEL Logger: message} (the time in UTC, to the second, so a
+     * cron job's log says when), then the stack trace of the exception logged, if any.
+     */
     static final class LineLayout extends LayoutBase<ILoggingEvent> {
         @Override
         public String doLayout(ILoggingEvent event) {
             String name = event.getLoggerName();
             var line = new StringBuilder(128)
+                    .append(java.time.Instant.ofEpochSecond(event.getTimeStamp() / 1000))
+                    .append(' ')
                     .append(event.getLevel())
                     .append(' ')
                     .append(name, name.lastIndexOf('.') + 1, name.length())

@@ -51,12 +51,17 @@ class MainTest {
         var context = new LoggerContext();
         var event = new LoggingEvent(
                 "x", context.getLogger("org.orrery.Planet"), Level.WARN, "{}: moved", null, new Object[] {"feed"});
-        assertThat(layout.doLayout(event)).isEqualTo("WARN Planet: feed: moved" + System.lineSeparator());
+        event.setTimeStamp(java.time.Instant.parse("2026-12-05T07:25:01.734Z").toEpochMilli());
+        assertThat(layout.doLayout(event))
+                .as("with the time, in UTC, to the second")
+                .isEqualTo("2026-12-05T07:25:01Z WARN Planet: feed: moved" + System.lineSeparator());
 
         var failed = new LoggingEvent(
                 "x", context.getLogger("Top"), Level.ERROR, "broke", new IllegalStateException("why"), null);
+        failed.setTimeStamp(java.time.Instant.parse("2026-12-05T07:25:02Z").toEpochMilli());
         assertThat(layout.doLayout(failed))
-                .startsWith("ERROR Top: broke" + System.lineSeparator() + "java.lang.IllegalStateException: why")
+                .startsWith("2026-12-05T07:25:02Z ERROR Top: broke" + System.lineSeparator()
+                        + "java.lang.IllegalStateException: why")
                 .contains("\tat org.orrery.cli.MainTest.logLinesSayLevelLoggerAndMessage");
     }
 
