@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 import org.orrery.config.PlanetConfig;
 import org.orrery.render.PublishException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code orrery build}: publish from what is stored (Venus's {@code -o}). */
 @Command(
@@ -14,15 +14,12 @@ import picocli.CommandLine.Option;
                 + " theme that cannot be used (output_theme or a template missing, a template that does not"
                 + " compile) stops it before anything is written, unless --allow-default-theme is given.")
 final class BuildCommand extends PlanetCommand {
-    @Option(
-            names = Preflight.ALLOW_DEFAULT_THEME,
-            description = "Publish even when the configured theme cannot be used, with Orrery's default theme's"
-                    + " files in place of the missing or broken ones (a warning names each).")
-    boolean allowDefaultTheme;
+    @Mixin
+    PublishPreflight preflight = new PublishPreflight();
 
     @Override
     OptionalInt before(PlanetConfig config) {
-        return Preflight.publishing(config, allowDefaultTheme, err(), notes());
+        return preflight.check(config, err(), notes());
     }
 
     @Override

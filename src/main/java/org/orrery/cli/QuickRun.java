@@ -47,10 +47,10 @@ final class QuickRun {
                     command.noPing = true;
                 }
                 case Preflight.ALLOW_DEFAULT_THEME -> {
-                    if (command.allowDefaultTheme) {
+                    if (command.preflight.allowDefaultTheme) {
                         return OptionalInt.empty();
                     }
-                    command.allowDefaultTheme = true;
+                    command.preflight.allowDefaultTheme = true;
                 }
                 default -> {
                     if (arg.isEmpty() || arg.startsWith("-") || arg.startsWith("@")) {

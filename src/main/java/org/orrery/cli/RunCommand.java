@@ -9,6 +9,7 @@ import org.orrery.fetch.FetchSettings;
 import org.orrery.hub.HubPing;
 import org.orrery.render.PublishException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code orrery run}: what {@code planet.py -x config.ini} does. */
@@ -26,15 +27,12 @@ final class RunCommand extends RefreshingCommand {
             description = "Do not ping the pubsubhubbub_hub after publishing (Venus's --no-publish).")
     boolean noPing;
 
-    @Option(
-            names = Preflight.ALLOW_DEFAULT_THEME,
-            description = "Publish even when the configured theme cannot be used, with Orrery's default theme's"
-                    + " files in place of the missing or broken ones (a warning names each).")
-    boolean allowDefaultTheme;
+    @Mixin
+    PublishPreflight preflight = new PublishPreflight();
 
     @Override
     OptionalInt before(PlanetConfig config) {
-        return Preflight.publishing(config, allowDefaultTheme, err(), notes());
+        return preflight.check(config, err(), notes());
     }
 
     @Override

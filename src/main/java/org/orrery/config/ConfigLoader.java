@@ -253,7 +253,7 @@ public final class ConfigLoader {
     /** Sections named by a filter in any {@code filters} option hold that filter's parameters. */
     /** A template's own {@code days_per_page} and {@code items_per_page}, read as [Planet]'s are: a bad one is an error. */
     private static void checkPageOptions(IniFile ini, String section) throws ConfigException {
-        if (!TEMPLATE_SECTION.matcher(section).matches()) {
+        if (PlanetConfig.templateOutput(section).isEmpty()) {
             return;
         }
         Map<String, String> own = ini.items(section);
@@ -270,7 +270,7 @@ public final class ConfigLoader {
     private static List<String> unprovidedOutputFilters(IniFile ini, String section, Map<String, String> planet)
             throws ConfigException {
         List<String> warnings = new ArrayList<>();
-        if (!TEMPLATE_SECTION.matcher(section).matches()) {
+        if (PlanetConfig.templateOutput(section).isEmpty()) {
             return warnings; // a filter's section: its options are the filter's parameters
         }
         for (String written : OptionValues.list(ini.items(section).get("filters"))) {
@@ -286,9 +286,6 @@ public final class ConfigLoader {
         }
         return warnings;
     }
-
-    private static final Pattern TEMPLATE_SECTION =
-            Pattern.compile(".*\\.(tmpl|xslt|dj|genshi)", Pattern.CASE_INSENSITIVE);
 
     private static Set<String> filterSectionNames(IniFile ini) throws ConfigException {
         Set<String> names = new HashSet<>();

@@ -187,14 +187,13 @@ public record PlanetConfig(
         List<String> planetFilters = OptionValues.list(planetOptions.get("filters"));
         Map<String, List<FilterSpec>> byOutput = new java.util.LinkedHashMap<>();
         filterSections.forEach((section, items) -> {
-            var template = TEMPLATE.matcher(section);
-            if (!template.matches() || !items.containsKey("filters")) {
+            Optional<String> output = templateOutput(section);
+            if (output.isEmpty() || !items.containsKey("filters")) {
                 return;
             }
-            String output = template.group(1).substring(template.group(1).lastIndexOf('/') + 1);
             for (String written : OptionValues.list(items.get("filters"))) {
                 if (!planetFilters.contains(written)) {
-                    byOutput.computeIfAbsent(output, k -> new java.util.ArrayList<>())
+                    byOutput.computeIfAbsent(output.get(), k -> new java.util.ArrayList<>())
                             .add(filterSpec(written));
                 }
             }
@@ -217,17 +216,27 @@ public record PlanetConfig(
 
     private Optional<String> indexTemplateOption(String key) {
         for (var section : filterSections.entrySet()) {
-            var template = TEMPLATE.matcher(section.getKey());
-            if (template.matches()
-                    && template.group(1)
-                            .substring(template.group(1).lastIndexOf('/') + 1)
-                            .equals("index.html")
+            if (templateOutput(section.getKey()).filter("index.html"::equals).isPresent()
                     && section.getValue().containsKey(key)
                     && !section.getValue().get(key).isBlank()) {
                 return Optional.of(section.getValue().get(key).strip());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The file a section named like a template writes ({@code index.html} of {@code
+     * [clojure/index.html.tmpl]}, as Venus named a template's output by its base name), or empty
+     * when the section does not name a template.
+     */
+    static Optional<String> templateOutput(String section) {
+        var template = TEMPLATE.matcher(section);
+        if (!template.matches()) {
+            return Optional.empty();
+        }
+        String path = template.group(1);
+        return Optional.of(path.substring(path.lastIndexOf('/') + 1));
     }
 
     private static final java.util.regex.Pattern TEMPLATE =

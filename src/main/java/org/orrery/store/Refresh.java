@@ -58,32 +58,6 @@ public sealed interface Refresh {
             Objects.requireNonNull(schedule, "schedule");
         }
 
-        /** A fetch whose filters dropped no stored entry. */
-        public Fetched(
-                URI feedUri,
-                Instant at,
-                Validators validators,
-                OptionalInt httpStatus,
-                FeedInfo feed,
-                List<Entry> entries,
-                Optional<String> contentHash,
-                Schedule schedule,
-                Set<String> hiddenKeys,
-                Optional<String> warning) {
-            this(
-                    feedUri,
-                    at,
-                    validators,
-                    httpStatus,
-                    feed,
-                    entries,
-                    contentHash,
-                    schedule,
-                    hiddenKeys,
-                    warning,
-                    Set.of());
-        }
-
         /** A fetch with nothing more to say: no hash, no schedule, every entry shown, no warning. */
         public Fetched(
                 URI feedUri,

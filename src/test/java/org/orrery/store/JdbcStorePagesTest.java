@@ -59,7 +59,8 @@ class JdbcStorePagesTest {
                 Optional.empty(),
                 Schedule.NONE,
                 Set.of("hidden"),
-                Optional.empty()));
+                Optional.empty(),
+                java.util.Set.of()));
         store.save(new Refresh.Fetched(
                 OTHER,
                 hours(20),
@@ -70,7 +71,8 @@ class JdbcStorePagesTest {
                 Optional.empty(),
                 Schedule.NONE,
                 Set.of(),
-                Optional.empty()));
+                Optional.empty(),
+                java.util.Set.of()));
     }
 
     @Test
@@ -135,7 +137,8 @@ class JdbcStorePagesTest {
                 Optional.empty(),
                 Schedule.NONE,
                 Set.of(),
-                Optional.empty()));
+                Optional.empty(),
+                java.util.Set.of()));
         List<String> whole = store.river(both, 100).posts().stream()
                 .map(p -> p.entry().key())
                 .toList();

@@ -110,7 +110,8 @@ class JdbcStoreStateTest {
                 Optional.of("abc123"),
                 schedule,
                 Set.of(),
-                Optional.empty()));
+                Optional.empty(),
+                java.util.Set.of()));
 
         assertThat(store.state(FEED))
                 .isEqualTo(new FeedState(Validators.NONE, Optional.of("abc123"), 0, false, schedule));

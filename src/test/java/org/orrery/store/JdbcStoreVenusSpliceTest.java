@@ -157,7 +157,8 @@ class JdbcStoreVenusSpliceTest {
                 Optional.empty(),
                 Schedule.NONE,
                 Set.of("e0"),
-                Optional.empty()));
+                Optional.empty(),
+                java.util.Set.of()));
 
         assertThat(keys(store.river(List.of(sub(feed)), 60, VENUS_3).posts())).containsExactly("e1", "e2", "e3");
     }
