@@ -16,7 +16,7 @@ public final class MisencodedText {
      * is "’"), as HTML5 reads such references. A value without C1 controls is left alone.
      */
     public static String repaired(String value) {
-        if (!hasC1Control(value)) {
+        if (!DocumentText.hasC1Control(value)) {
             return value;
         }
         String text = decodedAgain(value).orElse(value);
@@ -25,16 +25,6 @@ public final class MisencodedText {
             out.append(DocumentText.withoutC1Control(text.charAt(i)));
         }
         return out.toString();
-    }
-
-    private static boolean hasC1Control(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80 && c <= 0x9F) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The value's characters as Latin-1 bytes, decoded as UTF-8; empty if they are not UTF-8. */

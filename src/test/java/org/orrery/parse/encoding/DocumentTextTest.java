@@ -154,4 +154,23 @@ class DocumentTextTest {
             }
         }
     }
+
+    @Test
+    void findsC1ControlsInEveryKindOfText() {
+        assertThat(DocumentText.hasC1Control("plain ASCII")).isFalse();
+        assertThat(DocumentText.hasC1Control("café ÿ \u00a0")).isFalse();
+        assertThat(DocumentText.hasC1Control("caf\u0092")).isTrue();
+        assertThat(DocumentText.hasC1Control("\u0080")).isTrue();
+        assertThat(DocumentText.hasC1Control("\u009f")).isTrue();
+        // Text past Latin-1 (stored two bytes a character), with and without a C1 control.
+        assertThat(DocumentText.hasC1Control("日本語 \ud83d\ude00 ĀĂ")).isFalse();
+        assertThat(DocumentText.hasC1Control("日本語 \ud83d\ude00 \u0085")).isTrue();
+        assertThat(DocumentText.hasC1Control("\u0180\u0280")).isFalse();
+    }
+
+    @Test
+    void repairsC1ControlsInTextPastLatin1() {
+        assertThat(MisencodedText.repaired("日本 it\u0092s")).isEqualTo("日本 it\u2019s");
+        assertThat(MisencodedText.repaired("日本 \ud83d\ude00")).isEqualTo("日本 \ud83d\ude00");
+    }
 }
