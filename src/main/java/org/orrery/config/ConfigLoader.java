@@ -250,7 +250,6 @@ public final class ConfigLoader {
         }
     }
 
-    /** Sections named by a filter in any {@code filters} option hold that filter's parameters. */
     /** A template's own {@code days_per_page} and {@code items_per_page}, read as [Planet]'s are: a bad one is an error. */
     private static void checkPageOptions(IniFile ini, String section) throws ConfigException {
         if (PlanetConfig.templateOutput(section).isEmpty()) {

@@ -128,7 +128,6 @@ final class OptionValues {
         };
     }
 
-    /** A space- or newline-separated list option, as Venus splits it. */
     /** Host names separated by blanks or commas ({@code iframe_hosts}). */
     static List<String> hosts(String value) {
         return value == null || value.isBlank()

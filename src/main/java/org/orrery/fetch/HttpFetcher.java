@@ -99,6 +99,7 @@ public final class HttpFetcher implements Fetcher {
         }
     }
 
+    @SuppressWarnings("try") // the host's slot is held while the request runs, not used
     private FetchResult follow(
             URI uri, Validators sent, boolean privateAllowed, FetchDeadline deadline, RedirectChain chain)
             throws IOException, InterruptedException {
