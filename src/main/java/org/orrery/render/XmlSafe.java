@@ -10,21 +10,43 @@ import org.orrery.sanitize.Escape;
 final class XmlSafe {
     private XmlSafe() {}
 
-    /** A deep copy of a model (maps, lists, strings) with every string cleaned. */
+    /**
+     * The model (maps, lists, strings) with every string cleaned: the same objects where nothing
+     * needed cleaning, which is nearly always; copies of the maps and lists that hold a string
+     * that did. Templates only read the model.
+     */
     @SuppressWarnings("unchecked")
     static <T> T cleanAll(T value) {
         return (T)
                 switch (value) {
                     case String s -> Escape.xmlLegal(s);
                     case Map<?, ?> m -> {
-                        var copy = new LinkedHashMap<Object, Object>();
-                        m.forEach((k, v) -> copy.put(k, v == null ? null : cleanAll(v)));
-                        yield copy;
+                        Map<Object, Object> copy = null;
+                        for (var entry : m.entrySet()) {
+                            Object v = entry.getValue();
+                            Object clean = v == null ? null : cleanAll(v);
+                            if (copy == null && clean != v) {
+                                copy = new LinkedHashMap<>(m);
+                            }
+                            if (copy != null) {
+                                copy.put(entry.getKey(), clean);
+                            }
+                        }
+                        yield copy == null ? m : copy;
                     }
                     case List<?> l -> {
-                        var copy = new ArrayList<Object>(l.size());
-                        l.forEach(v -> copy.add(v == null ? null : cleanAll(v)));
-                        yield copy;
+                        List<Object> copy = null;
+                        for (int i = 0; i < l.size(); i++) {
+                            Object v = l.get(i);
+                            Object clean = v == null ? null : cleanAll(v);
+                            if (copy == null && clean != v) {
+                                copy = new ArrayList<>(l);
+                            }
+                            if (copy != null) {
+                                copy.set(i, clean);
+                            }
+                        }
+                        yield copy == null ? l : copy;
                     }
                     default -> value;
                 };

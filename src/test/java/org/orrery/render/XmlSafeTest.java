@@ -14,4 +14,17 @@ class XmlSafeTest {
         assertThat(XmlSafe.cleanAll(model))
                 .isEqualTo(Map.of("title", "ab", "items", List.of(Map.of("content", "<p>x</p>"))));
     }
+
+    @Test
+    void leavesTheModelItCleansAsItWas() {
+        Map<String, Object> model = Map.of("title", "ok", "items", List.of(Map.of("content", "\u0002x"), Map.of()));
+        XmlSafe.cleanAll(model);
+        assertThat(model).isEqualTo(Map.of("title", "ok", "items", List.of(Map.of("content", "\u0002x"), Map.of())));
+    }
+
+    @Test
+    void copiesNothingWhenNothingNeedsCleaning() {
+        Map<String, Object> model = Map.of("title", "ok", "items", List.of(Map.of("content", "<p>x</p>")));
+        assertThat(XmlSafe.cleanAll(model)).isSameAs(model);
+    }
 }
