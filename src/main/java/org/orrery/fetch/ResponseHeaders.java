@@ -1,7 +1,10 @@
 package org.orrery.fetch;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.hc.client5.http.utils.DateUtils;
@@ -79,14 +82,14 @@ final class ResponseHeaders {
                     && second >= 0
                     && second < 61) {
                 try {
-                    var at = java.time.LocalDateTime.of(year, month / 3 + 1, day, hour, minute, Math.min(second, 59));
+                    var at = LocalDateTime.of(year, month / 3 + 1, day, hour, minute, Math.min(second, 59));
                     // HttpClient refuses a date whose weekday is wrong; so does this.
                     if (DAYS.indexOf(value.substring(0, 3))
                             == 3 * (at.getDayOfWeek().getValue() - 1)) {
-                        return at.toInstant(java.time.ZoneOffset.UTC);
+                        return at.toInstant(ZoneOffset.UTC);
                     }
                     return null;
-                } catch (java.time.DateTimeException e) {
+                } catch (DateTimeException e) {
                     // A day past the month's end: HttpClient's parser settles it its own way.
                     return DateUtils.parseStandardDate(value);
                 }

@@ -122,17 +122,11 @@ public final class DocumentText {
         if (!hasC1Control(text)) {
             return text;
         }
-        char[] chars = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80 && c <= 0x9F) {
-                if (chars == null) {
-                    chars = text.toCharArray();
-                }
-                chars[i] = withoutC1Control(c);
-            }
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = withoutC1Control(chars[i]);
         }
-        return chars == null ? text : new String(chars);
+        return new String(chars);
     }
 
     /**
