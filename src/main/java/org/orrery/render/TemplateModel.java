@@ -229,7 +229,7 @@ final class TemplateModel {
      * Venus's id of a channel (its {@code source}'s {@code id}): the feed's own id, else its
      * site's link, else (where Venus had none) the feed's URL.
      */
-    private static String channelId(Channel channel) {
+    static String channelId(Channel channel) {
         return channel.feed()
                 .id()
                 .filter(id -> !id.isBlank())
