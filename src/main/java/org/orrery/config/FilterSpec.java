@@ -31,7 +31,8 @@ public record FilterSpec(String name, Map<String, String> params) {
             "detitle.xslt");
 
     /** Venus's output filters (run on a template's output file) Orrery provides. */
-    public static final Set<String> OUTPUT_SUPPORTED = Set.of("addsearch.xslt", "xhtml2html.plugin");
+    public static final Set<String> OUTPUT_SUPPORTED =
+            Set.of("addsearch.xslt", "xhtml2html.plugin", "html2xhtml.plugin", "mememe.plugin");
 
     public FilterSpec {
         Objects.requireNonNull(name, "name");

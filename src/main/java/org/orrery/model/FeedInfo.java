@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param author the feed's author's name (else e-mail), as written
  * @param updated when the feed says it last changed
  * @param language the feed's declared language, as written
+ * @param credits the feed's icon, logo, rights and generator
  */
 public record FeedInfo(
         Optional<String> title,
@@ -23,7 +24,8 @@ public record FeedInfo(
         Optional<String> subtitle,
         Optional<String> author,
         Optional<Instant> updated,
-        Optional<String> language) {
+        Optional<String> language,
+        FeedCredits credits) {
     public static final FeedInfo UNKNOWN = new FeedInfo(Optional.empty(), Optional.empty());
 
     public FeedInfo {
@@ -34,6 +36,19 @@ public record FeedInfo(
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(credits, "credits");
+    }
+
+    /** A feed that names no icon, logo, rights or generator. */
+    public FeedInfo(
+            Optional<String> title,
+            Optional<URI> siteLink,
+            Optional<String> id,
+            Optional<String> subtitle,
+            Optional<String> author,
+            Optional<Instant> updated,
+            Optional<String> language) {
+        this(title, siteLink, id, subtitle, author, updated, language, FeedCredits.NONE);
     }
 
     /** A feed of which only the title and site are known. */

@@ -239,7 +239,8 @@ public final class FeedParser {
                 entries,
                 warnings,
                 feed.id(),
-                feed.author());
+                feed.author(),
+                feed.credits());
     }
 
     private static ParsedFeed readFeed(XmlCursor cursor, Consumer<ParsedEntry> entries)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.orrery.model.FeedCredits;
 
 /**
  * Everything readable in one feed document, before sanitising.
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param warnings what was wrong with the document but read past (our "bozo")
  * @param id the feed's own id (Atom {@code id}), as written
  * @param author the feed's author's name, else e-mail
+ * @param credits the feed's icon, logo, rights and generator
  */
 public record ParsedFeed(
         String format,
@@ -31,13 +33,30 @@ public record ParsedFeed(
         List<ParsedEntry> entries,
         List<String> warnings,
         Optional<String> id,
-        Optional<String> author) {
+        Optional<String> author,
+        FeedCredits credits) {
     public ParsedFeed {
         Objects.requireNonNull(format, "format");
         entries = List.copyOf(entries);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(credits, "credits");
+    }
+
+    /** A feed that names no icon, logo, rights or generator. */
+    public ParsedFeed(
+            String format,
+            Optional<String> title,
+            Optional<URI> link,
+            Optional<String> subtitle,
+            Optional<String> language,
+            Optional<Instant> updated,
+            List<ParsedEntry> entries,
+            List<String> warnings,
+            Optional<String> id,
+            Optional<String> author) {
+        this(format, title, link, subtitle, language, updated, entries, warnings, id, author, FeedCredits.NONE);
     }
 
     /** A feed without an id or author. */
@@ -50,6 +69,17 @@ public record ParsedFeed(
             Optional<Instant> updated,
             List<ParsedEntry> entries,
             List<String> warnings) {
-        this(format, title, link, subtitle, language, updated, entries, warnings, Optional.empty(), Optional.empty());
+        this(
+                format,
+                title,
+                link,
+                subtitle,
+                language,
+                updated,
+                entries,
+                warnings,
+                Optional.empty(),
+                Optional.empty(),
+                FeedCredits.NONE);
     }
 }

@@ -23,6 +23,7 @@ import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 import org.orrery.model.Version;
 import org.orrery.publish.RiverSlicer.Slice;
+import org.orrery.render.MemeVotes;
 import org.orrery.render.OutputFilters;
 import org.orrery.render.PublishException;
 import org.orrery.render.Site;
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * writes each file atomically, unchanged files untouched.
  */
 public final class Publisher {
+    /** How many of the week's posts mememe.plugin's counting holds with their bodies at once. */
+    private static final int MEME_BATCH = 200;
+
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     private final PlanetConfig config;
@@ -101,15 +105,19 @@ public final class Publisher {
         var cache = new BodyCache(store);
         var gate = new BodyGate(sanitizer, cache);
         var renderer = new SiteRenderer(site, theme, gate);
-        // Filters a template's own section names, run on each file it made (Venus's output filters).
-        var outputFilters =
-                new OutputFilters(config.outputFilters(), config.options().encoding());
         Instant now = clock.instant();
         // Venus's new_feed_items caps each feed in what Venus published, the front page and the
         // feeds; older pages and the archives, Orrery's own, list every entry.
         RiverOrder capped = config.options().riverOrder();
         RiverOrder order = capped.withPerFeed(0);
         List<Instant> dates = store.riverDates(subscriptions, order);
+        // Filters a template's own section names, run on each file it made (Venus's output filters).
+        var outputFilters = new OutputFilters(
+                config.outputFilters(),
+                config.options().encoding(),
+                OutputFilters.needsMemes(config.outputFilters())
+                        ? Optional.of(memeVotes(subscriptions, order, dates, gate, now))
+                        : Optional.empty());
         SitePages plan = SitePages.plan(
                 dates,
                 config.zone(),
@@ -193,6 +201,7 @@ public final class Publisher {
                 : withMessages(
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
+        files.putAll(outputFilters.files(site));
         files.put("health.json", health.json());
         produced.addAll(files.keySet());
         int total = written.get() + writer.publish(outputFilters.apply(files), config.outputDir());
@@ -204,6 +213,29 @@ public final class Publisher {
         new PublishedFiles(config.cacheDirectory().resolve("published-files.txt"), config.outputDir())
                 .replace(produced);
         return total;
+    }
+
+    /** The votes of the week's posts for mememe.plugin, read a few at a time, bodies as published. */
+    private MemeVotes memeVotes(
+            List<Subscription> subscriptions, RiverOrder order, List<Instant> dates, BodyGate gate, Instant now) {
+        var votes = new MemeVotes(now);
+        int week = 0;
+        while (week < dates.size() && votes.counts(dates.get(week))) {
+            week++;
+        }
+        if (week == 0) {
+            return votes;
+        }
+        var batch = new ArrayList<Post>();
+        store.eachPost(subscriptions, order, true, RiverRange.of(dates, 0, week), post -> {
+            batch.add(post);
+            if (batch.size() == MEME_BATCH) {
+                votes.add(batch, gate);
+                batch.clear();
+            }
+        });
+        votes.add(batch, gate);
+        return votes;
     }
 
     /** Consecutive slices (each starting where the one before ended) grouped together, in order. */

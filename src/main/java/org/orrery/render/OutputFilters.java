@@ -3,12 +3,15 @@ package org.orrery.render;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.orrery.config.FilterSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Venus's output filters: filters a template's own section names ({@code [index.html.xslt]}
@@ -19,25 +22,70 @@ import org.orrery.config.FilterSpec;
  *   <li>{@code addsearch.xslt}: a search form at the end of {@code div#sidebar}, an OpenSearch
  *       link in the head (to {@code opensearchdescription.xml} beside the page's alternate
  *       feed), and an HTML5 doctype;
- *   <li>{@code xhtml2html.plugin}: the page written in HTML's syntax rather than XHTML's.
+ *   <li>{@code xhtml2html.plugin}: the page written in HTML's syntax rather than XHTML's;
+ *   <li>{@code html2xhtml.plugin}: the page written in XHTML's syntax;
+ *   <li>{@code mememe.plugin}: the links many of the week's posts point to, in the sidebar of the
+ *       template's own file (the front page: Venus had no other), and {@code memes.atom} (see
+ *       {@link MemeVotes}).
  * </ul>
  *
- * Others ({@code mememe.plugin}, a planet's own script) are named by {@code orrery check} and leave
- * the file as the template wrote it.
+ * Others (a planet's own script) are named by {@code orrery check} and leave the file as the
+ * template wrote it.
  */
 public final class OutputFilters {
     private static final Set<String> PROVIDED = FilterSpec.OUTPUT_SUPPORTED;
+    private static final String MEMEME = "mememe.plugin";
+
+    private static final Logger log = LoggerFactory.getLogger(OutputFilters.class);
 
     private final Map<String, List<FilterSpec>> byOutput;
     private final Charset charset;
+    private final Optional<MemeVotes> memeVotes;
 
     /**
      * @param byOutput each template's output filters, by the name of the file it writes
      * @param encoding the planet's {@code encoding}, which pages are written in
      */
     public OutputFilters(Map<String, List<FilterSpec>> byOutput, String encoding) {
+        this(byOutput, encoding, Optional.empty());
+    }
+
+    /**
+     * @param memeVotes the week's posts' votes for {@code mememe.plugin}, counted when a template
+     *     names it ({@link #needsMemes})
+     */
+    public OutputFilters(Map<String, List<FilterSpec>> byOutput, String encoding, Optional<MemeVotes> memeVotes) {
         this.byOutput = Map.copyOf(byOutput);
         this.charset = OutputEncoding.of(encoding).charset();
+        this.memeVotes = memeVotes;
+    }
+
+    /** Whether a template names {@code mememe.plugin}: the week's posts must then be counted. */
+    public static boolean needsMemes(Map<String, List<FilterSpec>> byOutput) {
+        return mememe(byOutput).isPresent();
+    }
+
+    private static Optional<FilterSpec> mememe(Map<String, List<FilterSpec>> byOutput) {
+        return byOutput.values().stream()
+                .flatMap(List::stream)
+                .filter(f -> f.name().equals(MEMEME))
+                .findFirst();
+    }
+
+    /** The files the filters write beside the pages: {@code memes.atom} for {@code mememe.plugin}. */
+    public Map<String, byte[]> files(Site site) {
+        Optional<FilterSpec> mememe = mememe(byOutput);
+        if (mememe.isEmpty() || memeVotes.isEmpty()) {
+            return Map.of();
+        }
+        MemeVotes votes = memeVotes.get();
+        return Map.of(MemeFeed.FILE, MemeFeed.atom(site, votes.memes(spam(mememe.get())), votes.now()));
+    }
+
+    /** The {@code spam} option: addresses (canonical, space-separated) never listed as memes. */
+    private static Set<String> spam(FilterSpec mememe) {
+        String spam = mememe.params().getOrDefault("spam", "").strip();
+        return spam.isEmpty() ? Set.of() : Set.copyOf(List.of(spam.split("\\s+")));
     }
 
     /** The files at {@code files}' paths, each through its template's output filters. */
@@ -65,12 +113,31 @@ public final class OutputFilters {
             switch (filter.name()) {
                 case "addsearch.xslt" -> addSearch(doc);
                 case "xhtml2html.plugin" -> doc.outputSettings().syntax(Document.OutputSettings.Syntax.html);
+                case "html2xhtml.plugin" ->
+                    doc.outputSettings()
+                            .syntax(Document.OutputSettings.Syntax.xml)
+                            .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml);
+                case MEMEME -> memes(path, doc, filter);
                 default -> {
                     // Not provided: named by orrery check; the file passes unchanged.
                 }
             }
         }
         return doc.outerHtml().getBytes(charset);
+    }
+
+    /** {@code mememe.plugin} on the template's own file; the pages after it are left as they are. */
+    private void memes(String path, Document doc, FilterSpec filter) {
+        if (path.contains("/") || memeVotes.isEmpty()) {
+            return;
+        }
+        MemeVotes votes = memeVotes.get();
+        String sidebar = filter.params().getOrDefault("sidebar", MemeSidebar.DEFAULT_SIDEBAR);
+        String problem = MemeSidebar.write(doc, votes, votes.memes(spam(filter)), sidebar);
+        if (problem != null) {
+            // Venus's plugin failed here, and the page was lost; Orrery publishes it without memes.
+            log.warn("mememe.plugin: {}: {}; {} is published without memes", path, problem, path);
+        }
     }
 
     private static void addSearch(Document doc) {

@@ -20,6 +20,7 @@ import org.orrery.model.Channel;
 import org.orrery.model.Enclosure;
 import org.orrery.model.Entry;
 import org.orrery.model.EntryDetails;
+import org.orrery.model.FeedCredits;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Post;
 import org.orrery.model.River;
@@ -213,6 +214,11 @@ final class TemplateModel {
             map.put("author", a);
             map.put("author_name", a);
         });
+        FeedCredits credits = feed.credits();
+        credits.icon().flatMap(SafeUrls::of).ifPresent(u -> map.put("icon", u.toString()));
+        credits.logo().flatMap(SafeUrls::of).ifPresent(u -> map.put("logo", u.toString()));
+        credits.rights().ifPresent(r -> map.put("rights", r));
+        credits.generator().ifPresent(g -> map.put("generator", g));
         // Venus: the feed's own updated time, else when it was fetched.
         feed.updated().or(channel::lastFetched).ifPresent(t -> putDates(map, "last_updated", t));
         channel.message().ifPresent(m -> map.put("message", m));
@@ -223,7 +229,7 @@ final class TemplateModel {
      * Venus's id of a channel (its {@code source}'s {@code id}): the feed's own id, else its
      * site's link, else (where Venus had none) the feed's URL.
      */
-    private static String channelId(Channel channel) {
+    static String channelId(Channel channel) {
         return channel.feed()
                 .id()
                 .filter(id -> !id.isBlank())

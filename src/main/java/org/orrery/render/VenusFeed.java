@@ -53,7 +53,11 @@ final class VenusFeed {
             "id",
             "subtitle",
             "author",
-            "author_name");
+            "author_name",
+            "icon",
+            "logo",
+            "rights",
+            "generator");
 
     private final Document doc;
 
@@ -161,12 +165,15 @@ final class VenusFeed {
         // Venus: the feed's own id, else its link (TemplateModel's channel id).
         String id = string(channel, "id");
         text(source, "id", id.isEmpty() ? sourceId(string(channel, "url"), string(channel, "name")) : id);
+        text(source, "icon", string(channel, "icon"));
+        text(source, "logo", string(channel, "logo"));
         if (!string(channel, "url").isEmpty()) {
             link(source, "self", string(channel, "url"), "");
         }
         if (!string(channel, "link").isEmpty()) {
             link(source, "alternate", string(channel, "link"), "text/html");
         }
+        text(source, "rights", string(channel, "rights"));
         text(source, "title", string(channel, "title"));
         text(source, "subtitle", string(channel, "subtitle"));
         if (!string(channel, "author").isEmpty()) {

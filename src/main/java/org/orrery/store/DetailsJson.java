@@ -14,11 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.orrery.model.EntryDetails;
+import org.orrery.model.FeedCredits;
 import org.orrery.model.FeedInfo;
 
 /**
  * The columns {@code entry.details} and {@code subscription.feed_details} (migration V11): what a
- * feed says beyond the river's own columns, as a JSON object of strings; NULL when empty.
+ * feed says beyond the river's own columns, as a JSON object of strings; NULL when empty. A
+ * feed's icon, logo, rights and generator were added to {@code feed_details} later: rows
+ * without them read as a feed that names none, until the feed changes.
  */
 final class DetailsJson {
     private static final JsonFactory JSON = new JsonFactory();
@@ -49,6 +52,11 @@ final class DetailsJson {
         fields.put("subtitle", feed.subtitle());
         fields.put("author", feed.author());
         fields.put("language", feed.language());
+        FeedCredits credits = feed.credits();
+        fields.put("icon", credits.icon().map(URI::toString));
+        fields.put("logo", credits.logo().map(URI::toString));
+        fields.put("rights", credits.rights());
+        fields.put("generator", credits.generator());
         return write(fields);
     }
 
@@ -62,7 +70,18 @@ final class DetailsJson {
                 field(fields, "subtitle"),
                 field(fields, "author"),
                 updated,
-                field(fields, "language"));
+                field(fields, "language"),
+                new FeedCredits(
+                        uri(fields, "icon"), uri(fields, "logo"), field(fields, "rights"), field(fields, "generator")));
+    }
+
+    /** A stored URL; one that no longer reads as a URI (never written so) is left out. */
+    private static Optional<URI> uri(Map<String, String> fields, String name) {
+        try {
+            return field(fields, name).map(URI::create);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> field(Map<String, String> fields, String name) {

@@ -121,7 +121,10 @@ class FeedParserStreamingTest {
                     feed.language(),
                     feed.updated(),
                     entries,
-                    feed.warnings()));
+                    feed.warnings(),
+                    feed.id(),
+                    feed.author(),
+                    feed.credits()));
         } catch (FeedParseException e) {
             return Golden.renderError(e);
         }

@@ -15,6 +15,10 @@ final class Golden {
         line(out, "", "subtitle", feed.subtitle());
         line(out, "", "language", feed.language());
         line(out, "", "updated", feed.updated());
+        line(out, "", "icon", feed.credits().icon());
+        line(out, "", "logo", feed.credits().logo());
+        line(out, "", "rights", feed.credits().rights());
+        line(out, "", "generator", feed.credits().generator());
         feed.warnings().forEach(w -> line(out, "", "warning", Optional.of(w)));
         int n = 0;
         for (ParsedEntry entry : feed.entries()) {
@@ -29,6 +33,7 @@ final class Golden {
             line(out, "  ", "content base", entry.content().map(Html::base));
             line(out, "  ", "summary", entry.summary().map(Html::html));
             line(out, "  ", "summary base", entry.summary().map(Html::base));
+            line(out, "  ", "rights", entry.details().rights());
             entry.categories().forEach(c -> line(out, "  ", "category", Optional.of(c)));
             for (Enclosure e : entry.enclosures()) {
                 String length = e.length().isPresent() ? " " + e.length().getAsLong() : "";

@@ -104,7 +104,7 @@ class OutputFiltersTest {
     void withoutTheSectionThePageIsAsTheTemplateWroteItAndUnknownFiltersAreNamed() throws Exception {
         assertThat(Jsoup.parse(publish(config(""))).select("input[name=q]")).isEmpty();
 
-        assertThat(config("[index.html.xslt]\nfilters = mememe.plugin").warnings())
-                .anyMatch(w -> w.contains("output filter mememe.plugin is not one Orrery provides"));
+        assertThat(config("[index.html.xslt]\nfilters = banner.plugin").warnings())
+                .anyMatch(w -> w.contains("output filter banner.plugin is not one Orrery provides"));
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.model.Channel;
 import org.orrery.model.Entry;
 import org.orrery.model.EntryDetails;
+import org.orrery.model.FeedCredits;
 import org.orrery.model.FeedInfo;
 import org.orrery.model.Validators;
 import org.sqlite.SQLiteDataSource;
@@ -37,7 +38,12 @@ class JdbcStoreDetailsTest {
                 Optional.of("snarky phrase"),
                 Optional.of("John Doe"),
                 updated,
-                Optional.of("en-us"));
+                Optional.of("en-us"),
+                new FeedCredits(
+                        Optional.of(URI.create("https://example.org/favicon.ico")),
+                        Optional.of(URI.create("https://example.org/logo.png")),
+                        Optional.of("© 2026 John Doe"),
+                        Optional.of("Example Generator 1.0")));
     }
 
     private static Refresh.Fetched fetched(Instant at, FeedInfo feed, Entry entry) {
@@ -95,9 +101,29 @@ class JdbcStoreDetailsTest {
                     Optional.of("a new subtitle"),
                     renamed.author(),
                     renamed.updated(),
-                    renamed.language());
+                    renamed.language(),
+                    renamed.credits());
             store.save(fetched(hours(2), renamed, entry));
             assertThat(store.changeCount()).isGreaterThan(before);
+
+            long renamedCount = store.changeCount();
+            var relogoed = new FeedInfo(
+                    renamed.title(),
+                    renamed.siteLink(),
+                    renamed.id(),
+                    renamed.subtitle(),
+                    renamed.author(),
+                    renamed.updated(),
+                    renamed.language(),
+                    new FeedCredits(
+                            renamed.credits().icon(),
+                            Optional.of(URI.create("https://example.org/new-logo.png")),
+                            renamed.credits().rights(),
+                            renamed.credits().generator()));
+            store.save(fetched(hours(3), relogoed, entry));
+            assertThat(store.changeCount())
+                    .as("a new logo is a change of the site")
+                    .isGreaterThan(renamedCount);
         }
     }
 

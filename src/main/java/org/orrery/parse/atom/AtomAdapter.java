@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.model.EntryDetails;
+import org.orrery.model.FeedCredits;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
 import org.orrery.parse.dates.FeedDates;
@@ -45,7 +46,8 @@ public final class AtomAdapter {
                 List.of(),
                 warnings,
                 feed.id,
-                feed.author.flatMap(AtomPerson::display));
+                feed.author.flatMap(AtomPerson::display),
+                new FeedCredits(feed.icon, feed.logo, feed.rights.flatMap(AtomText::plain), feed.generator));
     }
 
     /** An http(s) id is the address of its entry when no link says otherwise, as in RSS. */
@@ -76,6 +78,6 @@ public final class AtomAdapter {
                         author.flatMap(AtomPerson::email),
                         author.flatMap(AtomPerson::uri),
                         entry.language.map(l -> l.replace('_', '-')),
-                        Optional.empty()));
+                        entry.rights.flatMap(AtomText::plain)));
     }
 }

@@ -15,6 +15,7 @@ final class AtomEntry {
     Optional<String> updated = Optional.empty();
     Optional<AtomText> content = Optional.empty();
     Optional<AtomText> summary = Optional.empty();
+    Optional<AtomText> rights = Optional.empty();
     Optional<AtomText> mediaDescription = Optional.empty();
     final List<String> categories = new ArrayList<>();
     final List<Enclosure> enclosures = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.orrery.parse.atom;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,10 @@ final class AtomFeed {
     Optional<String> language = Optional.empty();
     Optional<String> updated = Optional.empty();
     Optional<AtomPerson> author = Optional.empty();
+    Optional<URI> icon = Optional.empty();
+    Optional<URI> logo = Optional.empty();
+    Optional<AtomText> rights = Optional.empty();
+    Optional<String> generator = Optional.empty();
 
     AtomFeed(String format) {
         this.format = format;

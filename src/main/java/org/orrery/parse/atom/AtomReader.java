@@ -59,6 +59,11 @@ final class AtomReader {
                 // Atom 0.3 §4.2.9: modified is 1.0's updated.
                 case "updated", "modified" -> feed.updated = first(feed.updated);
                 case "author" -> feed.author = person(feed.author);
+                case "icon" -> feed.icon = url(feed.icon);
+                case "logo" -> feed.logo = url(feed.logo);
+                // Atom 0.3 §4.2.10: copyright is 1.0's rights.
+                case "rights", "copyright" -> feed.rights = text(feed.rights);
+                case "generator" -> feed.generator = feed.generator.isPresent() ? feed.generator : collapse();
                 // Pre-1.0 drafts and some generators call entries items.
                 case "entry", "item" -> entries.accept(entry());
                 default -> cursor.skip();
@@ -86,6 +91,7 @@ final class AtomReader {
                 case "updated", "modified" -> entry.updated = first(entry.updated);
                 case "content" -> entry.content = text(entry.content);
                 case "summary" -> entry.summary = text(entry.summary);
+                case "rights", "copyright" -> entry.rights = text(entry.rights);
                 case "category" -> {
                     // RFC 4287 §4.2.2.2: the term attribute is the category.
                     cursor.attribute("", "term").flatMap(PlainText::collapse).ifPresent(entry.categories::add);
@@ -136,6 +142,13 @@ final class AtomReader {
     private Optional<String> first(Optional<String> current) throws XMLStreamException {
         String text = cursor.text().strip();
         return current.isPresent() || text.isEmpty() ? current : Optional.of(text);
+    }
+
+    /** An element whose text is a URL (RFC 4287 §4.2.5 icon, §4.2.8 logo), resolved; the first one wins. */
+    private Optional<URI> url(Optional<URI> current) throws XMLStreamException {
+        URI base = cursor.base();
+        String text = cursor.text().strip();
+        return current.isPresent() || text.isEmpty() ? current : XmlBase.resolve(base, text);
     }
 
     /** A link; an enclosure of {@code entry} too when its rel says so. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.orrery.model.Enclosure;
+import org.orrery.model.FeedCredits;
 import org.orrery.parse.FeedParseException;
 import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;
@@ -93,7 +94,12 @@ public final class JsonFeedAdapter {
                 JsonValues.text(feed, "language"),
                 Optional.empty(),
                 List.of(),
-                warnings);
+                warnings,
+                Optional.empty(),
+                Optional.empty(),
+                // JSON Feed 1.1: favicon is the small image (Atom's icon), icon the large one (its logo).
+                new FeedCredits(
+                        url(feed, "favicon", base), url(feed, "icon", base), Optional.empty(), Optional.empty()));
     }
 
     private static ParsedEntry entry(Map<?, ?> item, URI base, String where, List<String> warnings) {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import org.orrery.model.EntryDetails;
+import org.orrery.model.FeedCredits;
 import org.orrery.parse.Html;
 import org.orrery.parse.ParsedEntry;
 import org.orrery.parse.ParsedFeed;
@@ -44,7 +45,14 @@ public final class RssAdapter {
                 channel.language.or(() -> channel.lang).map(RssAdapter::languageTag),
                 FeedDates.parse(channel.updated.best(), "feed", warnings),
                 List.of(),
-                warnings);
+                warnings,
+                Optional.empty(),
+                Optional.empty(),
+                new FeedCredits(
+                        Optional.empty(),
+                        channel.image,
+                        channel.rights.best().flatMap(PlainText::fromHtml),
+                        channel.generator.flatMap(PlainText::fromHtml)));
     }
 
     private static ParsedEntry entry(RssItem item, String where, List<String> warnings) {
@@ -60,7 +68,11 @@ public final class RssAdapter {
                 summary(item),
                 item.categories,
                 item.enclosures,
-                new EntryDetails(authorEmail(item.author.all()), Optional.empty(), Optional.empty(), Optional.empty()));
+                new EntryDetails(
+                        authorEmail(item.author.all()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        item.rights.best().flatMap(PlainText::fromHtml)));
     }
 
     /**

@@ -16,6 +16,11 @@ final class RssChannel {
     final Candidates<String> updated = Candidates.text(
             "lastbuilddate", "dc:date", "dcterms:modified", "atom:updated", "updated", "pubdate", "dcterms:issued");
 
+    final Candidates<String> rights = Candidates.text("copyright", "dc:rights", "dcterms:rights");
+    Optional<String> generator = Optional.empty();
+    /** The channel's {@code image}'s {@code url}, resolved (Venus's logo). */
+    Optional<URI> image = Optional.empty();
+
     RssChannel(String format) {
         this.format = format;
     }

@@ -31,6 +31,7 @@ final class RssItem {
             "media:description");
     final Candidates<Html> encoded =
             new Candidates<>(h -> !h.html().isBlank(), "content:encoded", "body", "xhtml:body", "fullitem");
+    final Candidates<String> rights = Candidates.text("dc:rights", "dcterms:rights", "copyright");
     final List<String> categories = new ArrayList<>();
     final List<Enclosure> enclosures = new ArrayList<>();
 }

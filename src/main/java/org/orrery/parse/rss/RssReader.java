@@ -46,6 +46,8 @@ final class RssReader {
                 case "channel" -> channel(channel);
                 // RSS 1.0 §5.5: items are siblings of the channel; some RSS 2.0 feeds do it too.
                 case "item" -> items.accept(item());
+                // RSS 1.0 §5.4: so is the channel's image.
+                case "image" -> channel.image = image(channel.image);
                 default -> cursor.skip();
             }
         }
@@ -72,6 +74,9 @@ final class RssReader {
                         "updated",
                         "pubdate",
                         "dcterms:issued" -> channel.updated.offer(key, cursor.text());
+                case "copyright", "dc:rights", "dcterms:rights" -> channel.rights.offer(key, cursor.text());
+                case "generator" -> channel.generator = first(channel.generator, cursor.text());
+                case "image" -> channel.image = image(channel.image);
                 case "item" -> items.accept(item());
                 default -> cursor.skip();
             }
@@ -112,6 +117,7 @@ final class RssReader {
                 // A category is a term: markup some feeds nest in it (an image) is not part of it.
                 case "category", "dc:subject", "media:category" ->
                     nonBlank(cursor.ownText()).ifPresent(item.categories::add);
+                case "dc:rights", "dcterms:rights", "copyright" -> item.rights.offer(key, cursor.text());
                 case "itunes:category" -> itunesCategory(item.categories);
                 case "tags" -> tags(item.categories);
                 case "enclosure" -> enclosure(item, base);
@@ -119,6 +125,24 @@ final class RssReader {
             }
         }
         return item;
+    }
+
+    /**
+     * RSS 2.0 {@code image}: its {@code url}, resolved; the first one read wins. (RSS 1.0's
+     * channel names its image with an {@code rdf:resource} and has no {@code url}.)
+     */
+    private Optional<URI> image(Optional<URI> current) throws XMLStreamException {
+        Optional<URI> url = Optional.empty();
+        int depth = cursor.depth();
+        while (cursor.nextChild(depth)) {
+            URI base = cursor.base();
+            if (key().equals("url") && url.isEmpty()) {
+                url = XmlBase.resolve(base, cursor.text().strip());
+            } else {
+                cursor.skip();
+            }
+        }
+        return current.isPresent() ? current : url;
     }
 
     /** Media RSS §2: a group of alternative media objects, with their shared metadata. */
