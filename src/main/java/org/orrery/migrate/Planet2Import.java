@@ -41,12 +41,12 @@ final class Planet2Import {
 
     static final String NOT_IMPORTED = "items' comment links and other fields no page shows are not read";
 
-    private final PlanetConfig config;
+    private final List<Subscription> subscriptions;
     private final Store store;
     private final EntryNormalizer normalizer;
 
-    Planet2Import(PlanetConfig config, Store store) {
-        this.config = config;
+    Planet2Import(PlanetConfig config, List<Subscription> subscriptions, Store store) {
+        this.subscriptions = List.copyOf(subscriptions);
         this.store = store;
         this.normalizer = EntryNormalizer.raw(new HtmlSanitizer(config.options().iframeHosts()));
     }
@@ -61,7 +61,7 @@ final class Planet2Import {
         Map<URI, FeedTally> tallies = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         int validators = 0;
-        for (Subscription subscription : config.subscriptions()) {
+        for (Subscription subscription : subscriptions) {
             URI uri = subscription.feedUri();
             FeedTally tally = new FeedTally();
             tallies.put(uri, tally);
@@ -105,15 +105,10 @@ final class Planet2Import {
             List<ImportedEntry> batch = all.subList(from, Math.min(all.size(), from + BATCH)).stream()
                     .map(Sorted::entry)
                     .toList();
-            Map<URI, Integer> added = store.importEntries(batch);
-            for (ImportedEntry entry : batch) {
-                tallies.get(entry.feedUri()).present++;
+            List<ImportedEntry.Outcome> outcomes = store.importEntries(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                tallies.get(batch.get(i).feedUri()).count(outcomes.get(i));
             }
-            added.forEach((uri, n) -> {
-                FeedTally tally = tallies.get(uri);
-                tally.imported += n;
-                tally.present -= n;
-            });
         }
         tallies.forEach((uri, t) -> feeds.add(t.report(uri)));
         return new ImportReport(

@@ -71,7 +71,7 @@ class VenusImportTest {
 
         ImportReport report;
         try (var store = JdbcStore.openSqlite(config.databaseFile())) {
-            report = new VenusImport(config, store, dir).run(cache);
+            report = new VenusImport(config, config.subscriptions(), store, dir).run(cache);
 
             var two = store.state(uri("testfeed2.atom"));
             assertThat(two.validators())
@@ -98,7 +98,7 @@ class VenusImportTest {
                     Instant.parse("2024-01-01T00:00:00Z"),
                     new Validators(Optional.of("\"orrery\""), Optional.empty())));
 
-            ImportReport report = new VenusImport(config, store, dir).run(cache);
+            ImportReport report = new VenusImport(config, config.subscriptions(), store, dir).run(cache);
 
             assertThat(store.state(uri("testfeed2.atom")).validators().etag()).contains("\"orrery\"");
             assertThat(report.feeds().get(1).stateImported()).isFalse();
@@ -122,7 +122,7 @@ class VenusImportTest {
         URI feed = dir.resolve("rich.atom").toUri();
 
         try (var store = JdbcStore.openSqlite(richConfig.databaseFile())) {
-            var report = new VenusImport(richConfig, store, dir).run(rich);
+            var report = new VenusImport(richConfig, richConfig.subscriptions(), store, dir).run(rich);
             var posts = store.river(richConfig.subscriptions(), 10).posts();
 
             assertThat(report.imported()).isEqualTo(2);
