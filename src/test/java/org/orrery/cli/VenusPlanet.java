@@ -59,6 +59,11 @@ final class VenusPlanet implements AutoCloseable {
         served.put(path, Files.readString(file).replace("{BASE}", base()).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** From now on answers 404 Not Found at {@code path}. */
+    void remove(String path) {
+        served.remove(path);
+    }
+
     /**
      * The planet's config.ini, in {@code dir}: its cache and output directories there, the theme
      * directory {@code theme} (holding classic_fancy's {@code index.html.tmpl}), two feeds, a feed
