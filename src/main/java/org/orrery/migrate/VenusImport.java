@@ -155,7 +155,7 @@ public final class VenusImport {
                 continue;
             }
             Entry normalized = normalizer.normalize(
-                    VenusIds.asFetched(parsed, entry.linked(), source.get().updated()));
+                    MadeUpIds.asFetched(parsed, entry.linked(), source.get().updated()));
             Instant written = file.modified().toInstant();
             Instant firstSeen = parsed.updated()
                     .filter(updated -> updated.isBefore(written))
@@ -228,11 +228,8 @@ public final class VenusImport {
      * duplicate subscription.
      */
     static Optional<String> failure(VenusSource feed) {
-        int status = feed.httpStatus().orElse(200);
-        if (status < 400 || status == 410) {
-            return Optional.empty();
-        }
-        return Optional.of(feed.message().orElse("http status " + status));
+        return VenusSource.failure(feed.httpStatus().orElse(200))
+                .map(words -> feed.message().orElse(words));
     }
 
     /**

@@ -74,6 +74,21 @@ record VenusSource(
         }
     }
 
+    /**
+     * Why the old planet's last fetch of a feed failed, in Venus's words ({@code spider.py}), when
+     * its HTTP status was an error other than 410 Gone (which is the subscription's gone state).
+     */
+    static Optional<String> failure(int httpStatus) {
+        return switch (httpStatus) {
+            case 403 -> Optional.of("403: forbidden");
+            case 404 -> Optional.of("404: not found");
+            case 408 -> Optional.of("408: request timeout");
+            case 410 -> Optional.empty();
+            case 500 -> Optional.of("internal server error");
+            default -> httpStatus >= 400 ? Optional.of("http status " + httpStatus) : Optional.empty();
+        };
+    }
+
     /** How a report names the feed: its id, with its name or title. */
     String describe() {
         String label = name.or(() -> title).map(s -> " (" + s + ")").orElse("");
