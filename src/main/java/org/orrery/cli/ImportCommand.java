@@ -177,8 +177,17 @@ final class ImportCommand implements Callable<Integer> {
         }
         out.println("fetch state: the ETag or Last-Modified of " + feeds(report.validatorsImported()) + " imported; "
                 + report.notImported());
+        int unsubscribed = report.skipped() - report.withoutFeed().size();
+        List<String> why = new ArrayList<>();
+        if (unsubscribed > 0) {
+            why.add(unsubscribed + " of feeds not in " + config.getFileName());
+        }
+        if (!report.withoutFeed().isEmpty()) {
+            why.add(report.withoutFeed().size() + " naming no feed");
+        }
         out.println("imported " + entries(report.imported()) + ", " + report.updated() + " updated, "
-                + report.present() + " already stored; left out " + report.skipped() + "; unreadable files "
+                + report.present() + " already stored; left out " + report.skipped()
+                + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")") + "; unreadable files "
                 + report.unreadable().size());
         if (report.changedNothing()) {
             out.println("nothing changed: the store had everything of the cache already");

@@ -142,7 +142,8 @@ class ImportCommandTest {
         assertThat(run.out())
                 .contains("not in config.ini: tag:planet.intertwingly.net,2006:testfeed2 (two): 4 entries left out"
                         + " (--subscribe adds [http://intertwingly.net/code/venus/tests/data/spider/testfeed2.atom])")
-                .contains("imported 8 entries, 0 updated, 0 already stored; left out 4");
+                .contains(
+                        "imported 8 entries, 0 updated, 0 already stored; left out 4 (4 of feeds not in config.ini);");
         assertThat(frontPage())
                 .containsExactlyElementsOf(venusFrontPage().stream()
                         .filter(line -> !line.startsWith("two: "))
@@ -176,7 +177,7 @@ class ImportCommandTest {
         assertThat(run.out())
                 .contains("no feed: test1.entry: the entry names no feed (no <source> id), left out")
                 .contains("no feed: test2.entry: the entry names no feed (no <source> id), left out")
-                .contains("imported 12 entries, 0 updated, 0 already stored; left out 2");
+                .contains("imported 12 entries, 0 updated, 0 already stored; left out 2 (2 naming no feed);");
     }
 
     @Test

@@ -63,7 +63,8 @@ class Planet2ImportCommandTest {
                 .contains("not in config.ini: http://c.example/feed (Blog C): 1 entry left out"
                         + " (--subscribe adds [http://c.example/feed])")
                 .contains("the ETag or Last-Modified of 1 feed imported")
-                .contains("imported 4 entries, 0 updated, 0 already stored; left out 1; unreadable files 0")
+                .contains("imported 4 entries, 0 updated, 0 already stored; left out 1 (1 of feeds not in config.ini);"
+                        + " unreadable files 0")
                 .doesNotContain("note:");
         assertThat(built.status()).isZero();
         // Newest first; at the same date Planet 2.0's higher order number ("10" over "1") first; the
