@@ -7,7 +7,7 @@ import os, subprocess
 def escape(text):
     return text.replace('\\', '\\\\').replace('\n', '\\0a')
 
-def write(name, channel, items, lorder=None):
+def write(name, channel, items, lorder=None, directory='cache'):
     pairs = []
     for key, (kind, value) in channel.items():
         pairs += [(key, value), (key + ' type', kind)]
@@ -17,8 +17,8 @@ def write(name, channel, items, lorder=None):
             pairs += [(item_id + ' ' + field, value), (item_id + ' ' + field + ' type', kind)]
         pairs.append((item_id, ' '.join(fields)))
     text = ''.join(escape(k) + '\n' + escape(v) + '\n' for k, v in pairs)
-    os.makedirs('cache', exist_ok=True)
-    path = os.path.join('cache', name)
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.join(directory, name)
     if os.path.exists(path):
         os.remove(path)
     options = ['-c', 'db_lorder=' + lorder] if lorder else []
@@ -55,3 +55,17 @@ write('c.example,feed', {
 }, {
     'http://c.example/1': {'title': (S, 'Unsubscribed'), 'date': (D, '2010 1 9 0 0 0 5 9 0'), 'order': (S, '1')},
 })
+# made-up/feed.db (a test copies it to the name of the feed's URL): a feed whose last fetch was answered 404, with items of an earlier fetch: one without an id or a
+# link, which Planet 2.0 keyed by the feed's URL and the MD5 of its title (md5('Title only')).
+write('feed.db', {
+    'url': (S, 'http://127.0.0.1:1/feed.rss'), 'title': (S, 'Made up'), 'link': (S, 'http://d.example/'),
+    'description': (S, 'Items without ids'), 'url_status': (S, '404'),
+    'updated': (D, '2010 1 13 3 0 0 2 13 0'), 'next_order': (S, '2'),
+}, {
+    'http://127.0.0.1:1/feed.rss/9b9cf818a747493096bb6675dad30357': {'title': (S, 'Title only'),
+        'summary': (S, 'No id, no link'), 'updated': (D, '2010 1 10 10 0 0 6 10 0'),
+        'date': (D, '2010 1 10 10 0 0 6 10 0'), 'order': (S, '1')},
+    'http://d.example/2': {'id': (S, 'http://d.example/2'), 'title': (S, 'With an id'),
+        'link': (S, 'http://d.example/2'), 'summary': (S, 'An id'),
+        'updated': (D, '2010 1 11 10 0 0 0 11 0'), 'date': (D, '2010 1 11 10 0 0 0 11 0'), 'order': (S, '2')},
+}, directory='made-up')

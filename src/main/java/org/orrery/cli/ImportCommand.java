@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,14 @@ import java.util.concurrent.Callable;
 import org.orrery.RunLock;
 import org.orrery.config.Dialect;
 import org.orrery.config.PlanetConfig;
+import org.orrery.config.ReadingList;
 import org.orrery.config.SubscriptionSections;
 import org.orrery.migrate.CacheImport;
 import org.orrery.migrate.ImportReport;
 import org.orrery.migrate.UnreadableCache;
+import org.orrery.migrate.VenusLists;
+import org.orrery.model.Subscription;
+import org.orrery.refresh.ReadingLists;
 import org.orrery.store.JdbcStore;
 import org.orrery.store.Store;
 import org.orrery.store.StoreException;
@@ -117,8 +122,31 @@ final class ImportCommand implements Callable<Integer> {
     private static ImportReport importCache(PlanetConfig config, Path directory) throws IOException, UnreadableCache {
         try (var lock = RunLock.acquire(config.cacheDirectory());
                 Store store = JdbcStore.openSqlite(config.databaseFile())) {
-            return CacheImport.run(config, store, Path.of(""), directory);
+            return CacheImport.run(config, subscriptions(config, store, directory), store, Path.of(""), directory);
         }
+    }
+
+    /**
+     * The subscriptions Orrery makes of the config: its sections, then the feeds of its reading
+     * lists as a run reads them (each list Orrery has no copy of yet is fetched and kept, as a run
+     * would); a list that cannot be fetched gives the feeds Venus's copy of it names.
+     */
+    private static List<Subscription> subscriptions(PlanetConfig config, Store store, Path venusCache) {
+        if (config.readingLists().isEmpty()) {
+            return config.subscriptions();
+        }
+        ReadingLists lists = ReadingLists.stored(config, store);
+        if (!lists.complete()) {
+            try (var fetcher = OpenPlanet.fetcher(config)) {
+                lists = ReadingLists.fetch(config, fetcher, store, Instant.now());
+            }
+        }
+        List<Subscription> all = new ArrayList<>(lists.accepted());
+        List<ReadingList> unread = config.readingLists().stream()
+                .filter(list -> store.readingList(list.uri()).isEmpty())
+                .toList();
+        all.addAll(VenusLists.subscriptions(venusCache, unread, all));
+        return all;
     }
 
     private static List<String> sections(ImportReport report) {
@@ -150,13 +178,29 @@ final class ImportCommand implements Callable<Integer> {
         }
         out.println("fetch state: the ETag or Last-Modified of " + feeds(report.validatorsImported()) + " imported; "
                 + report.notImported());
-        out.println("imported " + entries(report.imported()) + ", " + report.present() + " already stored; left out "
-                + report.skipped() + "; unreadable files " + report.unreadable().size());
+        int unsubscribed = report.skipped() - report.withoutFeed().size();
+        List<String> why = new ArrayList<>();
+        if (unsubscribed > 0) {
+            why.add(unsubscribed + " of feeds not in " + config.getFileName());
+        }
+        if (!report.withoutFeed().isEmpty()) {
+            why.add(report.withoutFeed().size() + " naming no feed");
+        }
+        out.println("imported " + entries(report.imported()) + ", " + report.updated() + " updated, "
+                + report.present() + " already stored; left out " + report.skipped()
+                + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")") + "; unreadable files "
+                + report.unreadable().size());
+        if (report.changedNothing()) {
+            out.println("nothing changed: the store had everything of the cache already");
+        }
     }
 
     static String line(ImportReport.Feed feed) {
         URI uri = feed.feedUri();
         String line = uri + ": imported " + entries(feed.imported());
+        if (feed.updated() > 0) {
+            line += ", " + feed.updated() + " updated (first seen earlier)";
+        }
         if (feed.present() > 0) {
             line += ", " + feed.present() + " already stored";
         }
@@ -165,6 +209,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (feed.gone()) {
             line += "; gone (the old planet was answered 410 Gone): not fetched again";
+        }
+        if (feed.failure().isPresent()) {
+            line += "; failing (the old planet's last fetch: " + feed.failure().get() + ")";
         }
         return line;
     }

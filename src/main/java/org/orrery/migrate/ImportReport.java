@@ -36,13 +36,25 @@ public record ImportReport(
      * One subscription's part.
      *
      * @param imported entries added to the store
-     * @param present entries of the cache the store already had (fetched, or imported before)
-     * @param stateImported whether the subscription was given Venus's state of its feed (title,
-     *     site, validators, gone); only a subscription the store had no row for is
-     * @param gone Venus's last fetch of the feed was answered 410 Gone
+     * @param updated entries the store had already (fetched, or imported before) that now count as
+     *     first seen when the old planet first had them, earlier than the store had them
+     * @param present entries of the cache the store already had as they are: nothing changed
+     * @param stateImported whether the subscription was given the old planet's state of its feed
+     *     (title, site, validators, gone, a failing last fetch); only a subscription the store had no
+     *     row for is
+     * @param gone the old planet's last fetch of the feed was answered 410 Gone
+     * @param failure why the old planet's last fetch failed, when it did and that was imported
      * @param inCache whether the cache has anything of the feed: its {@code sources/} copy or entries
      */
-    public record Feed(URI feedUri, int imported, int present, boolean stateImported, boolean gone, boolean inCache) {}
+    public record Feed(
+            URI feedUri,
+            int imported,
+            int updated,
+            int present,
+            boolean stateImported,
+            boolean gone,
+            Optional<String> failure,
+            boolean inCache) {}
 
     /**
      * Entries of a feed the config does not subscribe to.
@@ -58,6 +70,20 @@ public record ImportReport(
 
     public int imported() {
         return feeds.stream().mapToInt(Feed::imported).sum();
+    }
+
+    public int updated() {
+        return feeds.stream().mapToInt(Feed::updated).sum();
+    }
+
+    /** Subscriptions given the old planet's state of their feed. */
+    public int statesImported() {
+        return (int) feeds.stream().filter(Feed::stateImported).count();
+    }
+
+    /** Whether the import changed nothing in the store: every entry and feed was there already. */
+    public boolean changedNothing() {
+        return imported() == 0 && updated() == 0 && statesImported() == 0;
     }
 
     public int present() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.orrery.config.Dialect;
@@ -41,12 +42,12 @@ final class Planet2Import {
 
     static final String NOT_IMPORTED = "items' comment links and other fields no page shows are not read";
 
-    private final PlanetConfig config;
+    private final List<Subscription> subscriptions;
     private final Store store;
     private final EntryNormalizer normalizer;
 
-    Planet2Import(PlanetConfig config, Store store) {
-        this.config = config;
+    Planet2Import(PlanetConfig config, List<Subscription> subscriptions, Store store) {
+        this.subscriptions = List.copyOf(subscriptions);
         this.store = store;
         this.normalizer = EntryNormalizer.raw(new HtmlSanitizer(config.options().iframeHosts()));
     }
@@ -61,7 +62,7 @@ final class Planet2Import {
         Map<URI, FeedTally> tallies = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         int validators = 0;
-        for (Subscription subscription : config.subscriptions()) {
+        for (Subscription subscription : subscriptions) {
             URI uri = subscription.feedUri();
             FeedTally tally = new FeedTally();
             tallies.put(uri, tally);
@@ -79,19 +80,35 @@ final class Planet2Import {
             }
             var known = new Validators(
                     feed.get("url_etag"), feed.get("url_modified").flatMap(Planet2Feed::httpDate));
-            boolean gone = feed.get("url_status").filter("410"::equals).isPresent();
+            OptionalInt status = feed.get("url_status")
+                    .filter(v -> v.matches("\\d{3}"))
+                    .map(v -> OptionalInt.of(Integer.parseInt(v)))
+                    .orElse(OptionalInt.empty());
+            boolean gone = status.equals(OptionalInt.of(410));
+            Optional<String> failure = VenusSource.failure(status.orElse(200));
+            // Planet 2.0 kept the feed's string fields as it read them (HTML, escaped or sanitised).
             var info = new FeedInfo(
                     feed.get("title").flatMap(PlainText::fromHtml),
-                    feed.get("link").flatMap(Planet2Import::webUri));
-            boolean created = store.importFeed(new ImportedFeed(uri, info, known, gone));
+                    feed.get("link").flatMap(Planet2Import::webUri),
+                    feed.get("id"),
+                    feed.get("subtitle")
+                            .or(() -> feed.get("tagline"))
+                            .or(() -> feed.get("description"))
+                            .flatMap(PlainText::fromHtml),
+                    feed.get("author_name").or(() -> feed.get("author")).flatMap(PlainText::fromHtml),
+                    Optional.empty(),
+                    feed.get("language"));
+            boolean created = store.importFeed(new ImportedFeed(uri, info, known, gone, status, failure));
             tally.inCache = true;
             tally.stateImported = created;
             tally.gone = created && gone;
+            tally.failure = created ? failure : Optional.empty();
             validators += created && !known.isEmpty() ? 1 : 0;
             for (Planet2Feed.Item item : feed.items()) {
                 Instant date = item.date("date", "updated", "modified", "published", "issued", "created")
                         .orElse(Instant.EPOCH);
-                Entry entry = normalizer.normalize(parsed(item, uri));
+                Entry entry = normalizer.normalize(
+                        MadeUpIds.asFetched(parsed(item, uri), item.get("link").isPresent(), Optional.empty()));
                 all.add(new Sorted(
                         new ImportedEntry(uri, entry, date, item.get("hidden").isPresent()),
                         date,
@@ -105,15 +122,10 @@ final class Planet2Import {
             List<ImportedEntry> batch = all.subList(from, Math.min(all.size(), from + BATCH)).stream()
                     .map(Sorted::entry)
                     .toList();
-            Map<URI, Integer> added = store.importEntries(batch);
-            for (ImportedEntry entry : batch) {
-                tallies.get(entry.feedUri()).present++;
+            List<ImportedEntry.Outcome> outcomes = store.importEntries(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                tallies.get(batch.get(i).feedUri()).count(outcomes.get(i));
             }
-            added.forEach((uri, n) -> {
-                FeedTally tally = tallies.get(uri);
-                tally.imported += n;
-                tally.present -= n;
-            });
         }
         tallies.forEach((uri, t) -> feeds.add(t.report(uri)));
         return new ImportReport(

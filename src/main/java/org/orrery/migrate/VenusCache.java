@@ -91,21 +91,28 @@ final class VenusCache {
      * Venus's {@code sources/} copy of the feed its config named {@code written} (the section name
      * as written), when it has one that can be read.
      */
-    Optional<VenusSource> source(String written) {
+    Optional<SourceCopy> source(String written) {
         Path file = directory.resolve("sources").resolve(VenusNames.of(written));
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            Element root = VenusXml.parse(Files.readAllBytes(file)).getDocumentElement();
+            byte[] bytes = Files.readAllBytes(file);
+            Element root = VenusXml.parse(bytes).getDocumentElement();
             return VenusXml.ATOM.equals(root.getNamespaceURI())
                             && root.getLocalName().equals("feed")
-                    ? Optional.of(VenusSource.of(root))
+                    ? Optional.of(new SourceCopy(VenusSource.of(root), bytes))
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
     }
+
+    /**
+     * A {@code sources/} copy: what Venus says of the feed, and the document itself (an Atom feed
+     * without entries, which Orrery's parser reads as it reads the feed's own metadata).
+     */
+    record SourceCopy(VenusSource source, byte[] document) {}
 
     /** The first bytes of {@code file}, at most {@code n}. */
     static byte[] head(Path file, int n) throws IOException {

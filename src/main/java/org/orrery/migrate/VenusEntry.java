@@ -21,8 +21,9 @@ import org.w3c.dom.Element;
  *
  * @param text the file's text without its XML declaration
  * @param source the entry's {@code <source>}; empty when it has none
+ * @param linked whether the entry has an alternate link (Venus wrote one when the item had a link)
  */
-record VenusEntry(String text, Optional<VenusSource> source) {
+record VenusEntry(String text, Optional<VenusSource> source, boolean linked) {
     private static final Pattern DECLARATION = Pattern.compile("^\\uFEFF?\\s*<\\?xml[^>]*\\?>");
 
     /**
@@ -49,7 +50,11 @@ record VenusEntry(String text, Optional<VenusSource> source) {
             }
         }
         String text = DECLARATION.matcher(new String(bytes, charset)).replaceFirst("");
-        return new VenusEntry(text, sources.stream().findFirst().map(VenusSource::of));
+        // RFC 4287 §4.2.7.2: a link without rel is an alternate one.
+        boolean linked = VenusXml.children(root, VenusXml.ATOM, "link").stream()
+                .map(link -> link.getAttribute("rel").strip())
+                .anyMatch(rel -> rel.isEmpty() || rel.equals("alternate"));
+        return new VenusEntry(text, sources.stream().findFirst().map(VenusSource::of), linked);
     }
 
     /**

@@ -19,8 +19,10 @@ import org.orrery.model.FeedInfo;
 import org.orrery.model.Subscription;
 import org.orrery.model.Validators;
 import org.orrery.normalize.EntryNormalizer;
+import org.orrery.parse.FeedParseException;
 import org.orrery.parse.FeedParser;
 import org.orrery.parse.ParsedEntry;
+import org.orrery.parse.ParsedFeed;
 import org.orrery.sanitize.HtmlSanitizer;
 import org.orrery.sanitize.SafeUrls;
 import org.orrery.store.ImportedEntry;
@@ -45,18 +47,19 @@ public final class VenusImport {
     static final String NOT_IMPORTED = "Venus's content hashes (MD5; Orrery compares SHA-256), its"
             + " http_cache_directory and its id index are not read";
 
-    private final PlanetConfig config;
+    private final List<Subscription> subscriptions;
     private final Store store;
     private final FeedParser parser = new FeedParser();
     private final EntryNormalizer normalizer;
     private final Path workingDirectory;
 
     /**
+     * @param subscriptions the planet's subscriptions: the config's, then those of its reading lists
      * @param workingDirectory what the config's relative paths were resolved against (the working
      *     directory Venus and Orrery ran in), to find Venus's copies of local feeds
      */
-    public VenusImport(PlanetConfig config, Store store, Path workingDirectory) {
-        this.config = config;
+    public VenusImport(PlanetConfig config, List<Subscription> subscriptions, Store store, Path workingDirectory) {
+        this.subscriptions = List.copyOf(subscriptions);
         this.workingDirectory = workingDirectory.toAbsolutePath();
         this.store = store;
         this.normalizer = EntryNormalizer.raw(new HtmlSanitizer(config.options().iframeHosts()));
@@ -85,29 +88,37 @@ public final class VenusImport {
         Map<String, Subscription> byUrl = new HashMap<>();
         int validators = 0;
         // A subscription's own URL first: another feed's self link must not take it.
-        for (Subscription subscription : config.subscriptions()) {
+        for (Subscription subscription : subscriptions) {
             tallies.put(subscription.feedUri(), new FeedTally());
             byUrl.putIfAbsent(subscription.feedUri().toString(), subscription);
         }
-        for (Subscription subscription : config.subscriptions()) {
+        for (Subscription subscription : subscriptions) {
             FeedTally tally = tallies.get(subscription.feedUri());
-            Optional<VenusSource> source = written(subscription.feedUri()).stream()
+            Optional<VenusCache.SourceCopy> copy = written(subscription.feedUri()).stream()
                     .map(cache::source)
                     .flatMap(Optional::stream)
                     .findFirst();
-            if (source.isEmpty()) {
+            if (copy.isEmpty()) {
                 continue;
             }
-            VenusSource feed = source.get();
+            VenusSource feed = copy.get().source();
             tally.inCache = true;
             feed.id().ifPresent(id -> byId.putIfAbsent(id, subscription));
             feed.self().ifPresent(self -> byUrl.putIfAbsent(self, subscription));
             var known = new Validators(feed.etag(), feed.lastModified());
             boolean gone = feed.httpStatus().equals(OptionalInt.of(410));
-            var info = new FeedInfo(feed.title(), feed.site().flatMap(VenusImport::webUri));
-            if (store.importFeed(new ImportedFeed(subscription.feedUri(), info, known, gone))) {
+            Optional<String> error = failure(feed);
+            var imported = new ImportedFeed(
+                    subscription.feedUri(),
+                    feedInfo(copy.get(), subscription.feedUri()),
+                    known,
+                    gone,
+                    feed.httpStatus(),
+                    error);
+            if (store.importFeed(imported)) {
                 tally.stateImported = true;
                 tally.gone = gone;
+                tally.failure = error;
                 validators += known.isEmpty() ? 0 : 1;
             }
         }
@@ -143,7 +154,8 @@ public final class VenusImport {
                 unreadable.add(new ImportReport.Unreadable(file.name(), e.getMessage()));
                 continue;
             }
-            Entry normalized = normalizer.normalize(parsed);
+            Entry normalized = normalizer.normalize(
+                    MadeUpIds.asFetched(parsed, entry.linked(), source.get().updated()));
             Instant written = file.modified().toInstant();
             Instant firstSeen = parsed.updated()
                     .filter(updated -> updated.isBefore(written))
@@ -181,15 +193,10 @@ public final class VenusImport {
         if (batch.isEmpty()) {
             return;
         }
-        Map<URI, Integer> added = store.importEntries(batch);
-        Map<URI, Integer> read = new HashMap<>();
-        batch.forEach(e -> read.merge(e.feedUri(), 1, Integer::sum));
-        read.forEach((uri, count) -> {
-            FeedTally tally = tallies.get(uri);
-            int fresh = added.getOrDefault(uri, 0);
-            tally.imported += fresh;
-            tally.present += count - fresh;
-        });
+        List<ImportedEntry.Outcome> outcomes = store.importEntries(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            tallies.get(batch.get(i).feedUri()).count(outcomes.get(i));
+        }
         batch.clear();
     }
 
@@ -212,6 +219,38 @@ public final class VenusImport {
             }
         }
         return names;
+    }
+
+    /**
+     * Why Venus's last fetch of the feed failed, as Venus worded it ({@code 404: not found}), when
+     * it failed with an HTTP error other than 410 (a gone feed is {@link ImportedFeed#gone}). Venus's
+     * other messages are not carried over: Orrery finds for itself a feed without activity or a
+     * duplicate subscription.
+     */
+    static Optional<String> failure(VenusSource feed) {
+        return VenusSource.failure(feed.httpStatus().orElse(200))
+                .map(words -> feed.message().orElse(words));
+    }
+
+    /**
+     * The feed as Orrery's parser reads the metadata of Venus's copy (Atom, whatever the feed's
+     * format was), else as far as Venus's elements say.
+     */
+    private FeedInfo feedInfo(VenusCache.SourceCopy copy, URI feedUri) {
+        VenusSource feed = copy.source();
+        try {
+            ParsedFeed parsed = parser.parse(copy.document(), feedUri, Optional.empty());
+            return new FeedInfo(
+                    parsed.title(),
+                    parsed.link().flatMap(SafeUrls::of),
+                    parsed.id(),
+                    parsed.subtitle(),
+                    parsed.author(),
+                    parsed.updated(),
+                    parsed.language());
+        } catch (FeedParseException e) {
+            return new FeedInfo(feed.title(), feed.site().flatMap(VenusImport::webUri));
+        }
     }
 
     private static Optional<URI> webUri(String link) {

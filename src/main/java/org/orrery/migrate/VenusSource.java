@@ -3,6 +3,8 @@ package org.orrery.migrate;
 import static org.orrery.migrate.VenusXml.ATOM;
 import static org.orrery.migrate.VenusXml.PLANET;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,6 +25,10 @@ import org.w3c.dom.Element;
  * @param etag the {@code ETag} Venus would send next ({@code planet:http_etag})
  * @param lastModified the {@code Last-Modified} Venus would send next
  * @param httpStatus the status of Venus's last fetch
+ * @param message what Venus found wrong with the feed ({@code planet:message}: {@code 404: not
+ *     found}, {@code no activity in 14 days}, ...)
+ * @param updated the feed's {@code updated}: the feed's own date, else when Venus wrote it, the
+ *     date Venus gave the feed's undated entries
  */
 record VenusSource(
         Optional<String> id,
@@ -33,7 +39,9 @@ record VenusSource(
         Optional<String> site,
         Optional<String> etag,
         Optional<String> lastModified,
-        OptionalInt httpStatus) {
+        OptionalInt httpStatus,
+        Optional<String> message,
+        Optional<Instant> updated) {
     VenusSource {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(httpStatus, "httpStatus");
@@ -52,7 +60,33 @@ record VenusSource(
                 VenusXml.text(source, PLANET, "http_status")
                         .filter(s -> s.matches("\\d{3}"))
                         .map(s -> OptionalInt.of(Integer.parseInt(s)))
-                        .orElse(OptionalInt.empty()));
+                        .orElse(OptionalInt.empty()),
+                VenusXml.text(source, PLANET, "message"),
+                VenusXml.text(source, ATOM, "updated").flatMap(VenusSource::instant));
+    }
+
+    /** Venus wrote dates as {@code 2006-06-17T00:15:18Z}; another form is no date. */
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Why the old planet's last fetch of a feed failed, in Venus's words ({@code spider.py}), when
+     * its HTTP status was an error other than 410 Gone (which is the subscription's gone state).
+     */
+    static Optional<String> failure(int httpStatus) {
+        return switch (httpStatus) {
+            case 403 -> Optional.of("403: forbidden");
+            case 404 -> Optional.of("404: not found");
+            case 408 -> Optional.of("408: request timeout");
+            case 410 -> Optional.empty();
+            case 500 -> Optional.of("internal server error");
+            default -> httpStatus >= 400 ? Optional.of("http status " + httpStatus) : Optional.empty();
+        };
     }
 
     /** How a report names the feed: its id, with its name or title. */

@@ -20,6 +20,16 @@ public record ImportedEntry(URI feedUri, Entry entry, Instant firstSeen, boolean
         Objects.requireNonNull(firstSeen, "firstSeen");
     }
 
+    /** What importing one entry did. */
+    public enum Outcome {
+        /** The entry was added. */
+        ADDED,
+        /** The subscription had it already; it now counts as first seen when that planet had it. */
+        FIRST_SEEN_EARLIER,
+        /** The subscription had it already, first seen no later: nothing changed. */
+        ALREADY_STORED
+    }
+
     /** An entry that planet showed. */
     public ImportedEntry(URI feedUri, Entry entry, Instant firstSeen) {
         this(feedUri, entry, firstSeen, false);

@@ -3,7 +3,6 @@ package org.orrery.store;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -25,8 +24,9 @@ final class Importer {
         return handle.createUpdate(
                                 """
                         INSERT INTO subscription (url, title, site_url, etag, last_modified, gone, feed_details,
-                                                  feed_updated)
-                        VALUES (:url, :title, :site_url, :etag, :last_modified, :gone, :feed_details, :feed_updated)
+                                                  feed_updated, http_status, error_count, last_error)
+                        VALUES (:url, :title, :site_url, :etag, :last_modified, :gone, :feed_details, :feed_updated,
+                                :http_status, :error_count, :last_error)
                         ON CONFLICT (url) DO NOTHING
                         """)
                         .bind("url", feed.feedUri().toString())
@@ -44,6 +44,13 @@ final class Importer {
                                         .updated()
                                         .map(java.time.Instant::toEpochMilli)
                                         .orElse(null))
+                        .bind(
+                                "http_status",
+                                feed.httpStatus().isPresent()
+                                        ? feed.httpStatus().getAsInt()
+                                        : null)
+                        .bind("error_count", feed.error().isPresent() ? 1 : 0)
+                        .bind("last_error", feed.error().orElse(null))
                         .execute()
                 == 1;
     }
@@ -56,8 +63,8 @@ final class Importer {
             + " :content_html, :summary_html, :categories, :enclosures, :body_base, :details)"
             + " ON CONFLICT (subscription_id, entry_key) DO NOTHING";
 
-    /** Adds the entries a subscription has no entry of the same key for; the count added by feed. */
-    Map<URI, Integer> entries(List<ImportedEntry> entries) {
+    /** Adds the entries a subscription has no entry of the same key for; what became of each, in order. */
+    List<ImportedEntry.Outcome> entries(List<ImportedEntry> entries) {
         Map<URI, Long> ids = new HashMap<>();
         List<EntryRow> rows = new ArrayList<>(entries.size());
         // One prepared batch for the inserts, one for the first-seen times: a statement per entry
@@ -73,24 +80,29 @@ final class Importer {
                     .add();
         }
         int[] inserted = entries.isEmpty() ? new int[0] : inserts.execute();
-        Map<URI, Integer> added = new LinkedHashMap<>();
+        List<ImportedEntry.Outcome> outcomes = new ArrayList<>(entries.size());
+        List<Integer> present = new ArrayList<>();
         PreparedBatch earlier = handle.prepareBatch(EARLIER_FIRST_SEEN);
-        boolean anyEarlier = false;
         for (int i = 0; i < entries.size(); i++) {
             ImportedEntry imported = entries.get(i);
-            added.merge(imported.feedUri(), inserted[i] > 0 ? 1 : 0, Integer::sum);
+            outcomes.add(inserted[i] > 0 ? ImportedEntry.Outcome.ADDED : ImportedEntry.Outcome.ALREADY_STORED);
             if (inserted[i] == 0) {
                 earlier.bind("first_seen", imported.firstSeen().toEpochMilli())
                         .bind("subscription_id", ids.get(imported.feedUri()))
                         .bind("entry_key", rows.get(i).key())
                         .add();
-                anyEarlier = true;
+                present.add(i);
             }
         }
-        if (anyEarlier) {
-            earlier.execute();
+        if (!present.isEmpty()) {
+            int[] moved = earlier.execute();
+            for (int j = 0; j < moved.length; j++) {
+                if (moved[j] > 0) {
+                    outcomes.set(present.get(j), ImportedEntry.Outcome.FIRST_SEEN_EARLIER);
+                }
+            }
         }
-        return added;
+        return outcomes;
     }
 
     /** An entry fetched before it was imported was first seen when the other planet saw it. */

@@ -188,7 +188,7 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public Map<URI, Integer> importEntries(List<ImportedEntry> entries) {
+    public List<ImportedEntry.Outcome> importEntries(List<ImportedEntry> entries) {
         return guarded(
                 "importing " + entries.size() + " entries",
                 () -> writes.inTransaction(h -> new Importer(h).entries(entries)));

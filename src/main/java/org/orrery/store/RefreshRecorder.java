@@ -1,6 +1,7 @@
 package org.orrery.store;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
@@ -119,6 +121,9 @@ final class RefreshRecorder {
         // One read of what is stored, one batch of inserts, one of updates: a feed's entries
         // cost a few statements, not a few per entry.
         Map<String, StoredRow> stored = stored(subscriptionId);
+        if (adoptResolvedKeys(stored, newest, refresh.feedUri())) {
+            stored = stored(subscriptionId);
+        }
         int updated = 0;
         List<EntryRow> newRows = new ArrayList<>();
         PreparedBatch updates = handle.prepareBatch(
@@ -171,6 +176,56 @@ final class RefreshRecorder {
         markInFeed(backInFeed, 1);
         markInFeed(leftFeed, 0);
         return new SaveResult(newRows.size(), updated);
+    }
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+    /**
+     * Gives a stored entry the key of the fetched entry it is, where that entry's id is relative and
+     * the stored one's is that id resolved against the feed's URL (or the entry's base): Planet
+     * Venus's parser resolved relative ids so, and an entry imported from its cache keeps Venus's
+     * id. No entry of Orrery's own is keyed so, since Orrery keeps ids as written.
+     *
+     * @return whether any key changed
+     */
+    private boolean adoptResolvedKeys(Map<String, StoredRow> stored, Map<String, Entry> entries, URI feedUri) {
+        boolean changed = false;
+        for (Entry entry : entries.values()) {
+            String key = entry.key();
+            if (stored.containsKey(key) || SCHEME.matcher(key).find()) {
+                continue;
+            }
+            for (URI base : entry.base().isPresent() ? List.of(entry.base().get(), feedUri) : List.of(feedUri)) {
+                String resolved = resolved(base, key);
+                StoredRow old = resolved == null ? null : stored.get(resolved);
+                if (old != null && !entries.containsKey(resolved)) {
+                    handle.createUpdate("UPDATE entry SET entry_key = :key WHERE id = :id")
+                            .bind("key", key)
+                            .bind("id", old.id())
+                            .execute();
+                    stored.remove(resolved);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** {@code reference} resolved against {@code base} (RFC 3986 §5.2), or null when it is not a URI reference. */
+    private static String resolved(URI base, String reference) {
+        try {
+            if (reference.startsWith("?")) {
+                String whole = base.toString();
+                int end = whole.indexOf('?') >= 0
+                        ? whole.indexOf('?')
+                        : whole.indexOf('#') >= 0 ? whole.indexOf('#') : whole.length();
+                return whole.substring(0, end) + reference;
+            }
+            return base.resolve(new URI(reference)).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void markInFeed(List<Long> ids, int inFeed) {

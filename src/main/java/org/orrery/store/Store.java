@@ -111,10 +111,10 @@ public interface Store extends AutoCloseable {
      * (fetched, or imported before) is not added again; it keeps the earlier of the two first-seen
      * times. Imported entries count as still in their feed until the feed is next read.
      *
-     * @return how many entries were added, by subscription, for each subscription in {@code entries}
+     * @return what became of each entry, in the order of {@code entries}
      * @throws StoreException when the database cannot be written
      */
-    java.util.Map<URI, Integer> importEntries(List<ImportedEntry> entries);
+    List<ImportedEntry.Outcome> importEntries(List<ImportedEntry> entries);
 
     /** The last copy of the reading list at {@code uri} that could be read, if any. */
     java.util.Optional<ReadingListCopy> readingList(URI uri);

@@ -65,7 +65,7 @@ class ImportCommandTest {
                 .contains(feed("testfeed1b.atom") + ": imported 4 entries\n")
                 .contains(feed("testfeed2.atom") + ": imported 4 entries\n")
                 .contains(feed("testfeed3.rss") + ": imported 4 entries\n")
-                .contains("imported 12 entries, 0 already stored; left out 0; unreadable files 0")
+                .contains("imported 12 entries, 0 updated, 0 already stored; left out 0; unreadable files 0")
                 // Nothing in this config says it is Venus's, as Venus's own test config does not.
                 .contains("note: config.ini is read as planet2 (")
                 .contains("the cache is Venus's: add 'dialect = venus' to [Planet]");
@@ -82,7 +82,9 @@ class ImportCommandTest {
 
         assertThat(imported.out())
                 .contains("https://new.example/feed: imported 0 entries (nothing of it in the cache)\n")
-                .contains(feed("testfeed0.atom") + ": imported 0 entries\n");
+                // Venus could not read testfeed0 (its sources/ copy says 500, "internal server error").
+                .contains(feed("testfeed0.atom")
+                        + ": imported 0 entries; failing (the old planet's last fetch: internal server error)\n");
         // Dated by updated, as Venus dated its files: "one: Venus", edited a month after it was
         // published, is third, where Venus put it.
         assertThat(frontPage()).containsExactlyElementsOf(venusFrontPage());
@@ -109,7 +111,8 @@ class ImportCommandTest {
         assertThat(again.status()).isZero();
         assertThat(again.out())
                 .contains(feed("testfeed2.atom") + ": imported 0 entries, 4 already stored\n")
-                .contains("imported 0 entries, 12 already stored");
+                .contains("imported 0 entries, 0 updated, 12 already stored")
+                .contains("nothing changed: the store had everything of the cache already");
         assertThat(storedEntries()).isEqualTo(12);
     }
 
@@ -123,7 +126,7 @@ class ImportCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.out())
                 .contains("unreadable: example.com,broken: not well-formed XML")
-                .contains("imported 12 entries, 0 already stored; left out 0; unreadable files 1");
+                .contains("imported 12 entries, 0 updated, 0 already stored; left out 0; unreadable files 1");
         assertThat(storedEntries()).isEqualTo(12);
     }
 
@@ -139,7 +142,8 @@ class ImportCommandTest {
         assertThat(run.out())
                 .contains("not in config.ini: tag:planet.intertwingly.net,2006:testfeed2 (two): 4 entries left out"
                         + " (--subscribe adds [http://intertwingly.net/code/venus/tests/data/spider/testfeed2.atom])")
-                .contains("imported 8 entries, 0 already stored; left out 4");
+                .contains(
+                        "imported 8 entries, 0 updated, 0 already stored; left out 4 (4 of feeds not in config.ini);");
         assertThat(frontPage())
                 .containsExactlyElementsOf(venusFrontPage().stream()
                         .filter(line -> !line.startsWith("two: "))
@@ -158,7 +162,7 @@ class ImportCommandTest {
         assertThat(run.out())
                 .contains("subscribed [" + two + "]")
                 .contains(two + ": imported 4 entries\n")
-                .contains("imported 4 entries, 8 already stored; left out 0");
+                .contains("imported 4 entries, 0 updated, 8 already stored; left out 0");
         assertThat(Files.readString(config)).endsWith("\n[" + two + "]\nname = two\n");
         assertThat(storedEntries()).isEqualTo(12);
     }
@@ -173,7 +177,7 @@ class ImportCommandTest {
         assertThat(run.out())
                 .contains("no feed: test1.entry: the entry names no feed (no <source> id), left out")
                 .contains("no feed: test2.entry: the entry names no feed (no <source> id), left out")
-                .contains("imported 12 entries, 0 already stored; left out 2");
+                .contains("imported 12 entries, 0 updated, 0 already stored; left out 2 (2 naming no feed);");
     }
 
     @Test
@@ -205,7 +209,7 @@ class ImportCommandTest {
 
         var run = CliRun.of("import", small.toString(), "--config", config.toString());
 
-        assertThat(run.out()).contains(feed.toUri() + ": imported 1 entry, 1 already stored\n");
+        assertThat(run.out()).contains(feed.toUri() + ": imported 1 entry, 1 updated (first seen earlier)\n");
         assertThat(storedEntries()).isEqualTo(2);
     }
 

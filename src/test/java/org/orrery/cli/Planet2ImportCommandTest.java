@@ -63,7 +63,8 @@ class Planet2ImportCommandTest {
                 .contains("not in config.ini: http://c.example/feed (Blog C): 1 entry left out"
                         + " (--subscribe adds [http://c.example/feed])")
                 .contains("the ETag or Last-Modified of 1 feed imported")
-                .contains("imported 4 entries, 0 already stored; left out 1; unreadable files 0")
+                .contains("imported 4 entries, 0 updated, 0 already stored; left out 1 (1 of feeds not in config.ini);"
+                        + " unreadable files 0")
                 .doesNotContain("note:");
         assertThat(built.status()).isZero();
         // Newest first; at the same date Planet 2.0's higher order number ("10" over "1") first; the
@@ -107,7 +108,7 @@ class Planet2ImportCommandTest {
 
         var again = CliRun.of("import", cache.toString(), "--config", config.toString());
 
-        assertThat(again.out()).contains("imported 0 entries, 4 already stored");
+        assertThat(again.out()).contains("imported 0 entries, 0 updated, 4 already stored");
     }
 
     @Test
@@ -121,5 +122,34 @@ class Planet2ImportCommandTest {
         assertThat(run.out())
                 .contains("unreadable: a.example,feed: ")
                 .contains("http://b.example/rss?x=1: imported 1 entry");
+    }
+
+    @Test
+    void aFailingFeedsItemKeyedByItsTitleIsTheItemOrreryFetchesLater() throws Exception {
+        try (var server = new FeedServer("migrate/planet2/made-up")) {
+            String url = server.url("feed.rss");
+            Path old = Files.createDirectories(dir.resolve("made-up"));
+            // Planet 2.0 named a feed's file after its URL (cache.filename).
+            Files.copy(
+                    Path.of(getClass()
+                            .getClassLoader()
+                            .getResource("migrate/planet2/made-up/feed.db")
+                            .toURI()),
+                    old.resolve(url.substring("http://".length()).replace('/', ',')));
+            Files.writeString(
+                    config,
+                    "[Planet]\nname = made up\ncache_directory = %s\noutput_dir = %s\n\n[%s]\nname = D\n"
+                            .formatted(dir.resolve("orrery"), dir.resolve("output"), url));
+
+            var imported = CliRun.of("import", old.toString(), "--config", config.toString());
+            var status = CliRun.of("status", config.toString());
+            var fetched = CliRun.of("fetch", config.toString());
+
+            assertThat(imported.out())
+                    .contains(url + ": imported 2 entries; failing (the old planet's last fetch: 404: not found)\n");
+            assertThat(status.out()).contains("404: not found");
+            // Both items are known: the one without an id or link by its title and date.
+            assertThat(fetched.out()).contains("1 ok").contains("entries: 0 new");
+        }
     }
 }

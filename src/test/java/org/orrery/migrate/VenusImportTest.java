@@ -71,7 +71,7 @@ class VenusImportTest {
 
         ImportReport report;
         try (var store = JdbcStore.openSqlite(config.databaseFile())) {
-            report = new VenusImport(config, store, dir).run(cache);
+            report = new VenusImport(config, config.subscriptions(), store, dir).run(cache);
 
             var two = store.state(uri("testfeed2.atom"));
             assertThat(two.validators())
@@ -98,7 +98,7 @@ class VenusImportTest {
                     Instant.parse("2024-01-01T00:00:00Z"),
                     new Validators(Optional.of("\"orrery\""), Optional.empty())));
 
-            ImportReport report = new VenusImport(config, store, dir).run(cache);
+            ImportReport report = new VenusImport(config, config.subscriptions(), store, dir).run(cache);
 
             assertThat(store.state(uri("testfeed2.atom")).validators().etag()).contains("\"orrery\"");
             assertThat(report.feeds().get(1).stateImported()).isFalse();
@@ -122,7 +122,7 @@ class VenusImportTest {
         URI feed = dir.resolve("rich.atom").toUri();
 
         try (var store = JdbcStore.openSqlite(richConfig.databaseFile())) {
-            var report = new VenusImport(richConfig, store, dir).run(rich);
+            var report = new VenusImport(richConfig, richConfig.subscriptions(), store, dir).run(rich);
             var posts = store.river(richConfig.subscriptions(), 10).posts();
 
             assertThat(report.imported()).isEqualTo(2);
@@ -155,6 +155,71 @@ class VenusImportTest {
                     .containsEntry("tag:rich.example,2009:2", Instant.parse("2009-05-02T10:00:00Z"));
             assertThat(store.state(feed).validators()).isEqualTo(Validators.NONE);
         }
+    }
+
+    @Test
+    void anEntryWhoseIdVenusMadeUpIsKeyedAsOrreryKeysTheItemAndAnUndatedOneKeepsNoDate() throws Exception {
+        Path made = dir.resolve("made-up");
+        Files.createDirectories(made);
+        String source = "<source><id>http://d.example/</id><link rel=\"self\" href=\"http://d.example/feed.rss\"/>"
+                + "<updated>2024-05-05T00:00:00Z</updated></source>";
+        // md5("Dated") and md5("Undated"): Venus's ids of items with neither an id nor a link.
+        entry(made, "dated", "http://d.example/feed.rss/" + md5("Dated"), "Dated", "2024-05-01T06:00:00Z", source);
+        entry(
+                made,
+                "undated",
+                "http://d.example/feed.rss/" + md5("Undated"),
+                "Undated",
+                "2024-05-05T00:00:00Z",
+                source);
+        entry(made, "not-made-up", "http://d.example/feed.rss/" + md5("Other"), "Kept", "2024-05-02T00:00:00Z", source);
+        Path file = dir.resolve("made.ini");
+        Files.writeString(
+                file, "[Planet]\nname = made\ncache_directory = orrery-made\n\n[http://d.example/feed.rss]\n");
+        PlanetConfig madeConfig = ConfigLoader.load(List.of(file), dir);
+
+        try (var store = JdbcStore.openSqlite(madeConfig.databaseFile())) {
+            new VenusImport(madeConfig, madeConfig.subscriptions(), store, dir).run(made);
+            var entries = store.river(madeConfig.subscriptions(), 10).posts().stream()
+                    .map(p -> p.entry())
+                    .toList();
+
+            Entry dated = entries.stream()
+                    .filter(e -> e.title().equals("Dated"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(dated.key()).startsWith("sha256:");
+            assertThat(dated.link()).isEmpty();
+            assertThat(dated.updated()).contains(Instant.parse("2024-05-01T06:00:00Z"));
+            Entry undated = entries.stream()
+                    .filter(e -> e.title().equals("Undated"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(undated.key()).startsWith("sha256:").isNotEqualTo(dated.key());
+            assertThat(undated.updated()).isEmpty();
+            assertThat(undated.published()).isEmpty();
+            // An id ending in another MD5 is the feed's own id.
+            Entry kept = entries.stream()
+                    .filter(e -> e.title().equals("Kept"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(kept.key()).isEqualTo("http://d.example/feed.rss/" + md5("Other"));
+        }
+    }
+
+    private static void entry(Path cache, String name, String id, String title, String updated, String source)
+            throws IOException {
+        Files.writeString(
+                cache.resolve(name),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<entry xmlns=\"http://www.w3.org/2005/Atom\">"
+                        + "<id>" + id + "</id><title>" + title + "</title><summary>s</summary><updated>" + updated
+                        + "</updated>" + source + "</entry>");
+    }
+
+    private static String md5(String text) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private URI uri(String feed) {
