@@ -135,6 +135,35 @@ class XsltThemeTest {
     }
 
     @Test
+    void xhtmlPagesArePublishedInHtmlSyntaxSoBrowsersBuildTheSameTree() throws Exception {
+        // Venus wrote a stylesheet's XHTML as it was (Planet Mozilla served it as XHTML); read as
+        // HTML, <div id="sidebar"/> would open a div holding the rest of the page.
+        Files.writeString(
+                dir.resolve("page.html.xslt"),
+                """
+                <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                    xmlns:atom="http://www.w3.org/2005/Atom" xmlns="http://www.w3.org/1999/xhtml"
+                    exclude-result-prefixes="atom">
+                  <xsl:output method="xml" omit-xml-declaration="yes"/>
+                  <xsl:template match="atom:feed">
+                    <html><head><meta charset="utf-8"/><script>if (1 &lt; 2) {}</script></head>
+                    <body><div id="sidebar"/><h2>Subscriptions</h2><p/>
+                    <xsl:copy-of select="atom:entry[1]/atom:content/*"/></body></html>
+                  </xsl:template>
+                </xsl:stylesheet>
+                """);
+
+        String html = new String(render("page.html.xslt").get("page.html"), StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.select("#sidebar").html()).isEmpty();
+        assertThat(page.select("body > h2").text()).isEqualTo("Subscriptions");
+        assertThat(page.select("body > div > p > em").text()).isEqualTo("Analytical");
+        assertThat(page.select("script").html()).isEqualTo("if (1 < 2) {}");
+        assertThat(html).contains("<meta charset=\"utf-8\">").doesNotContain("</meta>", "xmlns:planet", "/>");
+    }
+
+    @Test
     void commonFeedThemesWriteWellFormedFeeds() throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
