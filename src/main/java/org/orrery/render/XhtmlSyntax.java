@@ -2,17 +2,16 @@ package org.orrery.render;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.xml.sax.InputSource;
@@ -20,72 +19,76 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * An XSLT theme's XHTML page written in HTML's syntax, for the {@code .html} files Orrery
- * publishes: browsers read those as HTML, where {@code <div id="sidebar"/>} opens a {@code div}
- * that swallows the rest of the page. Venus wrote the XML as it was, and planets that used such
- * themes served it as XHTML (Planet Mozilla's {@code .htaccess}); written in HTML's syntax, the
- * page is the same tree under any server.
+ * An XSLT theme's XHTML page written so that it reads the same as HTML and as XML, for the
+ * {@code .html} files Orrery publishes. Browsers read those as HTML, where {@code <div
+ * id="sidebar"/>} opens a {@code div} that swallows the rest of the page; Venus wrote the XML as
+ * it was, and planets that used such themes served it as XHTML (Planet Mozilla's {@code
+ * .htaccess}, which its theme copies into the site, still does). Here an element with nothing in
+ * it is closed by an end tag unless HTML's syntax has it void ({@code <meta ... />}, {@code <br
+ * />}), and scripts and styles are written as they are: the page is one tree under either reading.
  */
 final class XhtmlSyntax {
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    /** HTML's void elements, which take no end tag. */
+    private static final Set<String> VOID = Set.of(
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+            "wbr");
 
     private XhtmlSyntax() {}
 
     /**
-     * {@code page} in HTML's syntax when it is well-formed XML whose root is XHTML's {@code html};
-     * otherwise (the stylesheet wrote HTML, or not a page) as it is.
+     * {@code page} in the syntax both readings share, when it is well-formed XML whose root is
+     * XHTML's {@code html}; otherwise (the stylesheet wrote HTML, or not a page) as it is.
      */
-    static String toHtml(String page) {
-        if (!page.contains(XHTML) || !wellFormed(page)) {
-            return page;
-        }
-        Document xml = Jsoup.parse(page, "", Parser.xmlParser());
-        Element root = xml.children().first();
-        if (root == null || !root.tagName().equals("html") || !XHTML.equals(root.attr("xmlns"))) {
-            return page;
-        }
-        Document html = new Document("");
-        html.outputSettings()
-                .syntax(Document.OutputSettings.Syntax.html)
-                .prettyPrint(false)
-                .charset("UTF-8");
-        for (Node node : xml.childNodes()) {
-            copy(node, html, false);
-        }
-        return html.outerHtml();
+    static String polyglot(String page) {
+        return parse(page).map(XhtmlSyntax::write).orElse(page);
     }
 
-    /**
-     * {@code node} appended to {@code parent} as an HTML node: elements take HTML's tags (so
-     * {@code meta} and {@code br} are void, and an empty {@code div} is closed), the text of
-     * scripts and styles is written as it is, as XHTML read it.
-     */
-    private static void copy(Node node, Element parent, boolean raw) {
-        switch (node) {
-            case Element element -> {
-                Element copy = new Element(element.tagName());
-                for (Attribute attribute : element.attributes()) {
-                    // HTML has no namespace prefixes: what XSLT copied along with a node (xmlns:planet) means nothing
-                    // there.
-                    if (!attribute.getKey().startsWith("xmlns:")) {
-                        copy.attr(attribute.getKey(), attribute.getValue());
-                    }
-                }
-                parent.appendChild(copy);
-                boolean data = element.nameIs("script") || element.nameIs("style");
-                for (Node child : element.childNodes()) {
-                    copy(child, copy, data);
+    /** {@code page} read as XML, when it is well-formed XML whose root is XHTML's {@code html}. */
+    static Optional<Document> parse(String page) {
+        if (!page.contains(XHTML) || !wellFormed(page)) {
+            return Optional.empty();
+        }
+        Document doc = Jsoup.parse(page, "", Parser.xmlParser());
+        Element root = doc.children().first();
+        if (root == null || !root.tagName().equals("html") || !XHTML.equals(root.attr("xmlns"))) {
+            return Optional.empty();
+        }
+        return Optional.of(doc);
+    }
+
+    /** A page {@link #parse} read, written in the syntax HTML and XML share. */
+    static String write(Document doc) {
+        Set<String> prefixes = new HashSet<>();
+        for (Element element : doc.getAllElements()) {
+            prefix(element.tagName()).ifPresent(prefixes::add);
+            element.attributes().forEach(a -> prefix(a.getKey()).ifPresent(prefixes::add));
+        }
+        for (Element element : doc.getAllElements()) {
+            // A namespace XSLT copied along with a node (xmlns:planet) that nothing in the page uses.
+            element.attributes().asList().stream()
+                    .filter(a -> a.getKey().startsWith("xmlns:")
+                            && !prefixes.contains(a.getKey().substring("xmlns:".length())))
+                    .toList()
+                    .forEach(a -> element.removeAttr(a.getKey()));
+            if (element.nameIs("script") || element.nameIs("style")) {
+                String code = element.data() + element.wholeText();
+                element.empty();
+                if (!code.isBlank()) {
+                    element.appendChild(new DataNode(code));
                 }
             }
-            case TextNode text when raw -> parent.appendChild(new DataNode(text.getWholeText()));
-            case TextNode text -> parent.appendChild(new TextNode(text.getWholeText()));
-            case Comment comment -> parent.appendChild(new Comment(comment.getData()));
-            case DocumentType type ->
-                parent.appendChild(new DocumentType(type.name(), type.publicId(), type.systemId()));
-            default -> {
-                // The XML declaration and processing instructions have no place in HTML.
+            if (element.childNodeSize() == 0 && !VOID.contains(element.normalName())) {
+                element.appendChild(new TextNode(""));
             }
         }
+        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).prettyPrint(false);
+        return doc.outerHtml();
+    }
+
+    private static Optional<String> prefix(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 ? Optional.empty() : Optional.of(name.substring(0, colon));
     }
 
     private static boolean wellFormed(String page) {

@@ -46,7 +46,7 @@ final class XsltTemplate {
     private final Path file;
     private final Templates templates;
     private final URIResolver resolver;
-    /** Whether the template writes an HTML page ({@code index.html.xslt}): its XHTML is written as HTML ({@link XhtmlSyntax}). */
+    /** Whether the template writes an HTML page ({@code index.html.xslt}), whose XHTML must read the same as HTML ({@link XhtmlSyntax}). */
     private final boolean page;
 
     private XsltTemplate(Path file, Templates templates, URIResolver resolver) {
@@ -95,7 +95,7 @@ final class XsltTemplate {
         } catch (TransformerException e) {
             throw new IllegalStateException("theme " + file + ": " + e.getMessageAndLocation(), e);
         }
-        return page ? XhtmlSyntax.toHtml(out.toString()) : out.toString();
+        return page ? XhtmlSyntax.polyglot(out.toString()) : out.toString();
     }
 
     private static Source resolve(String href, String base, List<Path> allowed) throws TransformerException {
