@@ -27,8 +27,12 @@ check() {
 cd "$planet"
 # Planet Mozilla, as its maintainers ran Venus: from the planet's directory.
 "$here/orrery" run planet-mozilla.ini
+# Venus's page beside Orrery's: Orrery's as a browser reads it from any server (HTML), and as
+# Planet Mozilla's .htaccess serves it (XHTML), where the theme's script (personalize.js, which
+# finds a link by its XHTML name) rewrites the entries' times as it did under Venus.
 cp venus-output/moz_planet/index.html output/venus-index.xhtml
-check output "$shots" planet-mozilla index.html=venus-index.xhtml
+cp output/index.html output/index.xhtml
+check output "$shots" planet-mozilla index.html=venus-index.xhtml@1280 index.xhtml=venus-index.xhtml
 
 # Venus's shipped themes (Genshi's is refused: orrery check names it).
 for theme in asf classic_fancy mobile musings django; do
@@ -48,13 +52,16 @@ INI
     "$here/orrery" run "$theme.ini"
     pages=(index.html)
     if [[ -f "venus-output/$theme/index.html" ]]; then
-        cp "venus-output/$theme/index.html" "out-$theme/venus-index.xhtml"
-        # Venus's htmltmpl themes wrote HTML: its page is served as HTML, as Venus's was.
+        # Venus's htmltmpl theme wrote HTML; its XSLT themes XHTML, served as such. Orrery's
+        # classic_fancy page says "by Mitchell Baker" where Venus's did not (VenusThemesTest's
+        # KNOWN): the longer line wraps at phone width, so the pages are compared on a desktop.
         if [[ "$theme" == classic_fancy ]]; then
-            mv "out-$theme/venus-index.xhtml" "out-$theme/venus-index.html"
-            pages=(index.html=venus-index.html)
+            cp "venus-output/$theme/index.html" "out-$theme/venus-index.html"
+            pages=(index.html=venus-index.html@1280)
         else
-            pages=(index.html=venus-index.xhtml)
+            cp "venus-output/$theme/index.html" "out-$theme/venus-index.xhtml"
+            cp "out-$theme/index.html" "out-$theme/index.xhtml"
+            pages=(index.html=venus-index.xhtml@1280 index.xhtml=venus-index.xhtml)
         fi
     fi
     if [[ "$theme" == mobile ]]; then

@@ -1,12 +1,13 @@
 // Loads pages a planet published with a maintainer's theme (a Venus theme, Planet Mozilla's) in
 // headless Chromium at desktop and phone widths, and fails on console or script errors, requests
 // leaving the site, and files of the site that do not load (style sheets, scripts, images). A
-// page given as PAGE=REFERENCE is also laid out beside REFERENCE, the page Venus published from
-// the same planet (served as XHTML, as Venus's planets served it): their headings, entry bodies
-// and sidebar lists must land in the same places. Overflow and axe-core's findings are printed,
+// page given as PAGE=REFERENCE[@WIDTH] is also laid out beside REFERENCE, the page Venus published
+// from the same planet (a .xhtml file is served as XHTML, as Venus's planets served their pages):
+// their headings, entry bodies and sidebar lists must land in the same places (at WIDTH only, if
+// given). A .xhtml page that is not well-formed fails. Overflow and axe-core's findings are printed,
 // not failed: they are the theme's design. Saves screenshots.
 //
-//   node theme-check.mjs SITE_DIR SCREENSHOT_DIR LABEL PAGE[=REFERENCE]...
+//   node theme-check.mjs SITE_DIR SCREENSHOT_DIR LABEL PAGE[=REFERENCE[@WIDTH]]...
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -73,6 +74,7 @@ async function visit(page, width) {
     return route.continue();
   });
   await tab.goto(`${origin}/${page}`, { waitUntil: 'load', timeout: 30000 });
+  const notXml = page.endsWith('.xhtml') && await tab.evaluate(() => document.getElementsByTagName('parsererror').length > 0);
   const broken = await tab.evaluate(() => [...document.images]
     .filter(i => i.currentSrc.startsWith(location.origin) && i.naturalWidth === 0).map(i => i.currentSrc));
   const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -89,6 +91,7 @@ async function visit(page, width) {
   for (const u of external) failures.push(`${where}: request leaving the site: ${u}`);
   for (const m of missing) failures.push(`${where}: not loaded: ${m}`);
   for (const b of broken) failures.push(`${where}: image not shown: ${b}`);
+  if (notXml) failures.push(`${where}: not well-formed XML, as a server sending XHTML would send it`);
   console.log(`${where}: ${errors.length} console errors, ${external.length} external requests, ` +
               `${missing.length + broken.length} files not loaded; theme's own: overflow ${overflow}px, ` +
               `axe ${violations.join(' ') || 'none'} -> ${name}`);
@@ -97,10 +100,11 @@ async function visit(page, width) {
 
 try {
   for (const arg of pageArgs) {
-    const [page, reference] = arg.split('=');
+    const [page, compared] = arg.split('=');
+    const [reference, only] = (compared ?? '').split('@');
     for (const width of [1280, 390]) {
       const layout = await visit(page, width);
-      if (!reference) continue;
+      if (!reference || (only && Number(only) !== width)) continue;
       const expected = await visit(reference, width);
       const differing = expected.map((line, i) => [line, layout[i]]).filter(([a, b]) => a !== b);
       if (layout.length !== expected.length || differing.length) {

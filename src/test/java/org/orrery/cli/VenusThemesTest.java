@@ -87,6 +87,27 @@ class VenusThemesTest {
         assertSamePages(dir.resolve("venus-output/moz_planet"), output, "moz_planet");
     }
 
+    @Test
+    void djangoThemeRendersThePlanet() throws Exception {
+        // Venus needs Django to render it, so there is no page of Venus's to compare: the theme's
+        // own structure (themes/django/index.html.dj), filled as Venus's variables fill it.
+        Path output = publish(dir, VenusPlanet.themeConfig(dir, "django"));
+        var page = org.jsoup.Jsoup.parse(VenusPlanet.read(output.resolve("index.html")));
+
+        assertThat(page.select("h1").text()).isEqualTo("Planet Venus Themes");
+        assertThat(page.text()).contains("on behalf of Planet Team");
+        assertThat(page.select("h3").eachText())
+                .containsExactly("Axel Hecht", "Mitchell Baker", "L. David Baron", "Axel Hecht", "Mitchell Baker");
+        assertThat(page.select("h4").eachText())
+                .containsExactly(
+                        "Localizing Firefox in 100 languages",
+                        "The open web, <still> worth it",
+                        "CSS layout, one more time",
+                        "Compare-locales 10",
+                        "Notes from the all-hands");
+        assertThat(page.select("li").eachText()).contains("Axel Hecht's blog by", "Mitchell's Blog by Mitchell Baker");
+    }
+
     /** The planet of {@code config} published by Orrery; where it went. */
     static Path publish(Path dir, Path config) throws Exception {
         var run = CliRun.of("run", VenusPlanet.forOrrery(dir, config).toString());
