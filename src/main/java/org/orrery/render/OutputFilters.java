@@ -107,12 +107,16 @@ public final class OutputFilters {
         if (filters == null || filters.stream().noneMatch(f -> PROVIDED.contains(f.name()))) {
             return bytes;
         }
-        Document doc = Jsoup.parse(new String(bytes, charset));
+        String page = new String(bytes, charset);
+        // An XSLT theme's XHTML page is read as XML, as Venus's filters read it, and stays XHTML.
+        Optional<Document> xhtml = XhtmlSyntax.parse(page);
+        Document doc = xhtml.orElseGet(() -> Jsoup.parse(page));
         doc.outputSettings().prettyPrint(false).charset(charset);
+        boolean html = false;
         for (FilterSpec filter : filters) {
             switch (filter.name()) {
                 case "addsearch.xslt" -> addSearch(doc);
-                case "xhtml2html.plugin" -> doc.outputSettings().syntax(Document.OutputSettings.Syntax.html);
+                case "xhtml2html.plugin" -> html = true;
                 case "html2xhtml.plugin" ->
                     doc.outputSettings()
                             .syntax(Document.OutputSettings.Syntax.xml)
@@ -122,6 +126,17 @@ public final class OutputFilters {
                     // Not provided: named by orrery check; the file passes unchanged.
                 }
             }
+        }
+        if (xhtml.isPresent()) {
+            String written = XhtmlSyntax.write(doc);
+            if (!html) {
+                return written.getBytes(charset);
+            }
+            doc = Jsoup.parse(written);
+            doc.outputSettings().prettyPrint(false).charset(charset);
+        }
+        if (html) {
+            doc.outputSettings().syntax(Document.OutputSettings.Syntax.html);
         }
         return doc.outerHtml().getBytes(charset);
     }

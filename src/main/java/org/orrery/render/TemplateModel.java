@@ -69,6 +69,12 @@ final class TemplateModel {
         model.put("link", site.link());
         model.put("owner_name", site.ownerName());
         model.put("owner_email", site.ownerEmail());
+        // Venus: the spliced feed's author is the owner, and its author is a top-level variable
+        // (Venus's django theme: "on behalf of {{ author_name }}").
+        if (!site.ownerName().isEmpty()) {
+            model.putIfAbsent("author", site.ownerName());
+            model.putIfAbsent("author_name", site.ownerName());
+        }
         // Venus: a configured generator_uri and feed are the theme's; Orrery's own otherwise.
         model.put("generator", site.generatorUri().orElse(site.generator()));
         String feed =

@@ -156,11 +156,21 @@ final class VenusFeed {
             entry.setAttributeNS(XML, "xml:lang", string(item, "title_language"));
         }
         if (channel != null) {
-            source(entry, atom(entry, "source"), channel);
+            // Venus (reconstitute.py): when neither the entry nor its feed names an author, the
+            // source's author is the subscription's name (TemplateModel's channel_author).
+            String author = string(item, "author").isEmpty()
+                            && string(channel, "author").isEmpty()
+                    ? string(item, "channel_author")
+                    : string(channel, "author");
+            source(entry, atom(entry, "source"), channel, author);
         }
     }
 
     private void source(Element parent, Element source, Map<String, ?> channel) {
+        source(parent, source, channel, string(channel, "author"));
+    }
+
+    private void source(Element parent, Element source, Map<String, ?> channel, String author) {
         parent.appendChild(source);
         // Venus: the feed's own id, else its link (TemplateModel's channel id).
         String id = string(channel, "id");
@@ -176,8 +186,8 @@ final class VenusFeed {
         text(source, "rights", string(channel, "rights"));
         text(source, "title", string(channel, "title"));
         text(source, "subtitle", string(channel, "subtitle"));
-        if (!string(channel, "author").isEmpty()) {
-            text(atom(source, "author"), "name", string(channel, "author"));
+        if (!author.isEmpty()) {
+            text(atom(source, "author"), "name", author);
         }
         date(source, "updated", string(channel, "last_updated_iso"), string(channel, "last_updated"));
         planet(source, "name", string(channel, "name"));

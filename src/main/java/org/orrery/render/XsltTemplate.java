@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -40,14 +41,19 @@ final class XsltTemplate {
     static final String GROUP_LIMIT = "jdk.xml.xpathExprGrpLimit";
     static final String OPERATOR_LIMIT = "jdk.xml.xpathExprOpLimit";
 
+    private static final Pattern HTML_PAGE = Pattern.compile(".*\\.html?\\.xslt", Pattern.CASE_INSENSITIVE);
+
     private final Path file;
     private final Templates templates;
     private final URIResolver resolver;
+    /** Whether the template writes an HTML page ({@code index.html.xslt}), whose XHTML must read the same as HTML ({@link XhtmlSyntax}). */
+    private final boolean page;
 
     private XsltTemplate(Path file, Templates templates, URIResolver resolver) {
         this.file = file;
         this.templates = templates;
         this.resolver = resolver;
+        this.page = HTML_PAGE.matcher(file.getFileName().toString()).matches();
     }
 
     /** Compiles {@code file}; its includes and documents may come from {@code directories}. */
@@ -89,7 +95,7 @@ final class XsltTemplate {
         } catch (TransformerException e) {
             throw new IllegalStateException("theme " + file + ": " + e.getMessageAndLocation(), e);
         }
-        return out.toString();
+        return page ? XhtmlSyntax.polyglot(out.toString()) : out.toString();
     }
 
     private static Source resolve(String href, String base, List<Path> allowed) throws TransformerException {

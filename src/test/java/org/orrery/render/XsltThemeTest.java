@@ -135,6 +135,49 @@ class XsltThemeTest {
     }
 
     @Test
+    void xhtmlPagesReadTheSameAsHtmlAndAsXml() throws Exception {
+        // Venus wrote a stylesheet's XHTML as it was (Planet Mozilla served it as XHTML); read as
+        // HTML, <div id="sidebar"/> would open a div holding the rest of the page.
+        Files.writeString(
+                dir.resolve("page.html.xslt"),
+                """
+                <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                    xmlns:atom="http://www.w3.org/2005/Atom" xmlns="http://www.w3.org/1999/xhtml"
+                    exclude-result-prefixes="atom">
+                  <xsl:output method="xml" omit-xml-declaration="yes"/>
+                  <xsl:template match="atom:feed">
+                    <html><head><meta charset="utf-8"/><script>if (1 &lt; 2) {}</script></head>
+                    <body><div id="sidebar"/><h2>Subscriptions</h2><p/><br/>
+                    <xsl:copy-of select="atom:entry[1]/atom:content/*"/></body></html>
+                  </xsl:template>
+                </xsl:stylesheet>
+                """);
+
+        String published = new String(render("page.html.xslt").get("page.html"), StandardCharsets.UTF_8);
+        Document html = Jsoup.parse(published);
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var xml = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(published.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(html.select("#sidebar").html()).isEmpty();
+        assertThat(html.select("body > h2").text()).isEqualTo("Subscriptions");
+        assertThat(html.select("body > br")).hasSize(1);
+        assertThat(html.select("body > div > p > em").text()).isEqualTo("Analytical");
+        // Written as XHTML wrote scripts for both readings: the code in a CDATA section behind "//".
+        assertThat(html.select("script").html()).contains("\nif (1 < 2) {}\n");
+        assertThat(xml.getElementsByTagNameNS(VenusFeed.XHTML, "script").item(0).getTextContent())
+                .contains("\nif (1 < 2) {}\n");
+        assertThat(xml.getElementsByTagNameNS(VenusFeed.XHTML, "div")
+                        .item(0)
+                        .getChildNodes()
+                        .getLength())
+                .as("the sidebar, read as XML")
+                .isZero();
+        assertThat(published).doesNotContain("xmlns:planet");
+    }
+
+    @Test
     void commonFeedThemesWriteWellFormedFeeds() throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
