@@ -30,12 +30,7 @@ final class OpenPlanet implements AutoCloseable {
         Store store = null;
         try {
             store = JdbcStore.openSqlite(config.databaseFile());
-            var fetcher = new ByteCountingFetcher(new HttpFetcher(FetchSettings.defaults()
-                    .withTimeout(config.feedTimeout())
-                    .withUserAgent(FetchSettings.userAgent(config.link()))
-                    .withMaxBodyBytes(config.options().maxFeedBytes())
-                    .withConnections(
-                            config.options().maxConnections(), config.options().maxConnectionsPerHost())));
+            var fetcher = new ByteCountingFetcher(new HttpFetcher(fetchSettings(config)));
             return new OpenPlanet(new Planet(config, fetcher, store, InstantSource.system()), lock, store, fetcher);
         } catch (RuntimeException e) {
             if (store != null) {
@@ -44,6 +39,16 @@ final class OpenPlanet implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** How the planet's feeds are fetched: its time limit, User-Agent, size limit and connections. */
+    static FetchSettings fetchSettings(PlanetConfig config) {
+        return FetchSettings.defaults()
+                .withTimeout(config.feedTimeout())
+                .withUserAgent(FetchSettings.userAgent(config.link()))
+                .withMaxBodyBytes(config.options().maxFeedBytes())
+                .withConnections(
+                        config.options().maxConnections(), config.options().maxConnectionsPerHost());
     }
 
     /** The bytes of the feeds and reading lists fetched so far. */

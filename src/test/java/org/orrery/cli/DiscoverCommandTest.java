@@ -25,13 +25,14 @@ class DiscoverCommandTest {
     }
 
     @Test
-    void listsTheFeedsAPageAnnouncesOnceEachAsConfigSections() {
+    void listsTheFeedsAPageAnnouncesOnceEachAsNumberedConfigSectionsAndNotesThoseThatAreNone() {
         var run = orrery("discover", server.url("page.html"));
 
         assertThat(run.status()).isZero();
-        assertThat(run.out().lines())
-                .containsExactly(
-                        "[" + server.url("feed.atom") + "]  # Moshe Zadka (Atom)", "[" + server.url("rss.xml") + "]");
+        assertThat(run.out().lines()).containsExactly("[" + server.url("feed.atom") + "]  # 1. Moshe's blog (Atom)");
+        assertThat(run.err())
+                .isEqualTo("note: " + server.url("page.html") + " announces " + server.url("rss.xml")
+                        + ": HTTP 404 Not Found\n");
     }
 
     @Test
@@ -63,10 +64,14 @@ class DiscoverCommandTest {
 
         assertThat(added.status()).isZero();
         assertThat(Files.readString(config))
-                .isEqualTo("[Planet]\nname = P\n\n[" + server.url("feed.atom") + "]\nname = Moshe Zadka (Atom)\n");
+                .isEqualTo("[Planet]\nname = P\n\n[" + server.url("feed.atom") + "]\nname = Moshe's blog\n");
+        assertThat(added.out())
+                .isEqualTo("added [" + server.url("feed.atom") + "] to " + config + ", named Moshe's blog\n");
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("already has [" + server.url("feed.atom") + "]");
-        assertThat(server.requests()).extracting(FeedServer.Request::path).containsExactly("page.html", "feed.atom");
+        assertThat(server.requests())
+                .extracting(FeedServer.Request::path)
+                .containsExactly("page.html", "feed.atom", "rss.xml", "feed.atom");
     }
 
     @Test
