@@ -85,7 +85,7 @@ final class InitCommand implements Callable<Integer> {
         for (Outcome outcome : discover()) {
             switch (outcome.discovery()) {
                 case Discovery.NotFound nothing -> {
-                    err.println("failed: " + outcome.url() + ": " + nothing.reason());
+                    err.println("failed: " + nothing.reason()); // it names the URL
                     failed++;
                 }
                 case Discovery.Found found -> {

@@ -37,7 +37,7 @@ public sealed interface Discovery {
         }
     }
 
-    /** No feed: the URL could not be fetched, or nothing it leads to is a feed; the reason says which. */
+    /** No feed: the URL could not be fetched, or nothing it leads to is a feed; the reason says which, naming the URL. */
     record NotFound(String reason) implements Discovery {
         public NotFound {
             Objects.requireNonNull(reason, "reason");
