@@ -36,7 +36,7 @@ public final class FeedFinder {
 
     /**
      * @param privateAllowed whether every URL may reach private addresses (the planet's {@code
-     *     allow_private_addresses}); otherwise only a URL that names one may, as in a run
+     *     allow_private_addresses}); otherwise only a URL given that names one, and what it leads to
      */
     public FeedFinder(Fetcher fetcher, boolean privateAllowed) {
         this.fetcher = fetcher;
@@ -82,7 +82,7 @@ public final class FeedFinder {
         List<String> notes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (URI address : addresses) {
-            switch (get(address)) {
+            switch (get(address, privateAllowed || PrivateAddresses.namedBy(address))) {
                 case Read read -> {
                     if (!failures.isEmpty()) {
                         notes.add(String.join("; ", failures) + "; read " + address + " instead");
@@ -96,22 +96,25 @@ public final class FeedFinder {
     }
 
     private Discovery find(URI address, Read read, List<String> notes) {
+        // What a page leads to may be private only when the URL given is: a public page cannot
+        // send discovery into the intranet (the rule a run applies to redirects).
+        boolean mayReachPrivate = privateAllowed || PrivateAddresses.namedBy(address);
         if (read.feed().isPresent()) {
             return new Discovery.Found(
                     read.finalUri(), Discovery.Route.THE_URL, List.of(read.found(address, Optional.empty())), notes);
         }
         URI page = read.finalUri();
         var links = FeedLinks.of(read.body(), read.charset(), page);
-        List<FoundFeed> announced = verify(links.announced(), page, "announces", notes);
+        List<FoundFeed> announced = verify(links.announced(), page, "announces", mayReachPrivate, notes);
         if (!announced.isEmpty()) {
             return new Discovery.Found(page, Discovery.Route.ANNOUNCED, announced, notes);
         }
-        List<FoundFeed> linked = verify(links.linked(), page, "links to", notes);
+        List<FoundFeed> linked = verify(links.linked(), page, "links to", mayReachPrivate, notes);
         if (!linked.isEmpty()) {
             return new Discovery.Found(page, Discovery.Route.LINKED, linked, notes);
         }
         for (URI usual : usualPaths(page)) {
-            if (get(usual) instanceof Read r && r.feed().isPresent()) {
+            if (get(usual, mayReachPrivate) instanceof Read r && r.feed().isPresent()) {
                 return new Discovery.Found(
                         page, Discovery.Route.USUAL_PATH, List.of(r.found(usual, Optional.empty())), notes);
             }
@@ -123,10 +126,11 @@ public final class FeedFinder {
     }
 
     /** The links that lead to a feed, each feed once; a note for each that does not. */
-    private List<FoundFeed> verify(List<FeedLinks.Link> links, URI page, String verb, List<String> notes) {
+    private List<FoundFeed> verify(
+            List<FeedLinks.Link> links, URI page, String verb, boolean mayReachPrivate, List<String> notes) {
         Map<String, FoundFeed> found = new LinkedHashMap<>();
         for (FeedLinks.Link link : links) {
-            switch (get(link.uri())) {
+            switch (get(link.uri(), mayReachPrivate)) {
                 case Read read
                 when read.feed().isPresent() -> {
                     FoundFeed feed = read.found(link.uri(), link.title());
@@ -152,8 +156,8 @@ public final class FeedFinder {
         return paths;
     }
 
-    private Fetch get(URI uri) {
-        var result = fetcher.fetch(uri, Validators.NONE, privateAllowed || PrivateAddresses.namedBy(uri));
+    private Fetch get(URI uri, boolean mayReachPrivate) {
+        var result = fetcher.fetch(uri, Validators.NONE, mayReachPrivate);
         return switch (result) {
             case FetchResult.Fetched f -> {
                 Optional<ParsedFeed> feed;

@@ -3,12 +3,17 @@ package org.orrery.discover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.FetchSettings;
+import org.orrery.fetch.Fetcher;
 import org.orrery.fetch.HttpFetcher;
+import org.orrery.model.Validators;
 
 class FeedFinderTest {
     private final SiteServer site = new SiteServer();
@@ -194,5 +199,42 @@ class FeedFinderTest {
                         "https://example.org/rss.xml",
                         "https://example.org/index.xml",
                         "https://example.org/feed.xml");
+    }
+
+    @Test
+    void aPublicPageCannotLeadDiscoveryToAPrivateAddress() {
+        site.feed("/feed.xml", SiteServer.atom("Intranet"));
+        String page = SiteServer.page(
+                "<link rel='alternate' type='application/atom+xml' href='" + site.url("/feed.xml") + "'>", "");
+        // A public site's page, served from memory (no test reaches the internet); the rest is loopback.
+        Fetcher publicPage = new Fetcher() {
+            @Override
+            public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
+                if (!uri.getHost().equals("public.example")) {
+                    return fetcher.fetch(uri, validators, privateAllowed);
+                }
+                return uri.getPath().equals("/")
+                        ? new FetchResult.Fetched(
+                                page.getBytes(StandardCharsets.UTF_8),
+                                Optional.empty(),
+                                uri,
+                                Validators.NONE,
+                                OptionalInt.of(200))
+                        : new FetchResult.Failed("HTTP 404 Not Found", OptionalInt.of(404));
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        var refused = new FeedFinder(publicPage, false).find("https://public.example/");
+        var allowed = new FeedFinder(publicPage, true).find("https://public.example/");
+
+        assertThat(refused).isInstanceOfSatisfying(Discovery.NotFound.class, nothing -> assertThat(nothing.reason())
+                .startsWith("no feed found at https://public.example/"));
+        assertThat(allowed).isInstanceOfSatisfying(Discovery.Found.class, found -> assertThat(found.feeds())
+                .extracting(f -> f.uri().toString())
+                .containsExactly(site.url("/feed.xml")));
+        assertThat(site.requests()).containsExactly("/feed.xml");
     }
 }
