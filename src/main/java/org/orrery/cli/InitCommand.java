@@ -120,7 +120,7 @@ final class InitCommand implements Callable<Integer> {
         }
         out.println("created " + config + " with " + feeds.size() + (feeds.size() == 1 ? " feed" : " feeds")
                 + (failed == 0 ? "" : " (" + failed + (failed == 1 ? " URL" : " URLs") + " gave none)")
-                + "; publish it with: cd " + dir + " && orrery run config.ini");
+                + "; publish it with: cd " + shellWord(dir.toString()) + " && orrery run config.ini");
         return 0;
     }
 
@@ -157,6 +157,11 @@ final class InitCommand implements Callable<Integer> {
             text.append('\n').append(SubscriptionSections.section(feed.uri(), feed.title()));
         }
         return text.toString();
+    }
+
+    /** {@code word} as one word of a POSIX shell's command line, quoted only when it must be. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String template() {

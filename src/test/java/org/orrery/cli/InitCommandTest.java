@@ -116,6 +116,18 @@ class InitCommandTest {
         assertThat(tmp.resolve("p")).doesNotExist();
     }
 
+    @Test
+    void saysHowToRunThePlanetInWordsAShellTakesAsThey() throws Exception {
+        Path dir = tmp.resolve("Jane's planet");
+
+        var init = CliRun.of("init", dir.toString());
+
+        assertThat(init.out())
+                .endsWith("publish it with: cd '" + tmp + "/Jane'\\''s planet' && orrery run config.ini\n");
+        assertThat(InitCommand.shellWord("/srv/planet-1")).isEqualTo("/srv/planet-1");
+        assertThat(InitCommand.shellWord("~/planet")).isEqualTo("'~/planet'");
+    }
+
     /** Orrery in a JVM of its own, started in {@code workingDirectory}, as a maintainer would start it. */
     private CliRun orreryIn(Path workingDirectory, String... args) throws Exception {
         var command = new ArrayList<>(List.of(
