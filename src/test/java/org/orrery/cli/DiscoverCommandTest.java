@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.config.ConfigLoader;
+import org.orrery.discover.SiteServer;
 
 class DiscoverCommandTest {
     private FeedServer server;
@@ -86,6 +87,27 @@ class DiscoverCommandTest {
         assertThat(ConfigLoader.load(List.of(config)).subscriptions())
                 .singleElement()
                 .satisfies(s -> assertThat(s.name()).contains("100%(x)s off, 50% more"));
+    }
+
+    @Test
+    void numbersTheFeedsAPageLinksToAndRefusesWhatCannotBeAUrl() {
+        try (var site = new SiteServer()) {
+            site.html("/", SiteServer.page("", "<a href='/posts.rss'>RSS</a> <a href='/all.atom'>Atom</a>"))
+                    .feed("/posts.rss", SiteServer.rss("Posts"))
+                    .feed("/all.atom", SiteServer.atom("Everything"));
+
+            var run = orrery("discover", site.url("/"));
+            var notAUrl = orrery("discover", "two words");
+
+            assertThat(run.status()).isZero();
+            assertThat(run.out().lines())
+                    .containsExactly(
+                            "[" + site.url("/posts.rss") + "]  # 1. Posts (RSS)",
+                            "[" + site.url("/all.atom") + "]  # 2. Everything (Atom)");
+            assertThat(run.err()).contains("announces no feed in its head; found by its links");
+            assertThat(notAUrl.status()).isEqualTo(2);
+            assertThat(notAUrl.err()).startsWith("not a URL: two words");
+        }
     }
 
     private static CliRun orrery(String... args) {
