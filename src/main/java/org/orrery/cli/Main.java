@@ -48,6 +48,7 @@ public final class Main {
             StatusCommand.class,
             DiscoverCommand.class,
             AddCommand.class,
+            InitCommand.class,
             OpmlCommand.class,
             CheckCommand.class,
             ParseCommand.class,

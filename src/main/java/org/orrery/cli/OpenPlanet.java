@@ -43,12 +43,17 @@ final class OpenPlanet implements AutoCloseable {
 
     /** An HTTP client with the planet's settings (timeout, user agent, limits). */
     static HttpFetcher fetcher(PlanetConfig config) {
-        return new HttpFetcher(FetchSettings.defaults()
+        return new HttpFetcher(fetchSettings(config));
+    }
+
+    /** How the planet's feeds are fetched: its time limit, User-Agent, size limit and connections. */
+    static FetchSettings fetchSettings(PlanetConfig config) {
+        return FetchSettings.defaults()
                 .withTimeout(config.feedTimeout())
                 .withUserAgent(FetchSettings.userAgent(config.link()))
                 .withMaxBodyBytes(config.options().maxFeedBytes())
                 .withConnections(
-                        config.options().maxConnections(), config.options().maxConnectionsPerHost()));
+                        config.options().maxConnections(), config.options().maxConnectionsPerHost());
     }
 
     /** The bytes of the feeds and reading lists fetched so far. */

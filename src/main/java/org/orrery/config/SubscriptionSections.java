@@ -98,7 +98,8 @@ public final class SubscriptionSections {
         Files.write(config, out.getBytes(charset), StandardOpenOption.APPEND);
     }
 
-    private static String cleanName(String name) {
+    /** {@code name} as a {@code name = } value that reads back as written (see {@link #section}). */
+    public static String cleanName(String name) {
         // A line break would end the value; " ;" would start a comment in ConfigParser.
         String line = name.replaceAll("(?U)\\s+", " ").replaceAll(" +;", ";").strip();
         // Python 2 ConfigParser interpolates only a value holding "%(", and there reads %% as %;

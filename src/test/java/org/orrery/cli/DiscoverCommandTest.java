@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.config.ConfigLoader;
+import org.orrery.discover.SiteServer;
 
 class DiscoverCommandTest {
     private FeedServer server;
@@ -25,13 +26,14 @@ class DiscoverCommandTest {
     }
 
     @Test
-    void listsTheFeedsAPageAnnouncesOnceEachAsConfigSections() {
+    void listsTheFeedsAPageAnnouncesOnceEachAsNumberedConfigSectionsAndNotesThoseThatAreNone() {
         var run = orrery("discover", server.url("page.html"));
 
         assertThat(run.status()).isZero();
-        assertThat(run.out().lines())
-                .containsExactly(
-                        "[" + server.url("feed.atom") + "]  # Moshe Zadka (Atom)", "[" + server.url("rss.xml") + "]");
+        assertThat(run.out().lines()).containsExactly("[" + server.url("feed.atom") + "]  # 1. Moshe's blog (Atom)");
+        assertThat(run.err())
+                .isEqualTo("note: " + server.url("page.html") + " announces " + server.url("rss.xml")
+                        + ": HTTP 404 Not Found\n");
     }
 
     @Test
@@ -63,10 +65,14 @@ class DiscoverCommandTest {
 
         assertThat(added.status()).isZero();
         assertThat(Files.readString(config))
-                .isEqualTo("[Planet]\nname = P\n\n[" + server.url("feed.atom") + "]\nname = Moshe Zadka (Atom)\n");
+                .isEqualTo("[Planet]\nname = P\n\n[" + server.url("feed.atom") + "]\nname = Moshe's blog\n");
+        assertThat(added.out())
+                .isEqualTo("added [" + server.url("feed.atom") + "] to " + config + ", named Moshe's blog\n");
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("already has [" + server.url("feed.atom") + "]");
-        assertThat(server.requests()).extracting(FeedServer.Request::path).containsExactly("page.html", "feed.atom");
+        assertThat(server.requests())
+                .extracting(FeedServer.Request::path)
+                .containsExactly("page.html", "feed.atom", "rss.xml", "feed.atom");
     }
 
     @Test
@@ -81,6 +87,27 @@ class DiscoverCommandTest {
         assertThat(ConfigLoader.load(List.of(config)).subscriptions())
                 .singleElement()
                 .satisfies(s -> assertThat(s.name()).contains("100%(x)s off, 50% more"));
+    }
+
+    @Test
+    void numbersTheFeedsAPageLinksToAndRefusesWhatCannotBeAUrl() {
+        try (var site = new SiteServer()) {
+            site.html("/", SiteServer.page("", "<a href='/posts.rss'>RSS</a> <a href='/all.atom'>Atom</a>"))
+                    .feed("/posts.rss", SiteServer.rss("Posts"))
+                    .feed("/all.atom", SiteServer.atom("Everything"));
+
+            var run = orrery("discover", site.url("/"));
+            var notAUrl = orrery("discover", "two words");
+
+            assertThat(run.status()).isZero();
+            assertThat(run.out().lines())
+                    .containsExactly(
+                            "[" + site.url("/posts.rss") + "]  # 1. Posts (RSS)",
+                            "[" + site.url("/all.atom") + "]  # 2. Everything (Atom)");
+            assertThat(run.err()).contains("announces no feed in its head; found by its links");
+            assertThat(notAUrl.status()).isEqualTo(2);
+            assertThat(notAUrl.err()).startsWith("not a URL: two words");
+        }
     }
 
     private static CliRun orrery(String... args) {
