@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The published demo planet in a real browser (Debian's Chromium, driven by playwright-core):
-# phone and desktop widths, light and dark, no console errors, no horizontal scrolling, no
-# request leaving the site, no serious or critical axe-core violation. Screenshots go to
-# target/screenshots/ (CI artifacts).
+# two phone widths and a desktop width, light and dark, no console errors, no horizontal
+# scrolling, no request leaving the site, no serious or critical axe-core violation. Beside the
+# demo's feeds it publishes hostile posts (fixed-size embeds, wide tables and code, long URLs,
+# inline colours and font sizes for a white page), right-to-left posts and a feed that is not
+# one (scripts/ci/browser/feeds/), and checks what readers of those would notice, on the pages
+# and on health.html. Screenshots go to target/screenshots/ (CI artifacts).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,6 +30,18 @@ new_date_format = %d %b %Y
 date_format = %d %b %Y %-I:%M%P GMT
 INI
 sed -n '/^\[examples/,$p' examples/demo/config.ini >> "$site/config.ini"
+cat >> "$site/config.ini" <<INI
+
+[scripts/ci/browser/feeds/hostile.atom]
+name = Hostile Markup Weekly
+
+[scripts/ci/browser/feeds/urdu.atom]
+name = اردو بلاگ
+language = ur
+
+[scripts/ci/browser/feeds/moved.atom]
+name = A Blog That Moved
+INI
 ./orrery run "$site/config.ini"
 timeout 300 node scripts/ci/browser/site-check.mjs "$site/output" target/screenshots \
-    index.html archive/index.html archive/2017/09/index.html
+    index.html archive/index.html archive/2017/09/index.html health.html

@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 import org.orrery.config.PlanetConfig;
 import org.orrery.model.Subscription;
 import org.orrery.publish.Publisher;
+import org.orrery.render.HealthPage;
 import org.orrery.store.FeedHealth;
 
 /**
@@ -291,8 +292,29 @@ public record HealthReport(Instant generated, List<Row> rows, List<String> readi
         }
     }
 
-    /** What the published site shows of this report: each feed's message, and {@code health.json}. */
+    /** What the published site shows of this report: each feed's message, {@code health.json} and {@code health.html}. */
     public Publisher.Health site() {
-        return new Publisher.Health(messages(), json());
+        return new Publisher.Health(messages(), json(), page());
+    }
+
+    /** The report as {@code health.html} shows it. */
+    public HealthPage.Report page() {
+        return new HealthPage.Report(
+                generated,
+                rows.stream()
+                        .map(row -> new HealthPage.Row(
+                                row.name(),
+                                row.health().feedUri(),
+                                row.state().label(),
+                                row.message(),
+                                row.action(),
+                                row.health().errorCount(),
+                                row.health().lastSuccess(),
+                                row.state() == State.GONE
+                                        ? Optional.empty()
+                                        : row.health().schedule().nextFetchAt().or(() -> Optional.of(generated)),
+                                row.health().warning()))
+                        .toList(),
+                readingLists);
     }
 }

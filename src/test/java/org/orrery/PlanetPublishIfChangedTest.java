@@ -83,12 +83,14 @@ class PlanetPublishIfChangedTest {
     void skipsPublishingWhenNothingChangedButStillWritesTheHealthReport() throws Exception {
         assertThat(planet.publishIfChanged()).isNotEmpty();
         Files.delete(output("health.json"));
+        Files.delete(output("health.html"));
         Files.writeString(output("atom.xml"), "left alone");
         store.save(new Refresh.NotModified(
                 FEED, NOW.plusSeconds(60), Validators.NONE, OptionalInt.of(304), Schedule.NONE));
 
         assertThat(planet.publishIfChanged()).isEmpty();
         assertThat(output("health.json")).exists();
+        assertThat(output("health.html")).exists();
         assertThat(output("atom.xml")).hasContent("left alone");
     }
 

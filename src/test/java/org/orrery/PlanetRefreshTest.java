@@ -347,9 +347,21 @@ class PlanetRefreshTest {
                 .contains("\"state\" : \"ok\"");
         assertThat(health.indexOf("/missing")).isLessThan(health.indexOf("/old-news"));
         assertThat(health.indexOf("/old-news")).isLessThan(health.indexOf("/ok\""));
+        // Readers see a mark beside each feed that needs attention; its reason is on health.html.
         var index = Jsoup.parse(dir.resolve("output/index.html"));
-        assertThat(index.select("aside li.failing .health").eachAttr("title"))
-                .containsExactlyInAnyOrder("404: not found", "no activity in 180 days");
+        var marks = index.select("aside li.failing a.health");
+        assertThat(marks).hasSize(2);
+        assertThat(index.select("aside").text()).doesNotContain("404", "no activity");
+        var page = Jsoup.parse(dir.resolve("output/health.html"));
+        for (var mark : marks) {
+            assertThat(mark.attr("href")).startsWith("health.html#");
+            assertThat(page.getElementById(mark.attr("href").substring("health.html#".length())))
+                    .as(mark.attr("href"))
+                    .isNotNull();
+        }
+        assertThat(page.select("tbody tr").eachAttr("class")).containsExactly("failing", "quiet", "ok");
+        assertThat(page.select("tr.failing").text()).contains(url("/missing").toString(), "404: not found");
+        assertThat(page.select("tr.quiet").text()).contains("no activity in 180 days");
     }
 
     @Test

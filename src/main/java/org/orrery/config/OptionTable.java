@@ -298,6 +298,13 @@ public final class OptionTable {
     static final Option<Optional<String>> XML_BASE = optionalText(
                     "xml_base", SUBSCRIPTION, ACTED_ON, "the base relative links resolve against")
             .notYetActedOn("bodies keep the base the feed declares");
+    static final Option<Optional<String>> LANGUAGE = option(
+            "language",
+            SUBSCRIPTION,
+            "",
+            OptionValues::languageTag,
+            ACTED_ON,
+            "the language of the feed's entries, over what the feed declares");
     static final Option<Integer> CACHE_KEEP_DAYS =
             whole("cache_keep_days", BOTH, 0, 0, "expunging keeps the entries of the last this many days");
 
@@ -362,6 +369,7 @@ public final class OptionTable {
                             NAME_TYPE,
                             FUTURE_DATES,
                             XML_BASE,
+                            LANGUAGE,
                             CACHE_KEEP_DAYS),
                     OTHERS.stream())
             .toList());

@@ -219,6 +219,19 @@ final class OptionValues {
                 .anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
     }
 
+    /** A language tag such as {@code de}, {@code pt-BR} or {@code en_US} (written as a locale). */
+    static Optional<String> languageTag(String key, String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!LANGUAGE_TAG.matcher(value).matches()) {
+            throw new BadValue(key, value, "a language such as de, pt-BR or en_US");
+        }
+        return Optional.of(value);
+    }
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*");
+
     static String encoding(String key, String value) {
         // Venus documents "xml": ASCII with character references.
         if (value.equalsIgnoreCase("xml")) {

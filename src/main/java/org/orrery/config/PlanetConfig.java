@@ -155,6 +155,7 @@ public record PlanetConfig(
                 OptionTable.NAME_TYPE.read(lookup),
                 OptionTable.FUTURE_DATES.read(lookup),
                 OptionTable.XML_BASE.read(lookup),
+                OptionTable.LANGUAGE.read(lookup),
                 OptionTable.CACHE_KEEP_ENTRIES.read(lookup),
                 OptionTable.CACHE_KEEP_DAYS.read(lookup),
                 OptionTable.ACTIVITY_THRESHOLD.read(lookup));

@@ -25,6 +25,8 @@ import java.util.Set;
  * @param nameType {@code name_type}: {@code html} strips tags from author names
  * @param futureDates {@code future_dates}
  * @param xmlBase {@code xml_base}: {@code feed_alternate}, {@code entry_alternate} or a URI
+ * @param language Orrery's {@code language}: the language of the feed's entries, as written; the
+ *     default theme reads it from the channel's options
  * @param cacheKeepEntries {@code cache_keep_entries}: how many of the feed's newest entries
  *     expunging keeps
  * @param cacheKeepDays Orrery's {@code cache_keep_days}: expunging keeps the entries of the last
@@ -44,6 +46,7 @@ public record SubscriptionOptions(
         Optional<String> nameType,
         FutureDates futureDates,
         Optional<String> xmlBase,
+        Optional<String> language,
         int cacheKeepEntries,
         int cacheKeepDays,
         int activityThresholdDays) {
@@ -69,5 +72,6 @@ public record SubscriptionOptions(
         Objects.requireNonNull(nameType, "nameType");
         Objects.requireNonNull(futureDates, "futureDates");
         Objects.requireNonNull(xmlBase, "xmlBase");
+        Objects.requireNonNull(language, "language");
     }
 }

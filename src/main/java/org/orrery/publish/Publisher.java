@@ -23,6 +23,7 @@ import org.orrery.model.RiverOrder;
 import org.orrery.model.Subscription;
 import org.orrery.model.Version;
 import org.orrery.publish.RiverSlicer.Slice;
+import org.orrery.render.HealthPage;
 import org.orrery.render.MemeVotes;
 import org.orrery.render.OutputFilters;
 import org.orrery.render.PublishException;
@@ -85,10 +86,17 @@ public final class Publisher {
                 config.planetOptions());
     }
 
-    /** What the site says of each subscription's health: a message per feed, and {@code health.json}. */
-    public record Health(Map<URI, String> messages, byte[] json) {
+    /**
+     * What the site says of each subscription's health: a message per feed (the sidebar marks
+     * those feeds), {@code health.json}, and the same report for {@code health.html}.
+     */
+    public record Health(Map<URI, String> messages, byte[] json, HealthPage.Report page) {
         public Health {
             messages = Map.copyOf(messages);
+        }
+
+        Map<String, byte[]> files(Site site) {
+            return Map.of("health.json", json, HealthPage.PATH, HealthPage.render(site, page));
         }
     }
 
@@ -202,7 +210,7 @@ public final class Publisher {
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.putAll(outputFilters.files(site));
-        files.put("health.json", health.json());
+        files.putAll(health.files(site));
         produced.addAll(files.keySet());
         int total = written.get() + writer.publish(outputFilters.apply(files), config.outputDir());
         state.write(new ArchiveState.Published(looks, channelDigests, frames));
@@ -262,9 +270,12 @@ public final class Publisher {
         return lastBodies;
     }
 
-    /** Writes only {@code health.json}: what a run does when nothing the site shows has changed. */
+    /**
+     * Writes only {@code health.json} and {@code health.html}: what a run does when nothing the
+     * site shows has changed.
+     */
     public void publishHealth(Health health) throws PublishException {
-        writer.publish(Map.of("health.json", health.json()), config.outputDir());
+        writer.publish(health.files(site), config.outputDir());
     }
 
     /** Gives each post's channel its message; one channel object per feed, made on first use. */

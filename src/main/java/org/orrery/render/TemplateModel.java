@@ -87,6 +87,10 @@ final class TemplateModel {
                         ? "urn:orrery:" + URLEncoder.encode(site.name(), StandardCharsets.UTF_8)
                         : resolve(site.link(), "atom.xml"));
         putDates(model, "date", now);
+        // Orrery's own: the page's language, from locale, and the interface words in it.
+        Locale locale = site.newDateFormat().locale();
+        model.put("lang", Messages.language(locale));
+        model.put("messages", Messages.of(locale));
         model.put("Items", items(river.posts()));
         model.put("Channels", river.channels().stream().map(this::channel).toList());
         return model;
@@ -245,30 +249,50 @@ final class TemplateModel {
 
     /**
      * Venus's {@code author_email}, {@code author_uri}, {@code rights} and {@code *_language}
-     * (the entry's language, else its feed's, as feedparser inherited it), where the feed gives
-     * them; and {@code channel_author}, which Venus set to the subscription's name when neither
-     * the entry nor its feed names an author.
+     * (the subscription's {@code language} option, else the entry's language, else its feed's, as
+     * feedparser inherited it), where the feed gives them, and Orrery's {@code lang} (that
+     * language as an HTML {@code lang} value); and {@code channel_author}, which Venus set to the
+     * subscription's name when neither the entry nor its feed names an author.
      */
-    private static void putDetails(Map<String, Object> item, Entry entry, Channel channel) {
+    private void putDetails(Map<String, Object> item, Entry entry, Channel channel) {
         EntryDetails details = entry.details();
         details.authorEmail().ifPresent(e -> item.put("author_email", e));
         details.authorUri().map(SafeUrls::of).filter(u -> !u.isEmpty()).ifPresent(u -> item.put("author_uri", u));
         details.rights().ifPresent(r -> item.put("rights", r));
-        details.language().or(() -> channel.feed().language()).ifPresent(language -> {
-            if (!entry.title().isEmpty()) {
-                item.put("title_language", language);
-            }
-            if (!entry.contentHtml().isEmpty()) {
-                item.put("content_language", language);
-            }
-            if (entry.summaryHtml().isPresent() || !entry.contentHtml().isEmpty()) {
-                item.put("summary_language", language);
-            }
-        });
+        // The option beats what the feed says: feeds often declare their software's default language.
+        configuredLanguage(channel)
+                .or(details::language)
+                .or(() -> channel.feed().language())
+                .ifPresent(language -> {
+                    String tag = Messages.languageTag(language);
+                    if (!tag.isEmpty()) {
+                        item.put("lang", tag);
+                    }
+                    if (!entry.title().isEmpty()) {
+                        item.put("title_language", language);
+                    }
+                    if (!entry.contentHtml().isEmpty()) {
+                        item.put("content_language", language);
+                    }
+                    if (entry.summaryHtml().isPresent() || !entry.contentHtml().isEmpty()) {
+                        item.put("summary_language", language);
+                    }
+                });
         if (!item.containsKey("channel_author") && entry.author().isEmpty()) {
             item.put("channel_author", channel.name());
             item.put("channel_author_name", channel.name());
         }
+    }
+
+    /**
+     * The {@code language} a subscription's section sets, else {@code [Planet]}'s (checked when
+     * the config was read); the section's options reach the channel as written.
+     */
+    private Optional<String> configuredLanguage(Channel channel) {
+        return Optional.ofNullable(channel.options().get("language"))
+                .or(() -> Optional.ofNullable(site.planetOptions().get("language")))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty());
     }
 
     /** Venus's {@code cssid}: the name lower-cased, each run of other characters a hyphen. */

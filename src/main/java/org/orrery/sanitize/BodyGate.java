@@ -23,13 +23,6 @@ import org.orrery.model.Sha256;
  */
 public final class BodyGate {
     /**
-     * The policy of cached bodies that were sanitised before bodies were stored raw (the store
-     * kept them sanitised by policy version 1, with whatever {@code iframe_hosts} the planet had):
-     * used as they are while {@link HtmlSanitizer#POLICY_VERSION} is 1.
-     */
-    public static final String STORED_SANITISED = "1:stored";
-
-    /**
      * What the cache holds for a body the sanitiser leaves exactly as it is (plain text, clean
      * markup), instead of a second copy of it: a NUL, which no sanitised body contains.
      */
@@ -72,9 +65,8 @@ public final class BodyGate {
     public BodyGate(HtmlSanitizer sanitizer, Cache cache) {
         this.sanitizer = sanitizer;
         this.cache = cache;
-        this.policies = HtmlSanitizer.POLICY_VERSION == 1
-                ? List.of(sanitizer.policy(), STORED_SANITISED)
-                : List.of(sanitizer.policy());
+        // Bodies an older Orrery stored sanitised (policy "1:stored") are sanitised again too.
+        this.policies = List.of(sanitizer.policy());
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * are plain words, numbers, colours and quoted font names. Nothing that loads a URL ({@code
  * url(...)}, {@code image-set}), runs code ({@code expression}, {@code behavior}, {@code
  * -moz-binding}), or lifts content out of its entry ({@code position}, {@code z-index},
- * {@code transform}, negative margins) survives.
+ * {@code transform}, negative margins) survives, and no declaration is {@code !important}: the
+ * planet's own style sheet always has the last word over an entry's looks (a style attribute's
+ * important declarations would outrank any of the theme's).
  */
 final class Css {
     private Css() {}
@@ -17,7 +19,7 @@ final class Css {
     /** Properties whose values need only pass the general value check. */
     private static final Set<String> PROPERTIES = words(
             """
-            azimuth background-color border-bottom-color border-collapse border-color
+            aspect-ratio azimuth background-color border-bottom-color border-collapse border-color
             border-left-color border-right-color border-spacing border-top-color caption-side clear
             color cursor direction display elevation empty-cells float font font-family font-size
             font-style font-variant font-weight height letter-spacing line-height list-style-type
@@ -34,7 +36,7 @@ final class Css {
     private static final Set<String> KEYWORDS = words(
             """
             auto aqua black block blue bold both bottom brown center collapse dashed dotted double
-            fuchsia gray green !important inherit italic left lime maroon medium none navy normal
+            fuchsia gray green inherit italic left lime maroon medium none navy normal
             nowrap olive pointer purple red right solid silver teal thick thin top transparent
             underline white yellow""");
 
@@ -45,7 +47,7 @@ final class Css {
     // Each run is taken whole (possessive): a run that could be split anywhere made a long
     // word followed by a character no alternative takes cost time quadratic in its length.
     private static final Pattern SAFE_VALUE = Pattern.compile(
-            "(?:[\\s,./#%!]|[\\w-]++|'[\\w\\s-]*+'|\"[\\w\\s-]*+\"|(?:rgba?|hsla?)\\([\\d\\s,.%]++\\))*");
+            "(?:[\\s,./#%]|[\\w-]++|'[\\w\\s-]*+'|\"[\\w\\s-]*+\"|(?:rgba?|hsla?)\\([\\d\\s,.%]++\\))*");
 
     /**
      * Longer values are dropped: the longest a presentational property needs (a font list, a
@@ -55,6 +57,9 @@ final class Css {
 
     private static final Pattern LENGTH_OR_COLOUR = Pattern.compile(
             "[+]?\\d*\\.?\\d+(?:px|pt|pc|em|ex|rem|ch|vw|vh|mm|cm|in|%)?|#[0-9a-fA-F]{3,8}|(?:rgba?|hsla?)\\([\\d\\s,.%]+\\)");
+    /** {@code !important}, however spaced and cased: removed, the declaration kept. */
+    private static final Pattern IMPORTANT = Pattern.compile("!\\s*important\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][-a-zA-Z]*");
     private static final Pattern FORBIDDEN = Pattern.compile(
             "expression|url\\s*\\(|image-set|javascript|behavior|binding|@import", Pattern.CASE_INSENSITIVE);
@@ -78,7 +83,10 @@ final class Css {
                 continue;
             }
             String name = declaration.substring(0, colon).strip();
-            String value = declaration.substring(colon + 1).stripLeading();
+            String value = IMPORTANT
+                    .matcher(declaration.substring(colon + 1))
+                    .replaceAll("")
+                    .strip();
             if (!value.isBlank() && value.length() <= MAX_VALUE_CHARS && allowed(name, value)) {
                 if (!clean.isEmpty()) {
                     clean.append(' ');

@@ -80,6 +80,14 @@ final class Embeds {
                 player.attr(name, value);
             }
         }
+        // Browsers keep an iframe's proportions only when told them: a player narrowed to a
+        // phone's width (max-width: 100%) then keeps its shape instead of its height.
+        if (PIXELS.matcher(player.attr("width")).matches()
+                && PIXELS.matcher(player.attr("height")).matches()) {
+            player.attr(
+                    "style",
+                    "aspect-ratio: " + player.attr("width") + " / " + player.attr("height") + "; height: auto;");
+        }
         if (!iframe.attr("title").isBlank()) {
             player.attr("title", iframe.attr("title"));
         }
@@ -90,6 +98,7 @@ final class Embeds {
     }
 
     private static final Pattern DIMENSION = Pattern.compile("\\d{1,4}%?");
+    private static final Pattern PIXELS = Pattern.compile("0*[1-9]\\d{0,3}");
 
     /** An http(s) URL on one line (line terminators as Java's regex {@code .} knows them). */
     private static boolean isHttp(String url) {

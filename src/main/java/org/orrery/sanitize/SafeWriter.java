@@ -203,6 +203,12 @@ final class SafeWriter {
                     put("controls", null);
                 }
             }
+            case "pre", "table" -> {
+                // Themes let these scroll sideways on a narrow screen; a keyboard can scroll only what it can focus.
+                if (decorate) {
+                    put("tabindex", "0");
+                }
+            }
             case "dialog" -> remove("open"); // an open dialog is positioned over the page
             case "iframe" -> put("sandbox", Embeds.SANDBOX);
             default -> {}

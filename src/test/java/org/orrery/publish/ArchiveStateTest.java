@@ -113,7 +113,10 @@ class ArchiveStateTest {
         return ConfigLoader.load(List.of(file), dir);
     }
 
-    private static final Publisher.Health HEALTHY = new Publisher.Health(java.util.Map.of(), new byte[0]);
+    private static final Publisher.Health HEALTHY = new Publisher.Health(
+            java.util.Map.of(),
+            new byte[0],
+            new org.orrery.render.HealthPage.Report(java.time.Instant.EPOCH, java.util.List.of(), java.util.List.of()));
 
     /** Publishes what the store holds; returns how many archive pages were rendered. */
     private int publishStore(PlanetConfig config, JdbcStore store, Instant at) throws Exception {

@@ -203,10 +203,12 @@ class SiteRendererTest {
     }
 
     @Test
-    void indexGroupsByDayAndShowsFailingSubscriptions() {
+    void indexGroupsByDayAndMarksFailingSubscriptionsWithoutTheirDiagnostics() {
         var index = org.jsoup.Jsoup.parse(new String(files().get("index.html"), StandardCharsets.UTF_8));
         assertThat(index.select("section.day > h2").eachText()).containsExactly("19 Sep 2017", "18 Sep 2017");
-        assertThat(index.select("aside li.failing .health").text()).isEqualTo("(404: not found)");
+        assertThat(index.select("aside li.failing a.health").eachAttr("href"))
+                .containsExactly("health.html#glyph-lefkowitz");
+        assertThat(index.select("aside").text()).doesNotContain("404");
         assertThat(index.select("link[rel=alternate]").eachAttr("href"))
                 .containsExactly("atom.xml", "rss20.xml", "feed.json", "opml.xml");
     }

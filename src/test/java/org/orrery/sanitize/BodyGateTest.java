@@ -125,15 +125,17 @@ class BodyGateTest {
     }
 
     @Test
-    void bodiesStoredSanitisedByAnOlderVersionAreUsedAsTheyAre() {
+    void bodiesStoredSanitisedByAnOlderVersionAreSanitisedAgainUnderTheCurrentPolicy() {
         var cache = new MemoryCache();
-        String stored = "<p>kept <a href=\"https://example.org/\" rel=\"noopener noreferrer\">as it was</a></p>";
-        cache.keep(Map.of(BodyGate.digest(stored, Optional.empty()), stored), BodyGate.STORED_SANITISED);
+        // Version 1 kept !important, which outranks the theme's own style sheet.
+        String stored = "<p style=\"color: #eee !important;\">kept</p>";
+        cache.keep(Map.of(BodyGate.digest(stored, Optional.empty()), stored), "1:stored");
         Entry e = entry("1", stored, Optional.empty(), Optional.empty());
         var gate = new BodyGate(new HtmlSanitizer(), cache);
 
-        assertThat(gate.bodies(List.of(post(e))).of(e).content().html()).isEqualTo(stored);
-        assertThat(gate.sanitised()).isZero();
+        assertThat(gate.bodies(List.of(post(e))).of(e).content().html())
+                .isEqualTo("<p style=\"color: #eee;\">kept</p>");
+        assertThat(gate.sanitised()).isEqualTo(1);
     }
 
     @Test

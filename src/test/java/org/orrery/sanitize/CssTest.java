@@ -22,8 +22,21 @@ class CssTest {
                 "text-align: center; float: left; width: 300px|text-align: center; float: left; width: 300px;",
                 "font: 12px/1.5 arial|font: 12px/1.5 arial;",
                 "background-x: center; background-repeat: no-repeat|background-x: center;",
+                "aspect-ratio: 16 / 9|aspect-ratio: 16 / 9;",
             })
     void keepsPresentationalDeclarations(String style, String expected) {
+        assertThat(Css.filter(style)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "color: #eee !important|color: #eee;",
+                "font-size: 8px!IMPORTANT; background: white ! important|font-size: 8px; background: white;",
+                "margin: 0 !important !important|margin: 0;",
+            })
+    void importantDeclarationsLoseTheirPrecedenceOverThePlanetsStyleSheet(String style, String expected) {
         assertThat(Css.filter(style)).isEqualTo(expected);
     }
 

@@ -27,8 +27,23 @@ class EmbedsTest {
                         "<iframe width=\"560\" height=\"315\" src=\"" + src + "\" frameborder=\"0\" allow=\"autoplay\""
                                 + " allowfullscreen onload=\"alert(1)\" srcdoc=\"<script>alert(1)</script>\"></iframe>",
                         BASE))
-                .isEqualTo(
-                        "<iframe src=\"" + src + "\" width=\"560\" height=\"315\" allowfullscreen" + PLAYER_ATTRIBUTES);
+                .isEqualTo("<iframe src=\"" + src + "\" width=\"560\" height=\"315\""
+                        + " style=\"aspect-ratio: 560 / 315; height: auto;\" allowfullscreen" + PLAYER_ATTRIBUTES);
+    }
+
+    @Test
+    void playersKeepTheirProportionsOnlyWhenBothSidesArePixels() {
+        assertThat(sanitizer.sanitize(
+                        "<iframe src=\"https://w.soundcloud.com/player/\" width=\"100%\" height=\"166\"></iframe>",
+                        BASE))
+                .isEqualTo("<iframe src=\"https://w.soundcloud.com/player/\" width=\"100%\" height=\"166\""
+                        + PLAYER_ATTRIBUTES);
+        assertThat(sanitizer.sanitize(
+                        "<iframe src=\"https://player.vimeo.com/video/1\" width=\"640\" height=\"0\""
+                                + " style=\"position: fixed\"></iframe>",
+                        BASE))
+                .isEqualTo("<iframe src=\"https://player.vimeo.com/video/1\" width=\"640\" height=\"0\""
+                        + PLAYER_ATTRIBUTES);
     }
 
     @Test

@@ -27,10 +27,10 @@ class HtmlSanitizerTest {
                         + "<figcaption>cap</figcaption></figure>",
                 "<details open><summary>more</summary><p>hidden</p></details>",
                 "<p><mark>hi</mark> <time datetime=\"2017-09-19\">today</time> <abbr title=\"HyperText\">HTML</abbr></p>",
-                "<table><caption>c</caption><thead><tr><th scope=\"col\">h</th></tr></thead>"
+                "<table tabindex=\"0\"><caption>c</caption><thead><tr><th scope=\"col\">h</th></tr></thead>"
                         + "<tbody><tr><td colspan=\"2\">d</td></tr></tbody></table>",
-                "<pre><code class=\"language-python\">x &lt; 1</code></pre>",
-                "<div class=\"highlight\"><pre><span class=\"k\">def</span> f():</pre></div>",
+                "<pre tabindex=\"0\"><code class=\"language-python\">x &lt; 1</code></pre>",
+                "<div class=\"highlight\"><pre tabindex=\"0\"><span class=\"k\">def</span> f():</pre></div>",
                 "<ol start=\"3\" reversed><li>three</li></ol>",
                 "<dl><dt>term</dt><dd>definition</dd></dl>",
                 "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>",
@@ -40,6 +40,14 @@ class HtmlSanitizerTest {
             })
     void keepsStructuralAndTextElements(String html) {
         assertThat(clean(html)).isEqualTo(html);
+    }
+
+    @Test
+    void tablesAndPreformattedTextCanBeFocusedToScrollThemWithAKeyboard() {
+        assertThat(clean("<pre tabindex=\"5\">code</pre><table tabindex=\"-1\"><tr><td>x</td></tr></table>"))
+                .isEqualTo(
+                        "<pre tabindex=\"0\">code</pre><table tabindex=\"0\"><tbody><tr><td>x</td></tr></tbody></table>");
+        assertThat(sanitizer.undecorated().sanitize("<pre>code</pre>", BASE)).isEqualTo("<pre>code</pre>");
     }
 
     @Test
