@@ -55,6 +55,7 @@ public final class Publisher {
     private final HtmlSanitizer sanitizer;
     private volatile BodyCounts lastBodies = new BodyCounts(0, 0);
     private volatile int archivesRendered;
+    private volatile ReaderCounts readerCounts = new ReaderCounts(0, 0, 0, 0, 0);
 
     public Publisher(PlanetConfig config, Store store, InstantSource clock, Site site) {
         this.config = config;
@@ -131,6 +132,18 @@ public final class Publisher {
                             slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now))),
                     config.outputDir()));
         };
+        // The default theme's pages per feed, per category, of people and search (ReaderSite).
+        Optional<ReaderSite> reader = renderer.readerPages()
+                .map(pages -> new ReaderSite(
+                        store,
+                        pages,
+                        writer,
+                        config.outputDir(),
+                        config.cacheDirectory().resolve("published-pages.txt")));
+        RiverSlicer.SliceAction renderOlder = (slice, posts) -> {
+            reader.ifPresent(r -> r.collect(slice.from(), posts));
+            render.publish(slice, posts);
+        };
         UnaryOperator<Post> withMessage = messaged(messages);
         List<Slice> older = plan.pages().subList(1, plan.pages().size()).stream()
                 .map(p -> new Slice(p.from(), p.to(), p.path(), plan.navigation(p)))
@@ -139,7 +152,7 @@ public final class Publisher {
                 (limit, action) -> store.eachPost(subscriptions, order, true, limit, action),
                 older,
                 withMessage,
-                render);
+                renderOlder);
         // Archive pages whose headlines cannot have changed are neither read nor rendered (ArchiveState).
         var state = new ArchiveState(config.cacheDirectory().resolve("published-archives.txt"));
         ArchiveState.Published before = state.read();
@@ -181,17 +194,22 @@ public final class Publisher {
                     withMessage,
                     render);
         }
+        SitePages.Page first = plan.pages().getFirst();
+        River front = first.to() == newest.posts().size() || capped.perFeed() > 0
+                ? newest
+                : withMessages(
+                        store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
+        if (reader.isPresent()) {
+            reader.get().collect(0, front.posts());
+            readerCounts = reader.get()
+                    .publish(subscriptions, newest.channels(), order, dates, changedDays.keySet(), all, produced, now);
+        }
         var archive = plan.archiveIndex();
         produced.add(archive.path());
         River channelsOnly = new River(List.of(), newest.channels());
         written.addAndGet(writer.publish(
                 outputFilters.apply(Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now))),
                 config.outputDir()));
-        SitePages.Page first = plan.pages().getFirst();
-        River front = first.to() == newest.posts().size() || capped.perFeed() > 0
-                ? newest
-                : withMessages(
-                        store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.put("health.json", health.json());
         produced.addAll(files.keySet());
@@ -222,6 +240,15 @@ public final class Publisher {
     public int lastArchivesRendered() {
         return archivesRendered;
     }
+
+    /** How many pages per feed and per category the last publishing rendered and wrote, and the search index's size. */
+    public ReaderCounts lastReaderPages() {
+        return readerCounts;
+    }
+
+    /** How many feed and category pages a publishing rendered and wrote, and how large its search index was. */
+    public record ReaderCounts(
+            int feedsRendered, int feedsWritten, int tagsRendered, int tagsWritten, int searchIndexBytes) {}
 
     /** How many bodies the last publishing sanitised, and how many it found sanitised in the store. */
     public record BodyCounts(long sanitised, long reused) {}
