@@ -126,8 +126,10 @@ final class ReaderSite {
         int tagsWritten = 0;
         for (Tag tag : tags.values()) {
             String path = ReaderPages.tagPath(tag.slug());
-            List<Post> listed = tag.posts().subList(0, Math.min(ReaderPages.TAG_HEADLINES, tag.posts().size()));
-            String digest = digest(tag.name(), tag.posts().size(), listed) + " " + tag.posts().size();
+            List<Post> listed = tag.posts()
+                    .subList(0, Math.min(ReaderPages.TAG_HEADLINES, tag.posts().size()));
+            String digest = digest(tag.name(), tag.posts().size(), listed) + " "
+                    + tag.posts().size();
             after.tags().put(path, digest);
             produced.add(path);
             if (!digest.equals(before.tags().get(path)) || !Files.isRegularFile(outputDir.resolve(path))) {
@@ -145,9 +147,8 @@ final class ReaderSite {
         var files = new LinkedHashMap<String, byte[]>(pages.staticFiles());
         files.put(ReaderPages.PEOPLE, pages.people(channels, now));
         files.put(ReaderPages.SEARCH, pages.search(now));
-        byte[] index = pages.searchIndex(posts.stream()
-                .limit(ReaderPages.SEARCH_ENTRIES)
-                .toList());
+        byte[] index = pages.searchIndex(
+                posts.stream().limit(ReaderPages.SEARCH_ENTRIES).toList());
         files.put(ReaderPages.SEARCH_INDEX, index);
         writer.publish(files, outputDir);
         produced.addAll(files.keySet());
@@ -158,8 +159,7 @@ final class ReaderSite {
     }
 
     /** Renders and writes the pages of the {@code stale} feeds; gives how many were rendered and written. */
-    private int[] publishFeeds(
-            List<Subscription> subscriptions, RiverOrder order, Map<URI, Channel> stale, Instant now)
+    private int[] publishFeeds(List<Subscription> subscriptions, RiverOrder order, Map<URI, Channel> stale, Instant now)
             throws PublishException {
         if (stale.isEmpty()) {
             return new int[] {0, 0};
@@ -172,11 +172,7 @@ final class ReaderSite {
                 .toList();
         Map<URI, List<Post>> headlines = new HashMap<>();
         store.eachPost(
-                wanted,
-                order.withPerFeed(ReaderPages.FEED_HEADLINES),
-                false,
-                Integer.MAX_VALUE,
-                post -> headlines
+                wanted, order.withPerFeed(ReaderPages.FEED_HEADLINES), false, Integer.MAX_VALUE, post -> headlines
                         .computeIfAbsent(post.channel().feedUri(), uri -> new ArrayList<>())
                         .add(post));
         int written = 0;
@@ -255,7 +251,8 @@ final class ReaderSite {
     }
 
     private static Post headline(Post post) {
-        return post.entry().contentHtml().isEmpty() && post.entry().summaryHtml().isEmpty()
+        return post.entry().contentHtml().isEmpty()
+                        && post.entry().summaryHtml().isEmpty()
                 ? post
                 : new Post(post.entry().withBodies("", Optional.empty()), post.channel(), post.date());
     }

@@ -2,6 +2,8 @@ package org.orrery.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -32,7 +34,8 @@ import org.orrery.sanitize.SafeUrls;
  * titles and bodies (at most {@link #MAX_WORDS} distinct words of each post) with the posts it
  * occurs in. Words found in most posts are listed apart as {@code common} and carry no posts:
  * they cannot narrow a search, and would be a third of the file. Everything outside ASCII is
- * escaped, so the file reads the same whatever charset the page declares.
+ * escaped, so the file reads the same whatever charset the page declares, and so are {@code <},
+ * {@code >} and {@code &}.
  *
  * <p>Words are runs of letters and digits, in lower case after Unicode compatibility folding,
  * two to {@link #MAX_WORD_LENGTH} characters long ({@code search.js} cuts a query alike).
@@ -48,9 +51,31 @@ final class SearchIndex {
 
     static final int MAX_WORD_LENGTH = 30;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    /** {@code <}, {@code >} and {@code &} written as {@code \\u} escapes too: the index never reads as markup. */
+    private static final CharacterEscapes NO_MARKUP = new CharacterEscapes() {
+        private final int[] ascii = markupEscaped();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+
+        private static int[] markupEscaped() {
+            int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
+            for (char c : new char[] {'<', '>', '&'}) {
+                codes[c] = CharacterEscapes.ESCAPE_STANDARD;
+            }
+            return codes;
+        }
+    };
 
     private SearchIndex() {}
 
@@ -63,7 +88,7 @@ final class SearchIndex {
         Map<URI, Integer> feeds = new LinkedHashMap<>();
         Map<String, List<Integer>> postings = new TreeMap<>();
         var out = new StringWriter(64 * 1024);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out).setCharacterEscapes(NO_MARKUP)) {
             out.write("orrerySearchIndex = ");
             g.writeStartObject();
             g.writeArrayFieldStart("entries");
@@ -74,7 +99,8 @@ final class SearchIndex {
                 g.writeStartArray();
                 g.writeNumber(feed);
                 g.writeString(entry.title());
-                g.writeString(entry.link().flatMap(SafeUrls::of).map(URI::toString).orElse(""));
+                g.writeString(
+                        entry.link().flatMap(SafeUrls::of).map(URI::toString).orElse(""));
                 g.writeString(entry.author().orElse(""));
                 g.writeString(LocalDate.ofInstant(post.date(), zone).toString());
                 g.writeEndArray();
@@ -85,7 +111,8 @@ final class SearchIndex {
             g.writeEndArray();
             g.writeArrayFieldStart("feeds");
             Map<URI, String> names = new HashMap<>();
-            indexed.forEach(p -> names.putIfAbsent(p.channel().feedUri(), p.channel().name()));
+            indexed.forEach(
+                    p -> names.putIfAbsent(p.channel().feedUri(), p.channel().name()));
             for (URI feed : feeds.keySet()) {
                 g.writeStartArray();
                 g.writeString(names.get(feed));

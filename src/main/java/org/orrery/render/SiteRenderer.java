@@ -62,9 +62,8 @@ public final class SiteRenderer {
         boolean defaultPages = theme.usesRoot("index.html").isEmpty();
         this.model = new TemplateModel(site, bodies, defaultPages);
         this.encoding = OutputEncoding.of(site.encoding());
-        this.readerPages = defaultPages
-                ? Optional.of(new ReaderPages(engine, model, encoding, bodies, site))
-                : Optional.empty();
+        this.readerPages =
+                defaultPages ? Optional.of(new ReaderPages(engine, model, encoding, bodies, site)) : Optional.empty();
     }
 
     /**

@@ -97,7 +97,9 @@ final class TemplateModel {
                         : resolve(site.link(), "atom.xml"));
         putDates(model, "date", now);
         model.put("Items", items(river.posts(), pages));
-        model.put("Channels", river.channels().stream().map(c -> channel(c, pages)).toList());
+        model.put(
+                "Channels",
+                river.channels().stream().map(c -> channel(c, pages)).toList());
         return model;
     }
 
@@ -254,8 +256,7 @@ final class TemplateModel {
         for (String category : categories) {
             if (!category.isBlank()) {
                 String slug = Slugs.tag(category);
-                tags.putIfAbsent(
-                        slug, Map.of("name", category.strip(), "url", link(root, ReaderPages.tagPath(slug))));
+                tags.putIfAbsent(slug, Map.of("name", category.strip(), "url", link(root, ReaderPages.tagPath(slug))));
             }
         }
         return List.copyOf(tags.values());
