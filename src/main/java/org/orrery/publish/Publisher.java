@@ -55,7 +55,7 @@ public final class Publisher {
     private final HtmlSanitizer sanitizer;
     private volatile BodyCounts lastBodies = new BodyCounts(0, 0);
     private volatile int archivesRendered;
-    private volatile ReaderCounts readerCounts = new ReaderCounts(0, 0, 0, 0, 0);
+    private volatile ReaderCounts readerCounts = new ReaderCounts(0, 0, 0, 0, 0, 0);
 
     public Publisher(PlanetConfig config, Store store, InstantSource clock, Site site) {
         this.config = config;
@@ -203,6 +203,7 @@ public final class Publisher {
             reader.get().collect(0, front.posts());
             readerCounts = reader.get()
                     .publish(subscriptions, newest.channels(), order, dates, changedDays.keySet(), all, produced, now);
+            written.addAndGet(readerCounts.filesWritten());
         }
         var archive = plan.archiveIndex();
         produced.add(archive.path());
@@ -248,7 +249,12 @@ public final class Publisher {
 
     /** How many feed and category pages a publishing rendered and wrote, and how large its search index was. */
     public record ReaderCounts(
-            int feedsRendered, int feedsWritten, int tagsRendered, int tagsWritten, int searchIndexBytes) {}
+            int feedsRendered,
+            int feedsWritten,
+            int tagsRendered,
+            int tagsWritten,
+            int filesWritten,
+            int searchIndexBytes) {}
 
     /** How many bodies the last publishing sanitised, and how many it found sanitised in the store. */
     public record BodyCounts(long sanitised, long reused) {}

@@ -150,12 +150,13 @@ final class ReaderSite {
         byte[] index = pages.searchIndex(
                 posts.stream().limit(ReaderPages.SEARCH_ENTRIES).toList());
         files.put(ReaderPages.SEARCH_INDEX, index);
-        writer.publish(files, outputDir);
+        int others = writer.publish(files, outputDir);
         produced.addAll(files.keySet());
 
         write(after);
         window.clear();
-        return new Publisher.ReaderCounts(feeds[0], feeds[1], tagsRendered, tagsWritten, index.length);
+        return new Publisher.ReaderCounts(
+                feeds[0], feeds[1], tagsRendered, tagsWritten, feeds[1] + tagsWritten + others, index.length);
     }
 
     /** Renders and writes the pages of the {@code stale} feeds; gives how many were rendered and written. */

@@ -15,7 +15,8 @@ import org.orrery.model.Sha256;
  * <p>A feed's slug is its URL (the config's section name, which names a subscription) made
  * readable, its host and path, then 8 hex digits of the URL's SHA-256, which tells apart two
  * URLs that read alike ({@code http:} and {@code https:}, {@code a/b} and {@code a-b}):
- * {@code https://blog.example.org/feed.xml} is {@code blog-example-org-feed-xml-1b2c3d4e}.
+ * {@code https://blog.example.org/feed.xml} is {@code blog-example-org-feed-xml-1b2c3d4e}. A local
+ * file's slug reads its file name only.
  *
  * <p>A category's slug is the category in lower case, accents removed, each run of other
  * characters one hyphen, with {@code +} written {@code plus} and {@code #} {@code sharp} (so
@@ -33,8 +34,9 @@ public final class Slugs {
     /** The slug of the feed at {@code feedUri}. */
     public static String feed(URI feedUri) {
         String url = feedUri.toString();
+        // A local file (a section naming a path) by its file name alone: where it lies is no reader's business.
         String readable = feedUri.getHost() == null
-                ? ascii(url)
+                ? ascii(url.substring(url.lastIndexOf('/') + 1))
                 : ascii(feedUri.getHost().replaceFirst("^www\\.", "") + " " + nullToEmpty(feedUri.getRawPath()));
         return join(readable.isEmpty() ? "feed" : readable, Sha256.hex(url).substring(0, 8));
     }
