@@ -200,10 +200,21 @@ public final class Publisher {
                 : withMessages(
                         store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         if (reader.isPresent()) {
+            long start = System.nanoTime();
             reader.get().collect(0, front.posts());
-            readerCounts = reader.get()
+            var counts = reader.get()
                     .publish(subscriptions, newest.channels(), order, dates, changedDays.keySet(), all, produced, now);
-            written.addAndGet(readerCounts.filesWritten());
+            readerCounts = counts;
+            written.addAndGet(counts.filesWritten());
+            log.debug(
+                    "reader pages: feeds {} rendered, {} written; categories {} rendered, {} written;"
+                            + " search index {} bytes; {} ms",
+                    counts.feedsRendered(),
+                    counts.feedsWritten(),
+                    counts.tagsRendered(),
+                    counts.tagsWritten(),
+                    counts.searchIndexBytes(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
         var archive = plan.archiveIndex();
         produced.add(archive.path());
