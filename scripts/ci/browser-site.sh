@@ -42,6 +42,13 @@ language = ur
 [scripts/ci/browser/feeds/moved.atom]
 name = A Blog That Moved
 INI
+# The reader pages' feed: categories, an author who is not the feed, a name that tries markup.
+printf '\n[scripts/ci/browser/fixtures/reader-pages.atom]\nname = Quokka Quarterly <b>&amp;</b> friends\n' \
+    >> "$site/config.ini"
 ./orrery run "$site/config.ini"
+reader_feed="$(cd "$site/output" && ls -d feeds/reader-pages-atom-*/index.html)"
 timeout 300 node scripts/ci/browser/site-check.mjs "$site/output" target/screenshots \
-    index.html archive/index.html archive/2017/09/index.html health.html
+    index.html archive/index.html archive/2017/09/index.html health.html \
+    people/index.html "$reader_feed" tags/field-notes/index.html "search.html?q=quokka"
+timeout 120 node scripts/ci/browser/search-check.mjs "$site/output" target/screenshots \
+    "thermal:Counting quokkas on Rottnest" "Theo:A parser for survey sheets"

@@ -16,7 +16,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const [siteDir, shotDir, ...pagesArg] = process.argv.slice(2);
 const pages = pagesArg.length ? pagesArg : ['index.html'];
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json' };
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json', '.js': 'text/javascript' };
 const widths = [320, 390, 1280];
 
 const server = http.createServer((req, res) => {

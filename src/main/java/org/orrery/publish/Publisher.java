@@ -60,6 +60,7 @@ public final class Publisher {
     private final HtmlSanitizer sanitizer;
     private volatile BodyCounts lastBodies = new BodyCounts(0, 0);
     private volatile int archivesRendered;
+    private volatile ReaderCounts readerCounts = new ReaderCounts(0, 0, 0, 0, 0, 0);
 
     public Publisher(PlanetConfig config, Store store, InstantSource clock, Site site) {
         this.config = config;
@@ -147,6 +148,18 @@ public final class Publisher {
                             slice.path(), renderer.renderPage(new River(posts, List.of()), slice.navigation(), now))),
                     config.outputDir()));
         };
+        // The default theme's pages per feed, per category, of people and search (ReaderSite).
+        Optional<ReaderSite> reader = renderer.readerPages()
+                .map(pages -> new ReaderSite(
+                        store,
+                        pages,
+                        writer,
+                        config.outputDir(),
+                        config.cacheDirectory().resolve("published-pages.txt")));
+        RiverSlicer.SliceAction renderOlder = (slice, posts) -> {
+            reader.ifPresent(r -> r.collect(slice.from(), posts));
+            render.publish(slice, posts);
+        };
         UnaryOperator<Post> withMessage = messaged(messages);
         List<Slice> older = plan.pages().subList(1, plan.pages().size()).stream()
                 .map(p -> new Slice(p.from(), p.to(), p.path(), plan.navigation(p)))
@@ -155,7 +168,7 @@ public final class Publisher {
                 (limit, action) -> store.eachPost(subscriptions, order, true, limit, action),
                 older,
                 withMessage,
-                render);
+                renderOlder);
         // Archive pages whose headlines cannot have changed are neither read nor rendered (ArchiveState).
         var state = new ArchiveState(config.cacheDirectory().resolve("published-archives.txt"));
         ArchiveState.Published before = state.read();
@@ -197,17 +210,34 @@ public final class Publisher {
                     withMessage,
                     render);
         }
+        SitePages.Page first = plan.pages().getFirst();
+        River front = first.to() == newest.posts().size() || capped.perFeed() > 0
+                ? newest
+                : withMessages(
+                        store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
+        if (reader.isPresent()) {
+            long start = System.nanoTime();
+            reader.get().collect(0, front.posts());
+            var counts = reader.get()
+                    .publish(subscriptions, newest.channels(), order, dates, changedDays.keySet(), all, produced, now);
+            readerCounts = counts;
+            written.addAndGet(counts.filesWritten());
+            log.debug(
+                    "reader pages: feeds {} rendered, {} written; categories {} rendered, {} written;"
+                            + " search index {} bytes; {} ms",
+                    counts.feedsRendered(),
+                    counts.feedsWritten(),
+                    counts.tagsRendered(),
+                    counts.tagsWritten(),
+                    counts.searchIndexBytes(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
         var archive = plan.archiveIndex();
         produced.add(archive.path());
         River channelsOnly = new River(List.of(), newest.channels());
         written.addAndGet(writer.publish(
                 outputFilters.apply(Map.of(archive.path(), renderer.renderPage(channelsOnly, archive, now))),
                 config.outputDir()));
-        SitePages.Page first = plan.pages().getFirst();
-        River front = first.to() == newest.posts().size() || capped.perFeed() > 0
-                ? newest
-                : withMessages(
-                        store.river(subscriptions, RiverRange.of(dates, first.from(), first.to()), order), messages);
         var files = new LinkedHashMap<>(renderer.render(newest, front, plan.navigation(first), now));
         files.putAll(outputFilters.files(site));
         files.putAll(health.files(site));
@@ -262,6 +292,20 @@ public final class Publisher {
     public int lastArchivesRendered() {
         return archivesRendered;
     }
+
+    /** How many pages per feed and per category the last publishing rendered and wrote, and the search index's size. */
+    public ReaderCounts lastReaderPages() {
+        return readerCounts;
+    }
+
+    /** How many feed and category pages a publishing rendered and wrote, and how large its search index was. */
+    public record ReaderCounts(
+            int feedsRendered,
+            int feedsWritten,
+            int tagsRendered,
+            int tagsWritten,
+            int filesWritten,
+            int searchIndexBytes) {}
 
     /** How many bodies the last publishing sanitised, and how many it found sanitised in the store. */
     public record BodyCounts(long sanitised, long reused) {}

@@ -32,6 +32,7 @@ public final class SiteRenderer {
     private final TemplateModel model;
     private final Theme theme;
     private final OutputEncoding encoding;
+    private final Optional<ReaderPages> readerPages;
 
     public SiteRenderer(Site site) {
         this(site, Theme.DEFAULT);
@@ -57,8 +58,21 @@ public final class SiteRenderer {
                 .strictVariables(false)
                 .cacheActive(true)
                 .build();
-        this.model = new TemplateModel(site, bodies);
+        // The reader pages come with the default theme's pages, which link to them.
+        boolean defaultPages = theme.usesRoot("index.html").isEmpty();
+        this.model = new TemplateModel(site, bodies, defaultPages);
         this.encoding = OutputEncoding.of(site.encoding());
+        this.readerPages =
+                defaultPages ? Optional.of(new ReaderPages(engine, model, encoding, bodies, site)) : Optional.empty();
+    }
+
+    /**
+     * The pages per feed, per category, of people and of search ({@link ReaderPages}), when the
+     * site's pages are the default theme's; empty when the theme has an {@code index.html} of its
+     * own, whose pages would not link to them.
+     */
+    public Optional<ReaderPages> readerPages() {
+        return readerPages;
     }
 
     /** The site's files by relative path, HTML and XML in the planet's {@code encoding}, for a river that fits on the front page. */

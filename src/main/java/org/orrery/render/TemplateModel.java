@@ -48,17 +48,33 @@ final class TemplateModel {
     private final Site site;
     /** Where every body a template shows comes from: the sanitiser, or its cache. */
     private final BodyGate bodies;
+    /** Whether the reader pages ({@link ReaderPages}) are published, so that pages may link to them. */
+    private final boolean readerPages;
 
     TemplateModel(Site site) {
         this(site, new BodyGate(new HtmlSanitizer(), BodyGate.Cache.NONE));
     }
 
     TemplateModel(Site site, BodyGate bodies) {
+        this(site, bodies, false);
+    }
+
+    TemplateModel(Site site, BodyGate bodies, boolean readerPages) {
         this.site = site;
         this.bodies = bodies;
+        this.readerPages = readerPages;
     }
 
     Map<String, Object> of(River river, Instant now) {
+        return of(river, now, (String) null);
+    }
+
+    /**
+     * The variables of {@link #of(River, Instant)}; with {@code root} (the way to the top
+     * directory) and the reader pages published, the links to them on items and channels.
+     */
+    private Map<String, Object> of(River river, Instant now, String root) {
+        String pages = readerPages ? root : null;
         var model = new LinkedHashMap<String, Object>();
         // Venus makes every [Planet] option a template variable (themes use options Orrery does
         // not know); the variables of those Orrery reads are set below from the site's fields.
@@ -91,8 +107,10 @@ final class TemplateModel {
         Locale locale = site.newDateFormat().locale();
         model.put("lang", Messages.language(locale));
         model.put("messages", Messages.of(locale));
-        model.put("Items", items(river.posts()));
-        model.put("Channels", river.channels().stream().map(this::channel).toList());
+        model.put("Items", items(river.posts(), pages));
+        model.put(
+                "Channels",
+                river.channels().stream().map(c -> channel(c, pages)).toList());
         return model;
     }
 
@@ -102,7 +120,7 @@ final class TemplateModel {
      * empty for a page given a {@code <base>}) and the target's path from the top directory.
      */
     Map<String, Object> of(River river, Instant now, Navigation nav, String root) {
-        Map<String, Object> model = of(river, now);
+        Map<String, Object> model = of(river, now, root);
         model.put("root", root);
         model.put("page_path", nav.path());
         model.put("front_page", link(root, "index.html"));
@@ -133,6 +151,11 @@ final class TemplateModel {
                                 "count", m.count(),
                                 "url", link(root, m.path())))
                         .toList());
+        if (readerPages) {
+            model.put("people_url", link(root, ReaderPages.PEOPLE));
+            model.put("search_url", link(root, ReaderPages.SEARCH));
+            model.put("words", ReaderPages.WORDS);
+        }
         return model;
     }
 
@@ -146,7 +169,8 @@ final class TemplateModel {
         return month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + month.getYear();
     }
 
-    private List<Map<String, Object>> items(List<Post> posts) {
+    /** The items of {@code posts}; with {@code pages} (the way to the top), their links to the reader pages. */
+    private List<Map<String, Object>> items(List<Post> posts, String pages) {
         SafeBodies safe = bodies.bodies(posts);
         var items = new ArrayList<Map<String, Object>>(posts.size());
         String previousDay = null;
@@ -155,7 +179,7 @@ final class TemplateModel {
         var channels = new IdentityHashMap<Channel, List<Map.Entry<String, Object>>>();
         for (Post post : posts) {
             var item = new LinkedHashMap<String, Object>();
-            for (var variable : channels.computeIfAbsent(post.channel(), c -> channel(c).entrySet().stream()
+            for (var variable : channels.computeIfAbsent(post.channel(), c -> channel(c, pages).entrySet().stream()
                     .map(e -> (Map.Entry<String, Object>)
                             new java.util.AbstractMap.SimpleImmutableEntry<>("channel_" + e.getKey(), e.getValue()))
                     .toList())) {
@@ -179,6 +203,9 @@ final class TemplateModel {
             item.put("content", body.content().html());
             item.put("summary", body.summary().map(SafeHtml::html).orElse(""));
             item.put("categories", entry.categories());
+            if (pages != null) {
+                item.put("tags", tags(entry.categories(), pages));
+            }
             putEnclosures(item, entry.enclosures());
             putDates(item, "date", post.date());
             entry.published().ifPresent(t -> putDates(item, "published", t));
@@ -201,7 +228,8 @@ final class TemplateModel {
         return items;
     }
 
-    private Map<String, Object> channel(Channel channel) {
+    /** The variables of {@code channel}; with {@code pages} (the way to the top), its {@code feed_page}. */
+    Map<String, Object> channel(Channel channel, String pages) {
         var map = new LinkedHashMap<String, Object>();
         channel.options().forEach(map::put);
         if (map.get("face") instanceof String face) {
@@ -232,7 +260,22 @@ final class TemplateModel {
         // Venus: the feed's own updated time, else when it was fetched.
         feed.updated().or(channel::lastFetched).ifPresent(t -> putDates(map, "last_updated", t));
         channel.message().ifPresent(m -> map.put("message", m));
+        if (pages != null) {
+            map.put("feed_page", link(pages, ReaderPages.feedPath(channel.feedUri())));
+        }
         return map;
+    }
+
+    /** An entry's categories as links to their pages: a {@code name} and a {@code url} each, one per page. */
+    private static List<Map<String, Object>> tags(List<String> categories, String root) {
+        var tags = new LinkedHashMap<String, Map<String, Object>>();
+        for (String category : categories) {
+            if (!category.isBlank()) {
+                String slug = Slugs.tag(category);
+                tags.putIfAbsent(slug, Map.of("name", category.strip(), "url", link(root, ReaderPages.tagPath(slug))));
+            }
+        }
+        return List.copyOf(tags.values());
     }
 
     /**

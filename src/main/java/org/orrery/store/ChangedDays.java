@@ -49,6 +49,19 @@ final class ChangedDays {
         };
     }
 
+    /**
+     * How many shown entries each subscription has, by URL. The count reads the river's index
+     * ({@code entry_river} holds {@code hidden} and the subscription), never the entries' rows.
+     */
+    static Map<java.net.URI, Integer> counts(Handle h) {
+        Map<java.net.URI, Integer> counts = new HashMap<>();
+        h.createQuery("SELECT s.url, c.n FROM subscription s JOIN (SELECT subscription_id, COUNT(*) AS n"
+                        + " FROM entry WHERE hidden = 0 GROUP BY subscription_id) c ON c.subscription_id = s.id")
+                .map((rs, ctx) -> Map.entry(java.net.URI.create(rs.getString(1)), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     /** The days of every entry of the feeds at {@code urls}, by the river's date in {@code order}. */
     static Set<Long> ofFeeds(Handle h, List<String> urls, RiverOrder order) {
         Set<Long> days = new HashSet<>();

@@ -154,6 +154,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public Map<URI, Integer> entryCounts() {
+        return guarded("counting the entries of each subscription", () -> readers.withHandle(ChangedDays::counts));
+    }
+
+    @Override
     public Set<Long> entryDays(List<URI> feeds, RiverOrder order) {
         return guarded(
                 "reading the days of the entries of " + feeds.size() + " subscriptions",

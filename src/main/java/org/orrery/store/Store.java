@@ -170,6 +170,13 @@ public interface Store extends AutoCloseable {
      */
     void forgetChangedDays(RiverOrder order, java.util.Map<Long, Long> seen);
 
+    /**
+     * How many shown (not hidden) entries each stored subscription has, by URL; a subscription
+     * with none is absent. With {@link #changedDays}, what tells which feeds' pages can have
+     * changed: an entry removed or hidden leaves no other trace of its feed.
+     */
+    java.util.Map<URI, Integer> entryCounts();
+
     /** The days (as {@link #changedDays(RiverOrder)} counts them) of every stored entry of these feeds, by {@code order}. */
     java.util.Set<Long> entryDays(List<URI> feeds, RiverOrder order);
 
