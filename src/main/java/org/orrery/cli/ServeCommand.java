@@ -85,11 +85,14 @@ final class ServeCommand extends PlanetCommand {
     }
 
     private static void stop(PlanetServer server, OpenPlanet open) {
+        var log = LoggerFactory.getLogger(PlanetServer.class);
+        log.info("serve: stopping");
         server.close();
         try {
             open.close();
+            log.info("serve: stopped; the database is closed and the lock released");
         } catch (IOException e) {
-            LoggerFactory.getLogger(ServeCommand.class).error("serve: closing the planet: {}", e.toString());
+            log.error("serve: closing the planet: {}", e.toString());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.orrery.serve;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,13 +84,6 @@ public final class SiteServer implements AutoCloseable {
     /** The port listened on (the one chosen when 0 was asked). */
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-    }
-
-    /** The address listened on, as a URL's authority would name it. */
-    public InetSocketAddress address() {
-        var connector = (ServerConnector) server.getConnectors()[0];
-        String host = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
-        return new InetSocketAddress(host, connector.getLocalPort());
     }
 
     /** Stops accepting requests; those being answered get a moment to finish. */
