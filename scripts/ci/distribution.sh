@@ -3,8 +3,8 @@
 # the checkout, its bin/orrery reached through symlinks on the PATH, run on a machine whose
 # only `java` is a Java 21 (scripts/ci/java21.sh), then on Java 25, then with its own runtime
 # (scripts/package-runtime). Each runs the bundled demo planet offline in a directory of its
-# own and checks that the site was published, and that a second run, as cron repeats it, says
-# only that the site is unchanged. Runs from the repo root; builds what is missing.
+# own and checks that the site was published, that a second run, as cron repeats it, says
+# only that the site is unchanged, and that `orrery serve` serves it and stops on SIGTERM. Runs from the repo root; builds what is missing.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -59,6 +59,27 @@ demo() {
         fail "$1: the second run failed: $out"
     [[ "$(wc -l <<<"$out")" == 2 && "$out" == *"site unchanged"* ]] ||
         fail "$1: the second run said: $out"
+    # orrery serve: the web server's classes are in the jar (and their modules in a runtime).
+    (cd "$at/planet" && exec "${env[@]}" orrery serve examples/demo/config.ini --port 0 \
+        >"$at/serve.out" 2>"$at/serve.err") &
+    local serving="" port health
+    for _ in $(seq 1 120); do
+        serving="$(grep -o 'serving http://127.0.0.1:[0-9]*/' "$at/serve.out" 2>/dev/null || true)"
+        [[ -n "$serving" ]] && break
+        sleep 0.5
+    done
+    [[ -n "$serving" ]] || fail "$1: serve did not start: $(cat "$at/serve.err")"
+    port="${serving##*:}"
+    port="${port%/}"
+    exec 3<>"/dev/tcp/127.0.0.1/$port"
+    printf 'GET /healthz HTTP/1.0\r\n\r\n' >&3
+    health="$(head -n1 <&3)"
+    exec 3<&-
+    [[ "$health" == "HTTP/1.1 200"* ]] || fail "$1: serve's /healthz said: $health"
+    kill -TERM "$!"
+    wait "$!" || true
+    grep -q 'serve: stopped; the database is closed and the lock released' "$at/serve.err" ||
+        fail "$1: serve did not stop cleanly: $(cat "$at/serve.err")"
     echo "distribution: $1: published the demo and ran again on Java $want" >&2
 }
 

@@ -1,8 +1,11 @@
 package org.orrery;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.random.RandomGenerator;
@@ -21,6 +24,7 @@ import org.orrery.refresh.Refresher;
 import org.orrery.render.PublishException;
 import org.orrery.render.Theme;
 import org.orrery.store.Expunged;
+import org.orrery.store.FeedState;
 import org.orrery.store.Store;
 
 /**
@@ -48,10 +52,25 @@ public final class Planet {
 
     /** @param random draws the jitter added to waits; shared by all refresh threads, so thread-safe */
     public Planet(PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock, RandomGenerator random) {
+        this(config, fetcher, store, clock, random, Duration.ZERO);
+    }
+
+    /**
+     * @param pollInterval how long a feed that states no freshness lifetime waits after a
+     *     success: zero for cron runs (due at the next run), {@code poll_interval} when serving
+     */
+    public Planet(
+            PlanetConfig config,
+            Fetcher fetcher,
+            Store store,
+            InstantSource clock,
+            RandomGenerator random,
+            Duration pollInterval) {
         this.config = config;
         this.store = store;
         this.clock = clock;
-        this.refresher = new Refresher(config, store, clock, new FeedPipeline(config, fetcher, store, clock, random));
+        this.refresher = new Refresher(
+                config, store, clock, new FeedPipeline(config, fetcher, store, clock, random, pollInterval));
         this.publisher = new Publisher(config, store, clock, Publisher.site(config));
         this.lists = new PlanetLists(config, store, fetcher);
     }
@@ -74,6 +93,24 @@ public final class Planet {
      */
     public RefreshSummary refresh(boolean all, RefreshListener listener) {
         return refresher.refresh(lists.fetch(clock.instant()), all, listener);
+    }
+
+    /**
+     * Fetches the reading lists, and gives the subscriptions they and the config name, each with
+     * its stored fetch state (a renamed section taking over its old row, {@link
+     * ReadingLists#carryOverRenamed}): where a scheduler starts from.
+     */
+    public Subscriptions readSubscriptions() {
+        ReadingLists fetched = lists.fetch(clock.instant());
+        return new Subscriptions(fetched, fetched.carryOverRenamed(store));
+    }
+
+    /** A planet's subscriptions and reading lists, with the fetch state stored for each (absent: never fetched). */
+    public record Subscriptions(ReadingLists lists, Map<URI, FeedState> states) {}
+
+    /** Refreshes one subscription of {@code lists} now ({@link Refresher#refreshOne}). */
+    public RefreshSummary refreshOne(ReadingLists lists, Subscription subscription, Optional<FeedState> stored) {
+        return refresher.refreshOne(lists, subscription, stored.orElse(FeedState.NEW), stored.isPresent());
     }
 
     /** The config's subscriptions, then those its reading lists name (as last fetched or stored). */
@@ -134,9 +171,12 @@ public final class Planet {
         if (!expunged.isEmpty()) {
             health = health();
         }
+        // Taken before the river is read: a refresh saved meanwhile (orrery serve) is then
+        // published again next time rather than remembered as published.
+        SiteFingerprint published = fingerprint(health, theme);
         // A refused feed's entries (read by a version that did not refuse it) are not shown.
         int written = publisher.publish(lists.current().accepted(), health.site(), theme);
-        fingerprint(health, theme).remember();
+        published.remember();
         return new Upkeep(expunged, OptionalInt.of(written));
     }
 

@@ -62,6 +62,17 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         return () -> root.setLevel(before);
     }
 
+    /**
+     * For {@code orrery serve}, a service whose log is its record: what it fetched wrong and
+     * published at INFO, unless {@code ORRERY_LOG_LEVEL} says otherwise.
+     */
+    static void serving() {
+        if (System.getenv("ORRERY_LOG_LEVEL") == null
+                && org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("org.orrery.serve").setLevel(Level.INFO);
+        }
+    }
+
     /** The level {@code name} names (DEBUG, INFO, WARN, ERROR, OFF, ...), WARN when unset or unknown. */
     static Level level(String name) {
         return Level.toLevel(name == null ? null : name.strip(), Level.WARN);

@@ -43,6 +43,7 @@ public final class Main {
             RunCommand.class,
             FetchCommand.class,
             BuildCommand.class,
+            ServeCommand.class,
             ExpungeCommand.class,
             ImportCommand.class,
             StatusCommand.class,

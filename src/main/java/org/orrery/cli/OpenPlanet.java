@@ -56,13 +56,30 @@ final class OpenPlanet implements AutoCloseable {
                         config.options().maxConnections(), config.options().maxConnectionsPerHost());
     }
 
+    /** The database, for a caller that builds planets of its own on it ({@code serve}, on reload). */
+    Store store() {
+        return store;
+    }
+
+    /** The HTTP client, likewise. */
+    org.orrery.fetch.Fetcher fetcher() {
+        return fetcher;
+    }
+
     /** The bytes of the feeds and reading lists fetched so far. */
     long bytesReceived() {
         return fetcher.bytes();
     }
 
+    private boolean closed;
+
+    /** Closes the client and the database, then releases the lock; again, does nothing. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (lock) {
             try (store) {
                 fetcher.close();

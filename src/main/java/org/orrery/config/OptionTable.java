@@ -250,6 +250,8 @@ public final class OptionTable {
     static final Option<Integer> MAX_CONNECTIONS = whole("max_connections", PLANET, 64, 1, "feeds fetched at once");
     static final Option<Integer> MAX_CONNECTIONS_PER_HOST =
             whole("max_connections_per_host", PLANET, 4, 1, "connections open to one host at once");
+    static final Option<Integer> POLL_INTERVAL =
+            whole("poll_interval", PLANET, 1800, 10, "seconds orrery serve waits between fetches of a feed");
     static final Option<Integer> MAX_ENTRIES_PER_FEED =
             whole("max_entries_per_feed", PLANET, 1000, 1, "entries read of one feed");
     static final Option<Long> MAX_FEED_BYTES = option(
@@ -357,6 +359,7 @@ public final class OptionTable {
                             MAX_PAGES,
                             MAX_CONNECTIONS,
                             MAX_CONNECTIONS_PER_HOST,
+                            POLL_INTERVAL,
                             MAX_ENTRIES_PER_FEED,
                             MAX_FEED_BYTES,
                             RIVER_ORDER,

@@ -46,6 +46,8 @@ import org.orrery.model.RiverOrder;
  *     Venus's {@code spider_threads} when that asks for more
  * @param maxConnectionsPerHost Orrery's {@code max_connections_per_host}: connections open to
  *     one host at once, never more than {@code maxConnections}
+ * @param pollInterval Orrery's {@code poll_interval}: how long {@code orrery serve} waits between
+ *     two fetches of a feed that states no freshness lifetime of its own
  * @param maxEntriesPerFeed Orrery's {@code max_entries_per_feed}: of a feed with more entries,
  *     the first this many in document order are read
  * @param maxFeedBytes Orrery's {@code max_feed_bytes}: the largest feed accepted, after
@@ -82,6 +84,7 @@ public record PlanetOptions(
         int maxPages,
         int maxConnections,
         int maxConnectionsPerHost,
+        java.time.Duration pollInterval,
         int maxEntriesPerFeed,
         long maxFeedBytes,
         RiverOrder riverOrder,
@@ -107,6 +110,7 @@ public record PlanetOptions(
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(exclude, "exclude");
         iframeHosts = List.copyOf(iframeHosts);
+        Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(riverOrder, "riverOrder");
         Objects.requireNonNull(dialect, "dialect");
     }
@@ -149,6 +153,7 @@ public record PlanetOptions(
         int maxConnections = OptionTable.MAX_CONNECTIONS.readOr(
                 lookup, Math.max(OptionTable.MAX_CONNECTIONS.defaultValue(), spiderThreads));
         int maxConnectionsPerHost = Math.min(OptionTable.MAX_CONNECTIONS_PER_HOST.read(lookup), maxConnections);
+        var pollInterval = java.time.Duration.ofSeconds(OptionTable.POLL_INTERVAL.read(lookup));
         int maxEntriesPerFeed = OptionTable.MAX_ENTRIES_PER_FEED.read(lookup);
         long maxFeedBytes = OptionTable.MAX_FEED_BYTES.read(lookup);
         boolean allowPrivateAddresses = OptionTable.ALLOW_PRIVATE_ADDRESSES.read(lookup);
@@ -177,6 +182,7 @@ public record PlanetOptions(
                 maxPages,
                 maxConnections,
                 maxConnectionsPerHost,
+                pollInterval,
                 maxEntriesPerFeed,
                 maxFeedBytes,
                 riverOrder,

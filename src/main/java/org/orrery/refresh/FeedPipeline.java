@@ -67,6 +67,20 @@ public final class FeedPipeline {
     /** @param random draws the jitter added to waits; shared by all refreshing threads, so thread-safe */
     public FeedPipeline(
             PlanetConfig config, Fetcher fetcher, Store store, InstantSource clock, RandomGenerator random) {
+        this(config, fetcher, store, clock, random, Duration.ZERO);
+    }
+
+    /**
+     * @param pollInterval how long a feed that states no freshness lifetime waits after a
+     *     success ({@link NextSchedule}): zero for cron runs
+     */
+    public FeedPipeline(
+            PlanetConfig config,
+            Fetcher fetcher,
+            Store store,
+            InstantSource clock,
+            RandomGenerator random,
+            Duration pollInterval) {
         this.config = config;
         this.fetcher = fetcher;
         this.store = store;
@@ -74,7 +88,7 @@ public final class FeedPipeline {
         var sanitizer = new HtmlSanitizer(config.options().iframeHosts());
         this.raw = EntryNormalizer.raw(sanitizer);
         this.sanitising = EntryNormalizer.sanitising(sanitizer);
-        this.next = new NextSchedule(random);
+        this.next = new NextSchedule(random, pollInterval);
         // A feed's parsing has as long as its fetch had: a document made to keep the parser
         // busy fails alone instead of holding up the run.
         this.parseLimits = new ParseLimits(config.options().maxEntriesPerFeed(), config.feedTimeout(), clock);

@@ -86,6 +86,23 @@ public final class Refresher {
         return summary(running.stream().map(Refresher::result).toList(), lists);
     }
 
+    /**
+     * Refreshes one subscription of {@code lists} now, due or not (a scheduler decided it is),
+     * from its stored state {@code state} ({@link FeedState#NEW} and {@code stored} false for one
+     * never refreshed). A gone subscription is not fetched.
+     *
+     * @throws StoreException when the database cannot be written
+     */
+    public RefreshSummary refreshOne(ReadingLists lists, Subscription subscription, FeedState state, boolean stored) {
+        var fault = new AtomicReference<StoreException>();
+        Map<URI, FeedState> states = stored ? Map.of(subscription.feedUri(), state) : Map.of();
+        Done done = refresh(subscription, states, true, lists, fault);
+        if (fault.get() != null) {
+            throw fault.get();
+        }
+        return summary(List.of(done), lists);
+    }
+
     private Done refresh(
             Subscription subscription,
             Map<URI, FeedState> states,
@@ -106,6 +123,10 @@ public final class Refresher {
         }
         try {
             Refresh refresh = pipeline.refresh(subscription, state, states.containsKey(uri), lists);
+            if (Thread.currentThread().isInterrupted()) {
+                // Abandoned (orrery serve stopping): the feed was not at fault, so nothing is saved.
+                return Done.skipped(Outcome.FAILED);
+            }
             SaveResult saved = store.save(refresh);
             Optional<String> failure = refresh instanceof Refresh.Failed f
                     ? Optional.of(uri + ": " + f.reason()

@@ -10,8 +10,9 @@ import org.orrery.fetch.Redirect;
 
 /**
  * What a subscription's {@link Schedule} becomes after a refresh: when it is due next, and where
- * it moved. After a success: at once (the next run fetches it, as Venus does) unless the server
- * gave a freshness lifetime, honoured up to a day. After a failure: a geometric backoff from 15
+ * it moved. After a success: when the freshness lifetime the server gave has passed, honoured up
+ * to a day; without one, after the poll interval, which is zero for cron runs (the next run
+ * fetches it, as Venus does) and {@code poll_interval} for {@code orrery serve}. After a failure: a geometric backoff from 15
  * minutes, doubling per consecutive failure, capped at a day, so a broken feed is retried daily
  * and never dropped; a Retry-After longer than that wins, up to a week; a feed gone (410) is
  * never due again. Waits get up to 10 % of random jitter added, never subtracted, so feeds that
@@ -26,9 +27,20 @@ public final class NextSchedule {
     public static final int MOVE_AFTER = 2;
 
     private final RandomGenerator random;
+    private final Duration pollInterval;
 
+    /** For cron runs: a feed that states no lifetime is due again at once. */
     public NextSchedule(RandomGenerator random) {
+        this(random, Duration.ZERO);
+    }
+
+    /** @param pollInterval the wait after a success without a stated lifetime; zero for none */
+    public NextSchedule(RandomGenerator random, Duration pollInterval) {
+        if (pollInterval.isNegative()) {
+            throw new IllegalArgumentException("negative poll interval: " + pollInterval);
+        }
         this.random = random;
+        this.pollInterval = pollInterval;
     }
 
     /**
@@ -61,9 +73,10 @@ public final class NextSchedule {
 
     /** Due time after a 200 or 304 answered at {@code at}, given its Cache-Control max-age. */
     Instant afterSuccess(Instant at, Optional<Duration> maxAge) {
-        return maxAge.filter(age -> age.isPositive())
-                .map(age -> at.plus(jitter(min(age, MAX_FRESHNESS))))
-                .orElse(at);
+        Duration lifetime = maxAge.filter(Duration::isPositive)
+                .map(age -> min(age, MAX_FRESHNESS))
+                .orElse(pollInterval);
+        return lifetime.isZero() ? at : at.plus(jitter(lifetime));
     }
 
     /** Due time after the {@code failures}-th failure in a row at {@code at} (1 for the first). */

@@ -68,4 +68,20 @@ class NextScheduleTest {
                 .isEqualTo(AT.plus(Duration.ofMinutes(10)));
         assertThat(none.afterSuccess(AT, Optional.of(Duration.ofDays(365)))).isEqualTo(AT.plus(Duration.ofDays(1)));
     }
+
+    @Test
+    void whenServingASuccessWithoutALifetimeWaitsThePollIntervalAndAStatedLifetimeWins() {
+        var serving = new NextSchedule(most, Duration.ofMinutes(30));
+
+        assertThat(serving.afterSuccess(AT, Optional.empty()))
+                .isAfterOrEqualTo(AT.plus(Duration.ofMinutes(30)))
+                .isBefore(AT.plus(Duration.ofMinutes(33)));
+        assertThat(serving.afterSuccess(AT, Optional.of(Duration.ZERO)))
+                .isAfterOrEqualTo(AT.plus(Duration.ofMinutes(30)));
+        assertThat(serving.afterSuccess(AT, Optional.of(Duration.ofMinutes(5))))
+                .isAfterOrEqualTo(AT.plus(Duration.ofMinutes(5)))
+                .isBefore(AT.plus(Duration.ofMinutes(6)));
+        assertThat(serving.afterSuccess(AT, Optional.of(Duration.ofDays(365))))
+                .isBefore(AT.plus(Duration.ofDays(1)).plus(Duration.ofHours(3)));
+    }
 }
