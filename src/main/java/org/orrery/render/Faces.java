@@ -6,8 +6,8 @@ import org.orrery.model.Channel;
 import org.orrery.model.Sha256;
 
 /**
- * A subscription's face on the reader pages: the feed's own icon, else its logo, else the
- * config's {@code face} option; and for a subscription with none, its initials and a hue, which
+ * A subscription's face on the reader pages: the config's {@code face} option (the maintainer's
+ * choice), else the feed's own icon, else its logo; and for a subscription with none, its initials and a hue, which
  * the theme draws as a coloured circle (no image, no request).
  */
 final class Faces {
@@ -19,7 +19,7 @@ final class Faces {
      * channel's variables.
      */
     static void put(Map<String, Object> variables, Channel channel, String root) {
-        String face = first(variables.get("icon"), variables.get("logo"), variables.get("face"));
+        String face = first(variables.get("face"), variables.get("icon"), variables.get("logo"));
         if (!face.isEmpty()) {
             boolean relative = !face.contains(":") && !face.startsWith("/");
             variables.put("face_url", relative ? root + face : face);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.orrery.model.Channel;
 import org.orrery.model.Post;
@@ -51,8 +50,6 @@ public final class ReaderPages {
     private final TemplateModel model;
     private final OutputEncoding encoding;
     private final BodyGate bodies;
-    /** The interface's words, by key ({@code words.properties}): the variable {@code words} of every page. */
-    static final Map<String, String> WORDS = words();
 
     private final java.time.ZoneId zone;
 
@@ -157,19 +154,6 @@ public final class ReaderPages {
             throw new UncheckedIOException("render: writing " + name + " to memory", e);
         }
         return encoding.encode(name, out.toString());
-    }
-
-    /** The interface's words, in English: {@code words.properties} of the default theme. */
-    private static Map<String, String> words() {
-        var properties = new Properties();
-        try (InputStream in = resourceStream("words.properties")) {
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("render: reading theme file words.properties", e);
-        }
-        var words = new TreeMap<String, String>();
-        properties.forEach((key, value) -> words.put(key.toString(), value.toString()));
-        return Map.copyOf(words);
     }
 
     private static byte[] resource(String name) {

@@ -154,7 +154,6 @@ final class TemplateModel {
         if (readerPages) {
             model.put("people_url", link(root, ReaderPages.PEOPLE));
             model.put("search_url", link(root, ReaderPages.SEARCH));
-            model.put("words", ReaderPages.WORDS);
         }
         return model;
     }

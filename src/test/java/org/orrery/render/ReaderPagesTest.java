@@ -86,6 +86,36 @@ class ReaderPagesTest {
     }
 
     @Test
+    void theReaderPagesSpeakThePlanetsLanguage() {
+        var german = new SiteRenderer(new Site(
+                        "Planet Test",
+                        "https://planet.example.org/",
+                        "Owner",
+                        "owner@example.org",
+                        "Orrery test",
+                        new Strftime("%d %b %Y", java.util.Locale.GERMANY),
+                        new Strftime("%d %b %Y", java.util.Locale.GERMANY),
+                        ZoneOffset.UTC,
+                        "utf-8",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()))
+                .readerPages()
+                .orElseThrow();
+
+        var people = Jsoup.parse(new String(german.people(List.of(ADA), NOW), StandardCharsets.UTF_8));
+        var search = Jsoup.parse(new String(german.search(NOW), StandardCharsets.UTF_8));
+        var english = Jsoup.parse(new String(pages.people(List.of(ADA), NOW), StandardCharsets.UTF_8));
+
+        assertThat(people.select("html").attr("lang")).isEqualTo("de");
+        assertThat(people.select("h1, h2").eachText()).contains("Personen");
+        assertThat(people.select("a.site-link").text()).isEqualTo("Website");
+        assertThat(search.select("input").attr("placeholder")).isEqualTo("Wort oder Autor");
+        assertThat(english.select("h1, h2").eachText()).contains("People");
+        assertThat(english.select("a.site-link").text()).isEqualTo("Site");
+    }
+
+    @Test
     void aFaceIsTheFeedsImageElseInitialsInAColouredCircle() {
         var people = Jsoup.parse(new String(pages.people(List.of(ADA, NO_FACE), NOW), StandardCharsets.UTF_8));
         assertThat(people.select("li img.avatar").attr("src")).isEqualTo("https://ada.example.org/ada.png");
@@ -98,6 +128,47 @@ class ReaderPagesTest {
         assertThat(people.select("li a.p-name").eachAttr("href"))
                 .containsExactly(
                         "../" + ReaderPages.feedPath(ADA.feedUri()), "../" + ReaderPages.feedPath(NO_FACE.feedUri()));
+    }
+
+    @Test
+    void aFeedsIconIsItsFaceUnlessTheConfigGivesOne() {
+        var credits = new org.orrery.model.FeedCredits(
+                Optional.of(URI.create("https://carol.example.org/icon.png")),
+                Optional.of(URI.create("https://carol.example.org/logo.png")),
+                Optional.empty(),
+                Optional.empty());
+        var feed = new org.orrery.model.FeedInfo(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                credits);
+        var carol = new Channel(
+                URI.create("https://carol.example.org/feed"),
+                "Carol",
+                Optional.empty(),
+                Optional.of(NOW),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                feed);
+        var chosen = new Channel(
+                URI.create("https://dee.example.org/feed"),
+                "Dee",
+                Optional.empty(),
+                Optional.of(NOW),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("face", "https://dee.example.org/me.jpg"),
+                feed);
+
+        var people = Jsoup.parse(new String(pages.people(List.of(carol, chosen), NOW), StandardCharsets.UTF_8));
+
+        assertThat(people.select("li img.avatar").eachAttr("src"))
+                .containsExactly("https://carol.example.org/icon.png", "https://dee.example.org/me.jpg");
     }
 
     @Test
