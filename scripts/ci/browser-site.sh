@@ -29,8 +29,11 @@ output_dir = $site/output
 new_date_format = %d %b %Y
 date_format = %d %b %Y %-I:%M%P GMT
 INI
-sed -n '/^\[examples/,$p' examples/demo/config.ini >> "$site/config.ini"
-cat >> "$site/config.ini" <<INI
+# The demo's feeds, hostile ones for the theme, and the reader pages' feed (categories, an
+# author who is not the feed, a name that tries markup).
+{
+    sed -n '/^\[examples/,$p' examples/demo/config.ini
+    cat <<INI
 
 [scripts/ci/browser/feeds/hostile.atom]
 name = Hostile Markup Weekly
@@ -41,10 +44,11 @@ language = ur
 
 [scripts/ci/browser/feeds/moved.atom]
 name = A Blog That Moved
+
+[scripts/ci/browser/fixtures/reader-pages.atom]
+name = Quokka Quarterly <b>&amp;</b> friends
 INI
-# The reader pages' feed: categories, an author who is not the feed, a name that tries markup.
-printf '\n[scripts/ci/browser/fixtures/reader-pages.atom]\nname = Quokka Quarterly <b>&amp;</b> friends\n' \
-    >> "$site/config.ini"
+} >> "$site/config.ini"
 ./orrery run "$site/config.ini"
 reader_feed="$(cd "$site/output" && ls -d feeds/reader-pages-atom-*/index.html)"
 timeout 300 node scripts/ci/browser/site-check.mjs "$site/output" target/screenshots \
