@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  * are plain words, numbers, colours and quoted font names. Nothing that loads a URL ({@code
  * url(...)}, {@code image-set}), runs code ({@code expression}, {@code behavior}, {@code
  * -moz-binding}), or lifts content out of its entry ({@code position}, {@code z-index},
- * {@code transform}, negative margins) survives, and no declaration is {@code !important}: the
- * planet's own style sheet always has the last word over an entry's looks (a style attribute's
- * important declarations would outrank any of the theme's).
+ * {@code transform}, negative margins) survives. Colours, backgrounds, font sizes and widths lose
+ * {@code !important}: the planet's style sheet has the last word on whether an entry can be read
+ * (a style attribute's important declaration would outrank any of the theme's); elsewhere (a
+ * border, a margin) it stays, as in feedparser.
  */
 final class Css {
     private Css() {}
@@ -36,7 +37,7 @@ final class Css {
     private static final Set<String> KEYWORDS = words(
             """
             auto aqua black block blue bold both bottom brown center collapse dashed dotted double
-            fuchsia gray green inherit italic left lime maroon medium none navy normal
+            fuchsia gray green !important inherit italic left lime maroon medium none navy normal
             nowrap olive pointer purple red right solid silver teal thick thin top transparent
             underline white yellow""");
 
@@ -47,7 +48,7 @@ final class Css {
     // Each run is taken whole (possessive): a run that could be split anywhere made a long
     // word followed by a character no alternative takes cost time quadratic in its length.
     private static final Pattern SAFE_VALUE = Pattern.compile(
-            "(?:[\\s,./#%]|[\\w-]++|'[\\w\\s-]*+'|\"[\\w\\s-]*+\"|(?:rgba?|hsla?)\\([\\d\\s,.%]++\\))*");
+            "(?:[\\s,./#%!]|[\\w-]++|'[\\w\\s-]*+'|\"[\\w\\s-]*+\"|(?:rgba?|hsla?)\\([\\d\\s,.%]++\\))*");
 
     /**
      * Longer values are dropped: the longest a presentational property needs (a font list, a
@@ -57,8 +58,12 @@ final class Css {
 
     private static final Pattern LENGTH_OR_COLOUR = Pattern.compile(
             "[+]?\\d*\\.?\\d+(?:px|pt|pc|em|ex|rem|ch|vw|vh|mm|cm|in|%)?|#[0-9a-fA-F]{3,8}|(?:rgba?|hsla?)\\([\\d\\s,.%]+\\)");
-    /** {@code !important}, however spaced and cased: removed, the declaration kept. */
+    /** {@code !important}, however spaced and cased: removed from {@link #THEME_DECIDES}, the declaration kept. */
     private static final Pattern IMPORTANT = Pattern.compile("!\\s*important\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Properties a theme must be able to override to keep a post readable (the default theme does). */
+    private static final Set<String> THEME_DECIDES =
+            words("background background-color color font font-size max-width min-width width");
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][-a-zA-Z]*");
     private static final Pattern FORBIDDEN = Pattern.compile(
@@ -83,10 +88,10 @@ final class Css {
                 continue;
             }
             String name = declaration.substring(0, colon).strip();
-            String value = IMPORTANT
-                    .matcher(declaration.substring(colon + 1))
-                    .replaceAll("")
-                    .strip();
+            String value = declaration.substring(colon + 1).stripLeading();
+            if (THEME_DECIDES.contains(name.toLowerCase(Locale.ROOT))) {
+                value = IMPORTANT.matcher(value).replaceAll("").strip();
+            }
             if (!value.isBlank() && value.length() <= MAX_VALUE_CHARS && allowed(name, value)) {
                 if (!clean.isEmpty()) {
                     clean.append(' ');

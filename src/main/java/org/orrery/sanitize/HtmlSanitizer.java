@@ -29,7 +29,7 @@ public final class HtmlSanitizer {
      * that would publish a stored body differently: bodies sanitised under another version are
      * sanitised again when next published ({@link BodyGate}).
      */
-    public static final int POLICY_VERSION = 2;
+    public static final int POLICY_VERSION = 3;
 
     private final Embeds embeds;
     private final boolean decorate;

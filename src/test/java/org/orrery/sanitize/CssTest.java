@@ -34,9 +34,23 @@ class CssTest {
             value = {
                 "color: #eee !important|color: #eee;",
                 "font-size: 8px!IMPORTANT; background: white ! important|font-size: 8px; background: white;",
-                "margin: 0 !important !important|margin: 0;",
+                "max-width: 900px !important; width: 900px !important|max-width: 900px; width: 900px;",
             })
-    void importantDeclarationsLoseTheirPrecedenceOverThePlanetsStyleSheet(String style, String expected) {
+    void importantColoursFontsAndWidthsLoseTheirPrecedenceOverThePlanetsStyleSheet(String style, String expected) {
+        assertThat(Css.filter(style)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // As feedparser keeps them (its sanitize tests style_border_none_important and
+                // style_margin_0px_important): they cannot make a post unreadable.
+                "border: none !important|border: none !important;",
+                "margin: 0px !important|margin: 0px !important;",
+                "border: medium none ;|border: medium none ;",
+            })
+    void otherDeclarationsKeepTheirImportanceAndSpacing(String style, String expected) {
         assertThat(Css.filter(style)).isEqualTo(expected);
     }
 
