@@ -52,33 +52,39 @@ public final class HtmlTemplate {
 
     public String render(Map<String, ?> variables) {
         var out = new StringBuilder(8 * 1024);
-        var scopes = new ArrayDeque<Map<String, ?>>();
-        scopes.push(variables);
+        var scopes = new ArrayDeque<Scope>();
+        scopes.push(new Scope(variables, Map.of()));
         render(nodes, scopes, out);
         return out.toString();
     }
 
-    private static void render(List<Node> nodes, Deque<Map<String, ?>> scopes, StringBuilder out) {
+    /** The variables of the top level or of one loop's element, and that pass's magic variables. */
+    private record Scope(Map<String, ?> variables, Map<String, ?> magic) {}
+
+    private static void render(List<Node> nodes, Deque<Scope> scopes, StringBuilder out) {
         for (Node node : nodes) {
             switch (node) {
                 case Node.Text t -> out.append(t.text());
-                case Node.Var v -> out.append(write(lookup(scopes, v.name()), v.escape()));
+                case Node.Var v -> out.append(write(lookup(scopes, v.name(), v.global()), v.escape()));
                 case Node.If i ->
-                    render(truthy(lookup(scopes, i.name())) != i.negated() ? i.then() : i.otherwise(), scopes, out);
+                    render(
+                            truthy(lookup(scopes, i.name(), i.global())) != i.negated() ? i.then() : i.otherwise(),
+                            scopes,
+                            out);
                 case Node.Loop l -> loop(l, scopes, out);
             }
         }
     }
 
-    private static void loop(Node.Loop loop, Deque<Map<String, ?>> scopes, StringBuilder out) {
-        if (!(lookup(scopes, loop.name()) instanceof Collection<?> elements)) {
+    private static void loop(Node.Loop loop, Deque<Scope> scopes, StringBuilder out) {
+        if (!(lookup(scopes, loop.name(), false) instanceof Collection<?> elements)) {
             return;
         }
         int total = elements.size();
         int pass = 0;
         for (Object element : elements) {
             pass++;
-            var passVariables = Map.of(
+            var magic = Map.of(
                     "__FIRST__",
                     pass == 1,
                     "__LAST__",
@@ -91,25 +97,36 @@ public final class HtmlTemplate {
                     pass,
                     "__PASSTOTAL__",
                     total);
-            scopes.push(passVariables);
-            if (element instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                var variables = (Map<String, ?>) map;
-                scopes.push(variables);
-            } else {
-                scopes.push(Map.of());
-            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> variables = element instanceof Map<?, ?> map ? (Map<String, ?>) map : Map.of();
+            scopes.push(new Scope(variables, magic));
             render(loop.body(), scopes, out);
-            scopes.pop();
             scopes.pop();
         }
     }
 
-    private static Object lookup(Deque<Map<String, ?>> scopes, String name) {
-        for (Map<String, ?> scope : scopes) {
-            Object value = scope.get(name);
-            if (value != null) {
-                return value;
+    /**
+     * {@code name}'s value as htmltmpl finds it (Venus and Planet 2.0 run it without global
+     * lookup): inside a loop, the loop's magic variables ({@code __FIRST__}, ...) and its
+     * element's variables only, so an entry without an author has none rather than the planet's;
+     * with {@code GLOBAL="1"}, a name the element lacks is taken from the nearest enclosing scope
+     * that has it as a plain value (never a loop).
+     */
+    private static Object lookup(Deque<Scope> scopes, String name, boolean global) {
+        Scope inner = scopes.peek();
+        if (name.startsWith("__") && scopes.size() > 1) {
+            return inner.magic().get(name);
+        }
+        Object value = inner.variables().get(name);
+        if (value != null || !global) {
+            return value;
+        }
+        var outer = scopes.iterator();
+        outer.next();
+        while (outer.hasNext()) {
+            Object found = outer.next().variables().get(name);
+            if (found != null && !(found instanceof Collection<?>)) {
+                return found;
             }
         }
         return null;
@@ -150,13 +167,15 @@ public final class HtmlTemplate {
     private static final class Block {
         final String kind;
         final String name;
+        final boolean global;
         final List<Node> then = new ArrayList<>();
         final List<Node> otherwise = new ArrayList<>();
         boolean inElse;
 
-        Block(String kind, String name) {
+        Block(String kind, String name, boolean global) {
             this.kind = kind;
             this.name = name;
+            this.global = global;
         }
 
         List<Node> children() {
@@ -167,7 +186,7 @@ public final class HtmlTemplate {
     private static List<Node> parse(String templateName, String source, Loader loader, int depth)
             throws TemplateSyntaxException {
         String text = COMMENT_LINE.matcher(source).replaceAll("");
-        var root = new Block("ROOT", "");
+        var root = new Block("ROOT", "", false);
         var open = new ArrayDeque<Block>();
         open.push(root);
         Matcher m = TAG.matcher(text);
@@ -191,6 +210,7 @@ public final class HtmlTemplate {
                         : new Node.If(
                                 block.name,
                                 kind.equals("UNLESS"),
+                                block.global,
                                 List.copyOf(block.then),
                                 List.copyOf(block.otherwise));
                 open.peek().children().add(node);
@@ -198,8 +218,11 @@ public final class HtmlTemplate {
             }
             Attributes attributes = attributes(m.group(3), where);
             switch (kind) {
-                case "VAR" -> open.peek().children().add(new Node.Var(attributes.name(), attributes.escape()));
-                case "IF", "UNLESS", "LOOP" -> open.push(new Block(kind, attributes.name()));
+                case "VAR" ->
+                    open.peek()
+                            .children()
+                            .add(new Node.Var(attributes.name(), attributes.escape(), attributes.global()));
+                case "IF", "UNLESS", "LOOP" -> open.push(new Block(kind, attributes.name(), attributes.global()));
                 case "ELSE" -> {
                     Block block = open.peek();
                     if (block == root || block.kind.equals("LOOP") || block.inElse) {
@@ -229,11 +252,12 @@ public final class HtmlTemplate {
         return List.copyOf(root.then);
     }
 
-    private record Attributes(String name, Node.Escape escape) {}
+    private record Attributes(String name, Node.Escape escape, boolean global) {}
 
     private static Attributes attributes(String text, String where) throws TemplateSyntaxException {
         String name = null;
         Node.Escape escape = Node.Escape.NONE;
+        boolean global = false;
         Matcher m = ATTRIBUTE.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {
@@ -248,15 +272,16 @@ public final class HtmlTemplate {
                             case "NONE", "0" -> Node.Escape.NONE;
                             default -> throw new TemplateSyntaxException(where + ": unknown ESCAPE=\"" + value + "\"");
                         };
+                    case "GLOBAL" -> global = value.equals("1");
                     default -> {
-                        // Other attributes (GLOBAL, DEFAULT of other engines) change nothing here.
+                        // Other attributes (DEFAULT of other engines) change nothing here.
                     }
                 }
             } else if (name == null) {
                 name = m.group(5) != null ? m.group(5) : m.group(6);
             }
         }
-        return new Attributes(name == null ? "" : name, escape);
+        return new Attributes(name == null ? "" : name, escape, global);
     }
 
     private static int line(String text, int offset) {

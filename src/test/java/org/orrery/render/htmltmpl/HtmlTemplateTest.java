@@ -79,11 +79,23 @@ class HtmlTemplateTest {
     }
 
     @Test
-    void loopElementsSeeOuterVariables() throws Exception {
-        String template = "<TMPL_LOOP Items><TMPL_VAR title>@<TMPL_VAR name> </TMPL_LOOP>";
+    void loopElementsSeeOnlyTheirOwnVariablesAsInVenusAndPlanet2() throws Exception {
+        // Both ran htmltmpl without global lookup: an entry without an author shows none, not
+        // the planet's owner (the top-level author).
+        String template = "<TMPL_LOOP Items><TMPL_VAR title>@<TMPL_VAR author>"
+                + "<TMPL_IF author>!</TMPL_IF><TMPL_UNLESS author>?</TMPL_UNLESS> </TMPL_LOOP>";
+        var vars = Map.of(
+                "author", "Owner", "Items", List.of(Map.of("title", "a"), Map.of("title", "b", "author", "Bea")));
+        assertThat(render(template, vars)).isEqualTo("a@? b@Bea! ");
+    }
+
+    @Test
+    void globalLooksOutwardForAPlainValueOnly() throws Exception {
+        String template = "<TMPL_LOOP Items><TMPL_VAR name GLOBAL=\"1\">/<TMPL_VAR name GLOBAL=\"0\">"
+                + "<TMPL_IF Items GLOBAL=\"1\">loop</TMPL_IF><TMPL_IF name GLOBAL=\"1\">:</TMPL_IF> </TMPL_LOOP>";
         var vars =
                 Map.of("name", "Planet", "Items", List.of(Map.of("title", "a"), Map.of("title", "b", "name", "inner")));
-        assertThat(render(template, vars)).isEqualTo("a@Planet b@inner ");
+        assertThat(render(template, vars)).isEqualTo("Planet/: inner/inner: ");
     }
 
     @Test
