@@ -3,6 +3,9 @@ package org.orrery.render;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.orrery.model.Sha256;
 
 /**
@@ -29,6 +32,13 @@ public final class Slugs {
     /** The longest readable part of a slug, before its digits. */
     private static final int READABLE = 48;
 
+    /** How many categories' slugs are remembered before the memory starts over. */
+    private static final int REMEMBERED = 50_000;
+
+    private static final Map<String, String> TAGS = new ConcurrentHashMap<>();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     private Slugs() {}
 
     /** The slug of the feed at {@code feedUri}. */
@@ -36,17 +46,34 @@ public final class Slugs {
         String url = feedUri.toString();
         // A local file (a section naming a path) by its file name alone: where it lies is no reader's business.
         String readable = feedUri.getHost() == null
-                ? ascii(url.substring(url.lastIndexOf('/') + 1))
-                : ascii(feedUri.getHost().replaceFirst("^www\\.", "") + " " + nullToEmpty(feedUri.getRawPath()));
+                ? ascii(fold(url.substring(url.lastIndexOf('/') + 1)))
+                : ascii(fold(feedUri.getHost().replaceFirst("^www\\.", "") + " " + nullToEmpty(feedUri.getRawPath())));
         return join(readable.isEmpty() ? "feed" : readable, Sha256.hex(url).substring(0, 8));
     }
 
-    /** The slug of the category {@code name}; the same for names that differ in case, accents or punctuation only. */
+    /**
+     * The slug of the category {@code name}; the same for names that differ in case, accents or
+     * punctuation only. Slugs are remembered (a planet's categories repeat on every page), up to
+     * {@link #REMEMBERED} names.
+     */
     public static String tag(String name) {
+        String slug = TAGS.get(name);
+        if (slug == null) {
+            slug = tagOf(name);
+            if (TAGS.size() >= REMEMBERED) {
+                TAGS.clear();
+            }
+            TAGS.put(name, slug);
+        }
+        return slug;
+    }
+
+    private static String tagOf(String name) {
         String key = key(name);
         String spelled = key.replace("+", " plus ").replace("#", " sharp ");
-        String readable = ascii(spelled);
-        boolean lost = fold(spelled).codePoints().anyMatch(c -> c > 127 && Character.isLetterOrDigit(c));
+        String folded = fold(spelled);
+        String readable = ascii(folded);
+        boolean lost = folded.codePoints().anyMatch(c -> c > 127 && Character.isLetterOrDigit(c));
         if (!lost && !readable.isEmpty() && readable.length() <= READABLE) {
             return readable;
         }
@@ -55,10 +82,10 @@ public final class Slugs {
 
     /** A category as compared: lower case, compatible characters folded, spaces collapsed. */
     static String key(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC)
+        String lower = Normalizer.normalize(name, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT)
-                .strip()
-                .replaceAll("\\s+", " ");
+                .strip();
+        return SPACES.matcher(lower).replaceAll(" ");
     }
 
     private static String join(String readable, String digits) {
@@ -69,9 +96,8 @@ public final class Slugs {
         return cut.isEmpty() ? digits : cut + "-" + digits;
     }
 
-    /** Lower-case ASCII letters and digits, accents dropped, every other run of characters one hyphen, none at the ends. */
-    private static String ascii(String text) {
-        String folded = fold(text);
+    /** The ASCII letters and digits of {@code folded} ({@link #fold}), every other run of characters one hyphen, none at the ends. */
+    private static String ascii(String folded) {
         var out = new StringBuilder(folded.length());
         boolean hyphen = false;
         for (int i = 0; i < folded.length(); i++) {
@@ -92,7 +118,7 @@ public final class Slugs {
     /** Lower case, accents dropped, and the Latin letters that have no decomposition spelled in ASCII. */
     private static String fold(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
+                .transform(t -> MARKS.matcher(t).replaceAll(""))
                 .toLowerCase(Locale.ROOT)
                 .replace("ß", "ss")
                 .replace("æ", "ae")

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -36,13 +35,6 @@ import org.orrery.sanitize.SafeUrls;
  * {@code Channels}), so templates written for Venus read naturally.
  */
 final class TemplateModel {
-    private static final DateTimeFormatter RFC_822 =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
-
-    /** As Venus writes dates: seconds, and the offset as {@code +00:00}, never {@code Z}. */
-    private static final DateTimeFormatter RFC_3339 =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
-
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
     private final Site site;
@@ -391,8 +383,8 @@ final class TemplateModel {
     private void putDates(Map<String, Object> map, String key, Instant t) {
         ZonedDateTime zoned = t.atZone(site.zone());
         map.put(key, site.dateFormat().format(zoned));
-        map.put(key + "_iso", RFC_3339.format(zoned));
-        map.put(key + "_822", RFC_822.format(zoned));
+        map.put(key + "_iso", WireDates.rfc3339(zoned));
+        map.put(key + "_822", WireDates.rfc822(zoned));
     }
 
     /**
