@@ -167,20 +167,29 @@ final class ReaderSite {
         }
         Map<URI, Subscription> byUri = new HashMap<>();
         subscriptions.forEach(s -> byUri.putIfAbsent(s.feedUri(), s));
-        List<Subscription> wanted = stale.keySet().stream()
-                .map(byUri::get)
-                .filter(java.util.Objects::nonNull)
-                .toList();
-        Map<URI, List<Post>> headlines = new HashMap<>();
-        store.eachPost(
-                wanted, order.withPerFeed(ReaderPages.FEED_HEADLINES), false, Integer.MAX_VALUE, post -> headlines
-                        .computeIfAbsent(post.channel().feedUri(), uri -> new ArrayList<>())
-                        .add(post));
         int written = 0;
         List<Channel> channels = List.copyOf(stale.values());
+        // A batch of feeds at a time, their headlines read for that batch only: a first publishing
+        // at 10,000 feeds holding every feed's headlines at once held 250,000 posts (half a GB).
         for (int from = 0; from < channels.size(); from += BATCH) {
+            List<Channel> batch = channels.subList(from, Math.min(channels.size(), from + BATCH));
+            List<Subscription> wanted = batch.stream()
+                    .map(channel -> byUri.get(channel.feedUri()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            Map<URI, List<Post>> headlines = new HashMap<>();
+            if (!wanted.isEmpty()) {
+                store.eachPost(
+                        wanted,
+                        order.withPerFeed(ReaderPages.FEED_HEADLINES),
+                        false,
+                        Integer.MAX_VALUE,
+                        post -> headlines
+                                .computeIfAbsent(post.channel().feedUri(), uri -> new ArrayList<>())
+                                .add(post));
+            }
             // Rendered on every core: a first publishing at 10,000 feeds renders 10,000 pages.
-            Map<String, byte[]> files = channels.subList(from, Math.min(channels.size(), from + BATCH)).parallelStream()
+            Map<String, byte[]> files = batch.parallelStream()
                     .collect(java.util.stream.Collectors.toMap(
                             channel -> ReaderPages.feedPath(channel.feedUri()),
                             channel -> pages.feed(channel, headlines.getOrDefault(channel.feedUri(), List.of()), now),

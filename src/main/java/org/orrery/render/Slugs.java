@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.orrery.model.Sha256;
 
@@ -32,22 +33,29 @@ public final class Slugs {
     /** The longest readable part of a slug, before its digits. */
     private static final int READABLE = 48;
 
-    /** How many categories' slugs are remembered before the memory starts over. */
+    /** How many categories' (and, apart, feeds') slugs are remembered before the memory starts over. */
     private static final int REMEMBERED = 50_000;
 
     private static final Map<String, String> TAGS = new ConcurrentHashMap<>();
+    private static final Map<URI, String> FEEDS = new ConcurrentHashMap<>();
+    private static final Pattern WWW = Pattern.compile("^www\\.");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Slugs() {}
 
-    /** The slug of the feed at {@code feedUri}. */
+    /** The slug of the feed at {@code feedUri} (remembered, as categories' are: every page names feeds' pages). */
     public static String feed(URI feedUri) {
+        return remembered(FEEDS, feedUri, Slugs::feedOf);
+    }
+
+    private static String feedOf(URI feedUri) {
         String url = feedUri.toString();
         // A local file (a section naming a path) by its file name alone: where it lies is no reader's business.
         String readable = feedUri.getHost() == null
                 ? ascii(fold(url.substring(url.lastIndexOf('/') + 1)))
-                : ascii(fold(feedUri.getHost().replaceFirst("^www\\.", "") + " " + nullToEmpty(feedUri.getRawPath())));
+                : ascii(fold(
+                        WWW.matcher(feedUri.getHost()).replaceFirst("") + " " + nullToEmpty(feedUri.getRawPath())));
         return join(readable.isEmpty() ? "feed" : readable, Sha256.hex(url).substring(0, 8));
     }
 
@@ -57,15 +65,19 @@ public final class Slugs {
      * {@link #REMEMBERED} names.
      */
     public static String tag(String name) {
-        String slug = TAGS.get(name);
-        if (slug == null) {
-            slug = tagOf(name);
-            if (TAGS.size() >= REMEMBERED) {
-                TAGS.clear();
+        return remembered(TAGS, name, Slugs::tagOf);
+    }
+
+    private static <K> String remembered(Map<K, String> memory, K key, Function<K, String> slug) {
+        String known = memory.get(key);
+        if (known == null) {
+            known = slug.apply(key);
+            if (memory.size() >= REMEMBERED) {
+                memory.clear();
             }
-            TAGS.put(name, slug);
+            memory.put(key, known);
         }
-        return slug;
+        return known;
     }
 
     private static String tagOf(String name) {

@@ -36,6 +36,8 @@ import org.orrery.sanitize.SafeUrls;
  */
 final class TemplateModel {
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}_]+");
+    /** Channels' {@code css-id}s by name, remembered: each page names every channel it shows. */
+    private static final Map<String, String> CSS_IDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Site site;
     /** Where every body a template shows comes from: the sanitiser, or its cache. */
@@ -331,6 +333,18 @@ final class TemplateModel {
 
     /** Venus's {@code cssid}: the name lower-cased, each run of other characters a hyphen. */
     static String cssId(String name) {
+        String known = CSS_IDS.get(name);
+        if (known == null) {
+            known = cssIdOf(name);
+            if (CSS_IDS.size() >= 50_000) {
+                CSS_IDS.clear();
+            }
+            CSS_IDS.put(name, known);
+        }
+        return known;
+    }
+
+    private static String cssIdOf(String name) {
         String id = NOT_ALPHANUMERIC.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
         int start = 0;
         int end = id.length();
