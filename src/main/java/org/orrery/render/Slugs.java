@@ -34,7 +34,7 @@ public final class Slugs {
     private static final int READABLE = 48;
 
     /** How many categories' (and, apart, feeds') slugs are remembered before the memory starts over. */
-    private static final int REMEMBERED = 50_000;
+    private static final int REMEMBERED = 250_000;
 
     private static final Map<String, String> TAGS = new ConcurrentHashMap<>();
     private static final Map<URI, String> FEEDS = new ConcurrentHashMap<>();

@@ -336,7 +336,7 @@ final class TemplateModel {
         String known = CSS_IDS.get(name);
         if (known == null) {
             known = cssIdOf(name);
-            if (CSS_IDS.size() >= 50_000) {
+            if (CSS_IDS.size() >= 250_000) {
                 CSS_IDS.clear();
             }
             CSS_IDS.put(name, known);
