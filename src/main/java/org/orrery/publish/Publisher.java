@@ -60,7 +60,7 @@ public final class Publisher {
     private final HtmlSanitizer sanitizer;
     private volatile BodyCounts lastBodies = new BodyCounts(0, 0);
     private volatile int archivesRendered;
-    private volatile ReaderCounts readerCounts = new ReaderCounts(0, 0, 0, 0, 0, 0);
+    private volatile ReaderCounts readerCounts = new ReaderCounts(0, 0, 0, 0, 0, 0, false);
 
     public Publisher(PlanetConfig config, Store store, InstantSource clock, Site site) {
         this.config = config;
@@ -305,7 +305,8 @@ public final class Publisher {
             int tagsRendered,
             int tagsWritten,
             int filesWritten,
-            int searchIndexBytes) {}
+            int searchIndexBytes,
+            boolean peopleRendered) {}
 
     /** How many bodies the last publishing sanitised, and how many it found sanitised in the store. */
     public record BodyCounts(long sanitised, long reused) {}

@@ -106,9 +106,13 @@ final class ReaderSite {
                 ? Set.of() // every page is rendered
                 : touchedFeeds(subscriptions, order, dates, changedDays);
         Map<URI, Channel> stale = new LinkedHashMap<>();
+        // The people page lists every channel as its feed's page shows it, in this order.
+        var shownChannels = new StringBuilder();
         for (Channel channel : channels) {
             String path = ReaderPages.feedPath(channel.feedUri());
-            String digest = pages.digest(channel) + " " + counts.getOrDefault(channel.feedUri(), 0);
+            String shown = pages.digest(channel);
+            shownChannels.append(shown).append('\n');
+            String digest = shown + " " + counts.getOrDefault(channel.feedUri(), 0);
             after.feeds().put(path, digest);
             produced.add(path);
             if (!digest.equals(before.feeds().get(path))
@@ -143,9 +147,17 @@ final class ReaderSite {
         }
         tagsWritten += writer.publish(tagFiles, outputDir);
 
-        // The people page, the search page and its index, and their static files: one of each.
+        // The people page (only when a channel it lists changed), the search page and its index,
+        // and their static files: one of each.
         var files = new LinkedHashMap<String, byte[]>(pages.staticFiles());
-        files.put(ReaderPages.PEOPLE, pages.people(channels, now));
+        String people = Sha256.hex(shownChannels.toString()) + " " + channels.size();
+        after.tags().put(ReaderPages.PEOPLE, people);
+        boolean peopleStale = !people.equals(before.tags().get(ReaderPages.PEOPLE))
+                || !Files.isRegularFile(outputDir.resolve(ReaderPages.PEOPLE));
+        if (peopleStale) {
+            files.put(ReaderPages.PEOPLE, pages.people(channels, now));
+        }
+        produced.add(ReaderPages.PEOPLE);
         files.put(ReaderPages.SEARCH, pages.search(now));
         byte[] index = pages.searchIndex(
                 posts.stream().limit(ReaderPages.SEARCH_ENTRIES).toList());
@@ -156,7 +168,13 @@ final class ReaderSite {
         write(after);
         window.clear();
         return new Publisher.ReaderCounts(
-                feeds[0], feeds[1], tagsRendered, tagsWritten, feeds[1] + tagsWritten + others, index.length);
+                feeds[0],
+                feeds[1],
+                tagsRendered,
+                tagsWritten,
+                feeds[1] + tagsWritten + others,
+                index.length,
+                peopleStale);
     }
 
     /** Renders and writes the pages of the {@code stale} feeds; gives how many were rendered and written. */

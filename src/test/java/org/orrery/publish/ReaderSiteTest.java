@@ -291,6 +291,37 @@ class ReaderSiteTest {
     }
 
     @Test
+    void thePeoplePageIsRenderedAgainOnlyWhenSomeoneItListsChanged() throws Exception {
+        PlanetConfig config = config("");
+        try (var store = JdbcStore.openSqlite(config.databaseFile())) {
+            save(store, ALICE, aliceEntries());
+            save(store, BOB, bobEntries());
+            assertThat(publish(config, store).peopleRendered()).isTrue();
+
+            var bob = new ArrayList<>(bobEntries());
+            bob.addFirst(entry("b3", "Bob returns", null, day(25), "<p>Back.</p>"));
+            save(store, BOB, bob);
+            assertThat(publish(config, store).peopleRendered())
+                    .as("a new post changes no one's name or face")
+                    .isFalse();
+
+            PlanetConfig renamed = ConfigLoader.load(
+                    List.of(Files.writeString(
+                            dir.resolve("config.ini"),
+                            Files.readString(dir.resolve("config.ini")).replace("Alice Liddell", "Alice Pleasance"))),
+                    dir);
+            assertThat(publish(renamed, store).peopleRendered()).isTrue();
+            assertThat(page("people/index.html").select("ul.people li").text()).contains("Alice Pleasance");
+
+            Files.delete(out().resolve("people/index.html"));
+            assertThat(publish(renamed, store).peopleRendered())
+                    .as("a missing page")
+                    .isTrue();
+            assertThat(out().resolve("people/index.html")).exists();
+        }
+    }
+
+    @Test
     void aRemovedEntryRendersItsFeedsPageAgain() throws Exception {
         PlanetConfig config = config("");
         try (var store = JdbcStore.openSqlite(config.databaseFile())) {
