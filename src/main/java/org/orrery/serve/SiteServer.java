@@ -237,6 +237,12 @@ public final class SiteServer implements AutoCloseable {
             }
         }
 
+        /** Blocking when {@code first} is: a WebSub push is read and stored before it is answered. */
+        @Override
+        public InvocationType getInvocationType() {
+            return first != null ? InvocationType.BLOCKING : super.getInvocationType();
+        }
+
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             if (first != null && first.handle(request, response, callback)) {

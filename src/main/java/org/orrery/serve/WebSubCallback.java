@@ -31,6 +31,11 @@ final class WebSubCallback extends Handler.Abstract {
     }
 
     @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.BLOCKING;
+    }
+
+    @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (!path.startsWith(prefix)) {
@@ -45,7 +50,9 @@ final class WebSubCallback extends Handler.Abstract {
                 fields.forEach(f -> query.put(f.getName(), f.getValue()));
                 Optional<String> challenge = subscriber.verify(id, query);
                 if (challenge.isEmpty()) {
-                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                    // No error page: Jetty's quotes the URL, and with it the challenge.
+                    response.setStatus(HttpStatus.NOT_FOUND_404);
+                    callback.succeeded();
                     return true;
                 }
                 response.setStatus(200);
