@@ -264,6 +264,7 @@ public final class PlanetServer implements AutoCloseable {
                 }
                 Planet current = planet;
                 scheduler.update(current, current.readSubscriptions(), pollInterval(config));
+                websub.ifPresent(w -> w.retain(scheduler.topics()));
             }
             publisher.touch();
         } catch (RuntimeException e) {

@@ -50,7 +50,8 @@ final class WebSubscriber implements AutoCloseable {
 
     /** Where pushes go, and who hears that a feed is polled again. */
     interface Pushes {
-        void pushed(URI topic, Refresher.Pushed body);
+        /** Takes a push of {@code topic}; false when the feed is no longer subscribed. */
+        boolean pushed(URI topic, Refresher.Pushed body);
 
         /** {@code topic}'s lease is no longer active: it should be polled at its usual pace. */
         void lapsed(URI topic);
@@ -137,8 +138,8 @@ final class WebSubscriber implements AutoCloseable {
                 config.options().maxFeedBytes(),
                 new Pushes() {
                     @Override
-                    public void pushed(URI topic, Refresher.Pushed body) {
-                        scheduler.pushed(topic, body);
+                    public boolean pushed(URI topic, Refresher.Pushed body) {
+                        return scheduler.pushed(topic, body).isPresent();
                     }
 
                     @Override
@@ -440,7 +441,7 @@ final class WebSubscriber implements AutoCloseable {
         TAKEN,
         /** Missing or wrong signature: ignored (§8). */
         IGNORED,
-        /** No such subscription: the hub may stop sending (410). */
+        /** No such subscription (or no longer one): the hub may stop sending (410). */
         UNKNOWN,
         /** Larger than {@code max_feed_bytes}. */
         TOO_LARGE
@@ -452,7 +453,10 @@ final class WebSubscriber implements AutoCloseable {
         synchronized (this) {
             lease = leases.get(id);
         }
-        if (lease == null || lease.state() == WebSubLease.State.UNSUBSCRIBING) {
+        // Denied, lapsed or being removed: not a subscription of ours any more.
+        if (lease == null
+                || lease.state() == WebSubLease.State.UNSUBSCRIBING
+                || lease.state() == WebSubLease.State.FAILED) {
             return Push.UNKNOWN;
         }
         if (body.length > maxBodyBytes) {
@@ -462,8 +466,7 @@ final class WebSubscriber implements AutoCloseable {
             log.warn("serve: a push for {} was not signed with its secret: ignored", lease.topic());
             return Push.IGNORED;
         }
-        pushes.pushed(lease.topic(), new Refresher.Pushed(body, charset));
-        return Push.TAKEN;
+        return pushes.pushed(lease.topic(), new Refresher.Pushed(body, charset)) ? Push.TAKEN : Push.UNKNOWN;
     }
 
     long maxBodyBytes() {

@@ -129,6 +129,20 @@ class WebSubTest {
         var again = hub.verify(callback, "subscribe", hub.url("alice.xml"), "c4");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo("c4");
+
+        // §5.2: the hub takes the subscription back; the feed is polled, and pushes are ignored.
+        assertThat(hub.verify(callback, "denied", hub.url("alice.xml"), "").statusCode())
+                .isEqualTo(200);
+        assertThat(Files.readString(dir.resolve("cache/websub.json")))
+                .contains("FAILED")
+                .doesNotContain("ACTIVE");
+        String pushed = hub.atom("alice.xml", null, "After denial");
+        hub.push(
+                callback,
+                pushed,
+                TestHub.signature(
+                        "sha256", "HmacSHA256", hub.verified.getFirst().secret(), pushed));
+        assertThat(titles()).doesNotContain("After denial");
     }
 
     @Test
