@@ -191,6 +191,28 @@ class WebSubTest {
     }
 
     @Test
+    void pollsAPushedFeedOnlyDailyUntilItsLeaseEnds() throws Exception {
+        start(config("alice.xml"));
+        Eventually.holds("verified", BOUND, () -> !hub.verified.isEmpty());
+        TestHub.Verified alice = hub.verified.getFirst();
+        // Polled every second until a fetch ends with the lease active, which plans the next a day on.
+        Eventually.holds("fetching stopped", BOUND, () -> {
+            int before = hub.fetches("alice.xml");
+            Thread.sleep(1500);
+            return hub.fetches("alice.xml") == before;
+        });
+        int fetches = hub.fetches("alice.xml");
+        hub.feed("alice.xml", false, "Alice polled", "Alice one");
+
+        Thread.sleep(2500); // two and a half poll intervals, which would have fetched it
+        assertThat(hub.fetches("alice.xml")).isEqualTo(fetches);
+        assertThat(titles()).doesNotContain("Alice polled");
+
+        hub.verify(alice.callback(), "denied", hub.url("alice.xml"), "");
+        Eventually.holds("polled again once the lease ended", BOUND, () -> titles().contains("Alice polled"));
+    }
+
+    @Test
     void keepsPollingWhenTheHubRefusesOrNeverVerifies() throws Exception {
         hub.answer = 500;
         hub.feed("carol.xml", false, "Carol one");
