@@ -420,12 +420,10 @@ final class WebSubscriber implements AutoCloseable {
                             lease.hub(),
                             lease.topic(),
                             query.getOrDefault("hub.reason", "no reason given"));
-                    boolean wasActive = lease.active(now);
                     leases.put(id, lease.failed(now.plus(settings.retryWait())));
                     save();
-                    if (wasActive) {
-                        pushes.lapsed(lease.topic());
-                    }
+                    // Told outside this lock: the scheduler asks this subscriber under its own.
+                    requests.execute(() -> pushes.lapsed(lease.topic()));
                     return Optional.of("");
                 }
                 default -> {
