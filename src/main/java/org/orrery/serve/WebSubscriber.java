@@ -1,10 +1,8 @@
 package org.orrery.serve;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,11 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.orrery.config.PlanetConfig;
-import org.orrery.fetch.FetchResult;
 import org.orrery.fetch.FetchSettings;
 import org.orrery.fetch.Fetcher;
-import org.orrery.fetch.PrivateAddresses;
-import org.orrery.model.Validators;
 import org.orrery.parse.HubLinks;
 import org.orrery.refresh.Refresher;
 import org.slf4j.Logger;
@@ -160,26 +155,11 @@ final class WebSubscriber implements AutoCloseable {
 
     /** {@code fetcher}, telling this subscriber of the hubs each feed it fetches names. */
     Fetcher discovering(Fetcher fetcher) {
-        return new Fetcher() {
-            @Override
-            public FetchResult fetch(URI uri, Validators validators, boolean privateAllowed) {
-                FetchResult result = fetcher.fetch(uri, validators, privateAllowed);
-                if (result instanceof FetchResult.Fetched f && !closed) {
-                    try {
-                        discovered(uri, HubLinks.of(f.links(), f.body(), f.finalUri()), privateAllowed);
-                    } catch (RuntimeException e) {
-                        // Subscribing is a bonus on top of polling: the fetch stands.
-                        log.warn("serve: WebSub discovery for {} failed: {}", uri, e.toString(), e);
-                    }
-                }
-                return result;
-            }
+        return new WebSubDiscovery(fetcher, this);
+    }
 
-            @Override
-            public void close() {
-                fetcher.close();
-            }
-        };
+    boolean closed() {
+        return closed;
     }
 
     /** Whether {@code topic}'s hub is pushing it now (an active, verified lease). */
@@ -195,33 +175,28 @@ final class WebSubscriber implements AutoCloseable {
 
     /**
      * Notes the hubs {@code topic} names: subscribes when it names one and is not subscribed (or
-     * was subscribed at another hub, or failed long enough ago).
+     * was subscribed at another hub, or failed long enough ago). A hub on a private or loopback
+     * address only when the feed's fetch could reach such addresses.
      */
     void discovered(URI topic, HubLinks links, boolean privateAllowed) {
         if (links.hubs().isEmpty()) {
             return;
         }
         URI hub = links.hubs().getFirst();
-        if (!privateAllowed && privateHost(hub)) {
+        URI hubTopic = links.self().orElse(topic);
+        if (!wanted(topic, hub, hubTopic)) {
+            return;
+        }
+        if (!privateAllowed && WebSubDiscovery.privateHost(hub)) {
             log.info("serve: {} names a hub on a private address, {}: not subscribed", topic, hub);
             return;
         }
-        URI hubTopic = links.self().orElse(topic);
         WebSubLease lease;
         synchronized (this) {
-            Instant now = clock.instant();
-            Optional<WebSubLease> known = find(topic);
-            if (known.isPresent()) {
-                WebSubLease k = known.get();
-                boolean same = k.hub().equals(hub) && k.hubTopic().equals(hubTopic);
-                boolean waiting = k.state() == WebSubLease.State.FAILED
-                        && k.retryAt().filter(now::isBefore).isPresent();
-                if (k.state() == WebSubLease.State.UNSUBSCRIBING
-                        || (same && (k.state() != WebSubLease.State.FAILED || waiting))) {
-                    return;
-                }
-                leases.remove(k.id());
+            if (!wanted(topic, hub, hubTopic)) {
+                return; // another fetch of the feed subscribed meanwhile
             }
+            find(topic).ifPresent(known -> leases.remove(known.id()));
             lease = new WebSubLease(
                     topic,
                     hubTopic,
@@ -229,7 +204,7 @@ final class WebSubscriber implements AutoCloseable {
                     token(16),
                     token(24),
                     WebSubLease.State.PENDING,
-                    now,
+                    clock.instant(),
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty());
@@ -237,6 +212,23 @@ final class WebSubscriber implements AutoCloseable {
             save();
         }
         requests.execute(() -> ask(lease, "subscribe"));
+    }
+
+    /** Whether {@code topic} is to be subscribed to at {@code hub}: not yet, elsewhere, or failed long enough ago. */
+    private synchronized boolean wanted(URI topic, URI hub, URI hubTopic) {
+        Optional<WebSubLease> known = find(topic);
+        if (known.isEmpty()) {
+            return true;
+        }
+        WebSubLease k = known.get();
+        if (k.state() == WebSubLease.State.UNSUBSCRIBING) {
+            return false;
+        }
+        if (!k.hub().equals(hub) || !k.hubTopic().equals(hubTopic)) {
+            return true;
+        }
+        return k.state() == WebSubLease.State.FAILED
+                && k.retryAt().filter(clock.instant()::isBefore).isEmpty();
     }
 
     /** Unsubscribes the feeds not in {@code topics} (those no longer in the config). */
@@ -492,22 +484,6 @@ final class WebSubscriber implements AutoCloseable {
             WebSubLeases.write(file, new ArrayList<>(leases.values()));
         } catch (IOException e) {
             log.error("serve: writing {} failed: {}", file, e.toString());
-        }
-    }
-
-    private static boolean privateHost(URI hub) {
-        if (PrivateAddresses.namedBy(hub)) {
-            return true;
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(hub.getHost())) {
-                if (PrivateAddresses.isPrivate(address)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (UnknownHostException | RuntimeException e) {
-            return true; // a hub that cannot be found cannot be subscribed to either
         }
     }
 
