@@ -1,6 +1,10 @@
 package org.orrery.parse;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -15,7 +19,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Where a feed says it is pushed from (W3C WebSub §4, discovery): its hubs and its own URL (the
  * topic), from the response's {@code Link} headers first, else from the document's feed-level
- * {@code <link rel="hub">} and {@code <link rel="self">} (Atom's, or {@code atom:link} in RSS).
+ * {@code <link rel="hub">} and {@code <link rel="self">} (Atom's, or {@code atom:link} in RSS), or
+ * a JSON Feed's {@code hubs} and {@code feed_url}.
  *
  * @param hubs absolute hub URLs, in the order given; empty when the feed names none
  * @param self the topic URL the feed gives itself, when it gives one
@@ -24,6 +29,7 @@ public record HubLinks(List<URI> hubs, Optional<URI> self) {
     public static final HubLinks NONE = new HubLinks(List.of(), Optional.empty());
 
     private static final XMLInputFactory FACTORY = FeedParser.newFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
     public HubLinks {
         hubs = List.copyOf(hubs);
@@ -41,8 +47,27 @@ public record HubLinks(List<URI> hubs, Optional<URI> self) {
             return fromHeaders.links();
         }
         var fromBody = new Found(base);
-        fromBody.document(body);
+        if (json(body)) {
+            fromBody.jsonFeed(body);
+        } else {
+            fromBody.document(body);
+        }
         return fromBody.links();
+    }
+
+    private static boolean json(byte[] body) {
+        for (byte b : body) {
+            if (b != ' '
+                    && b != '\t'
+                    && b != '\r'
+                    && b != '\n'
+                    && b != (byte) 0xEF
+                    && b != (byte) 0xBB
+                    && b != (byte) 0xBF) {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private static final class Found {
@@ -103,6 +128,46 @@ public record HubLinks(List<URI> hubs, Optional<URI> self) {
                     }
                 }
                 at = close + 1;
+            }
+        }
+
+        /** JSON Feed 1.1: {@code "hubs": [{"type": "WebSub", "url": ...}]}, {@code "feed_url"}. */
+        void jsonFeed(byte[] body) {
+            try (JsonParser json = JSON.createParser(body)) {
+                if (json.nextToken() != JsonToken.START_OBJECT) {
+                    return;
+                }
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = json.currentName();
+                    JsonToken value = json.nextToken();
+                    if (name.equals("feed_url") && value == JsonToken.VALUE_STRING) {
+                        add(json.getText(), "self");
+                    } else if (name.equals("hubs") && value == JsonToken.START_ARRAY) {
+                        while (json.nextToken() == JsonToken.START_OBJECT) {
+                            String type = "";
+                            String url = null;
+                            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                                String field = json.currentName();
+                                json.nextToken();
+                                if (field.equals("type")) {
+                                    type = json.getValueAsString("");
+                                } else if (field.equals("url")) {
+                                    url = json.getValueAsString();
+                                } else {
+                                    json.skipChildren();
+                                }
+                            }
+                            if (url != null
+                                    && (type.equalsIgnoreCase("WebSub") || type.equalsIgnoreCase("PubSubHubbub"))) {
+                                add(url, "hub");
+                            }
+                        }
+                    } else {
+                        json.skipChildren();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not well-formed: what was found before stays.
             }
         }
 

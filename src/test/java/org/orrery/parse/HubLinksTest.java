@@ -56,6 +56,7 @@ class HubLinksTest {
         assertThat(HubLinks.of(List.of(), bytes("{\"version\": \"https://jsonfeed.org/version/1.1\"}"), BASE)
                         .hubs())
                 .isEmpty();
+        assertThat(HubLinks.of(List.of(), bytes("not a feed at all"), BASE)).isEqualTo(HubLinks.NONE);
         // Only http(s) hubs: a feed cannot send the subscriber to a file or a script.
         assertThat(HubLinks.of(
                                 List.of(),
@@ -64,6 +65,21 @@ class HubLinksTest {
                                 BASE)
                         .hubs())
                 .isEmpty();
+    }
+
+    @Test
+    void readsAJsonFeedsWebSubHubsAndFeedUrl() {
+        var links = HubLinks.of(
+                List.of(),
+                bytes("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\","
+                        + " \"items\": [{\"id\": \"1\", \"hubs\": [{\"type\": \"WebSub\", \"url\": \"https://no.example/\"}]}],"
+                        + " \"feed_url\": \"https://blog.example.org/feed.json\","
+                        + " \"hubs\": [{\"type\": \"rssCloud\", \"url\": \"https://cloud.example/\"},"
+                        + " {\"type\": \"WebSub\", \"url\": \"https://hub.example.net/\"}]}"),
+                BASE);
+
+        assertThat(links.hubs()).containsExactly(URI.create("https://hub.example.net/"));
+        assertThat(links.self()).contains(URI.create("https://blog.example.org/feed.json"));
     }
 
     private static byte[] bytes(String xml) {
