@@ -187,6 +187,11 @@ final class FeedScheduler {
         schedule(uri, feed, clock.instant().plusMillis((long) (pollInterval.toMillis() * random.nextDouble())));
     }
 
+    /** Whether feeds are scheduled: started ({@link #update} called) and not closed. */
+    synchronized boolean running() {
+        return planet != null && !closed;
+    }
+
     /** The feeds scheduled (gone ones included). */
     synchronized java.util.Set<URI> topics() {
         return java.util.Set.copyOf(feeds.keySet());

@@ -78,7 +78,12 @@ final class WebSubCallback extends Handler.Abstract {
                             // §7: 410 tells the hub the subscription is gone.
                             case UNKNOWN -> HttpStatus.GONE_410;
                             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE_413;
+                            // Not 410: the subscription stands; the hub sends it again later.
+                            case NOT_NOW -> HttpStatus.SERVICE_UNAVAILABLE_503;
                         };
+                if (outcome == WebSubscriber.Push.NOT_NOW) {
+                    response.getHeaders().put(HttpHeader.RETRY_AFTER, "60");
+                }
                 response.setStatus(status);
                 callback.succeeded();
             }

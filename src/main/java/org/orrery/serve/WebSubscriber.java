@@ -45,8 +45,8 @@ final class WebSubscriber implements AutoCloseable {
 
     /** Where pushes go, and who hears that a feed is polled again. */
     interface Pushes {
-        /** Takes a push of {@code topic}; false when the feed is no longer subscribed. */
-        boolean pushed(URI topic, Refresher.Pushed body);
+        /** Takes a push of {@code topic}: {@link Push#TAKEN}, {@link Push#UNKNOWN} (no longer subscribed) or {@link Push#NOT_NOW}. */
+        Push pushed(URI topic, Refresher.Pushed body);
 
         /** {@code topic}'s lease is no longer active: it should be polled at its usual pace. */
         void lapsed(URI topic);
@@ -133,8 +133,11 @@ final class WebSubscriber implements AutoCloseable {
                 config.options().maxFeedBytes(),
                 new Pushes() {
                     @Override
-                    public boolean pushed(URI topic, Refresher.Pushed body) {
-                        return scheduler.pushed(topic, body).isPresent();
+                    public Push pushed(URI topic, Refresher.Pushed body) {
+                        if (!scheduler.running()) {
+                            return Push.NOT_NOW; // starting or stopping: the feeds are not scheduled
+                        }
+                        return scheduler.pushed(topic, body).isPresent() ? Push.TAKEN : Push.UNKNOWN;
                     }
 
                     @Override
@@ -434,11 +437,16 @@ final class WebSubscriber implements AutoCloseable {
         /** No such subscription (or no longer one): the hub may stop sending (410). */
         UNKNOWN,
         /** Larger than {@code max_feed_bytes}. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** {@code serve} is starting or stopping: the hub is asked to send it again later (503). */
+        NOT_NOW
     }
 
     /** Takes a push to callback {@code id} when its {@code X-Hub-Signature} proves it is from the hub. */
     Push push(String id, byte[] body, Optional<String> signature, Optional<String> charset) {
+        if (closed) {
+            return Push.NOT_NOW;
+        }
         WebSubLease lease;
         synchronized (this) {
             lease = leases.get(id);
@@ -456,7 +464,7 @@ final class WebSubscriber implements AutoCloseable {
             log.warn("serve: a push for {} was not signed with its secret: ignored", lease.topic());
             return Push.IGNORED;
         }
-        return pushes.pushed(lease.topic(), new Refresher.Pushed(body, charset)) ? Push.TAKEN : Push.UNKNOWN;
+        return pushes.pushed(lease.topic(), new Refresher.Pushed(body, charset));
     }
 
     long maxBodyBytes() {
