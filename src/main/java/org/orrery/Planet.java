@@ -113,6 +113,12 @@ public final class Planet {
         return refresher.refreshOne(lists, subscription, stored.orElse(FeedState.NEW), stored.isPresent());
     }
 
+    /** Takes a body the subscription's WebSub hub pushed, as a fetched one ({@link Refresher#refreshPushed}). */
+    public RefreshSummary refreshPushed(
+            ReadingLists lists, Subscription subscription, Optional<FeedState> stored, Refresher.Pushed pushed) {
+        return refresher.refreshPushed(lists, subscription, stored.orElse(FeedState.NEW), stored.isPresent(), pushed);
+    }
+
     /** The config's subscriptions, then those its reading lists name (as last fetched or stored). */
     public List<Subscription> subscriptions() {
         return lists.current().subscriptions();

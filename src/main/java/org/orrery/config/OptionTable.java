@@ -252,6 +252,8 @@ public final class OptionTable {
             whole("max_connections_per_host", PLANET, 4, 1, "connections open to one host at once");
     static final Option<Integer> POLL_INTERVAL =
             whole("poll_interval", PLANET, 1800, 10, "seconds orrery serve waits between fetches of a feed");
+    static final Option<Optional<String>> WEBSUB_CALLBACK =
+            optionalText("websub_callback", PLANET, ACTED_ON, "the public URL orrery serve takes WebSub pushes under");
     static final Option<Integer> MAX_ENTRIES_PER_FEED =
             whole("max_entries_per_feed", PLANET, 1000, 1, "entries read of one feed");
     static final Option<Long> MAX_FEED_BYTES = option(
@@ -360,6 +362,7 @@ public final class OptionTable {
                             MAX_CONNECTIONS,
                             MAX_CONNECTIONS_PER_HOST,
                             POLL_INTERVAL,
+                            WEBSUB_CALLBACK,
                             MAX_ENTRIES_PER_FEED,
                             MAX_FEED_BYTES,
                             RIVER_ORDER,

@@ -48,6 +48,8 @@ import org.orrery.model.RiverOrder;
  *     one host at once, never more than {@code maxConnections}
  * @param pollInterval Orrery's {@code poll_interval}: how long {@code orrery serve} waits between
  *     two fetches of a feed that states no freshness lifetime of its own
+ * @param websubCallback Orrery's {@code websub_callback}: the public base URL under which
+ *     {@code orrery serve} takes WebSub pushes; no WebSub subscriptions without it
  * @param maxEntriesPerFeed Orrery's {@code max_entries_per_feed}: of a feed with more entries,
  *     the first this many in document order are read
  * @param maxFeedBytes Orrery's {@code max_feed_bytes}: the largest feed accepted, after
@@ -85,6 +87,7 @@ public record PlanetOptions(
         int maxConnections,
         int maxConnectionsPerHost,
         java.time.Duration pollInterval,
+        Optional<String> websubCallback,
         int maxEntriesPerFeed,
         long maxFeedBytes,
         RiverOrder riverOrder,
@@ -111,6 +114,7 @@ public record PlanetOptions(
         Objects.requireNonNull(exclude, "exclude");
         iframeHosts = List.copyOf(iframeHosts);
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(websubCallback, "websubCallback");
         Objects.requireNonNull(riverOrder, "riverOrder");
         Objects.requireNonNull(dialect, "dialect");
     }
@@ -154,6 +158,7 @@ public record PlanetOptions(
                 lookup, Math.max(OptionTable.MAX_CONNECTIONS.defaultValue(), spiderThreads));
         int maxConnectionsPerHost = Math.min(OptionTable.MAX_CONNECTIONS_PER_HOST.read(lookup), maxConnections);
         var pollInterval = java.time.Duration.ofSeconds(OptionTable.POLL_INTERVAL.read(lookup));
+        Optional<String> websubCallback = OptionTable.WEBSUB_CALLBACK.read(lookup);
         int maxEntriesPerFeed = OptionTable.MAX_ENTRIES_PER_FEED.read(lookup);
         long maxFeedBytes = OptionTable.MAX_FEED_BYTES.read(lookup);
         boolean allowPrivateAddresses = OptionTable.ALLOW_PRIVATE_ADDRESSES.read(lookup);
@@ -183,6 +188,7 @@ public record PlanetOptions(
                 maxConnections,
                 maxConnectionsPerHost,
                 pollInterval,
+                websubCallback,
                 maxEntriesPerFeed,
                 maxFeedBytes,
                 riverOrder,

@@ -22,6 +22,8 @@ public sealed interface FetchResult {
      * @param validators what to send on the next conditional request
      * @param httpStatus 200 for HTTP, empty for {@code file:} URLs
      * @param maxAge how long the server said the document stays fresh (Cache-Control max-age)
+     * @param links the response's {@code Link} header values (RFC 8288), where WebSub names a
+     *     feed's hub and topic
      */
     record Fetched(
             byte[] body,
@@ -30,7 +32,8 @@ public sealed interface FetchResult {
             Validators validators,
             OptionalInt httpStatus,
             List<Redirect> redirects,
-            Optional<Duration> maxAge)
+            Optional<Duration> maxAge,
+            List<String> links)
             implements FetchResult {
         public Fetched {
             Objects.requireNonNull(body, "body");
@@ -38,6 +41,18 @@ public sealed interface FetchResult {
             Objects.requireNonNull(validators, "validators");
             redirects = List.copyOf(redirects);
             Objects.requireNonNull(maxAge, "maxAge");
+            links = List.copyOf(links);
+        }
+
+        public Fetched(
+                byte[] body,
+                Optional<String> charset,
+                URI finalUri,
+                Validators validators,
+                OptionalInt httpStatus,
+                List<Redirect> redirects,
+                Optional<Duration> maxAge) {
+            this(body, charset, finalUri, validators, httpStatus, redirects, maxAge, List.of());
         }
 
         public Fetched(

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpStatus;
 import org.orrery.fetch.FetchResult.Failed;
@@ -69,6 +71,7 @@ final class ResponseReader {
                 ResponseHeaders.validators(response),
                 OptionalInt.of(status),
                 hops,
-                ResponseHeaders.maxAge(response));
+                ResponseHeaders.maxAge(response),
+                Arrays.stream(response.getHeaders("Link")).map(Header::getValue).toList());
     }
 }

@@ -351,7 +351,7 @@ public final class FeedParser {
         }
     }
 
-    private static XMLInputFactory newFactory() {
+    static XMLInputFactory newFactory() {
         XMLInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

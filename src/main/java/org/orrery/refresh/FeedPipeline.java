@@ -130,6 +130,27 @@ public final class FeedPipeline {
         };
     }
 
+    /**
+     * Takes {@code body}, pushed by the subscription's WebSub hub, as if a fetch had just given
+     * it: parsed, normalised, filtered and made the {@link Refresh} the store saves. The stored
+     * validators are kept, so the next poll still asks conditionally.
+     */
+    Refresh pushed(
+            Subscription subscription,
+            FeedState state,
+            boolean stored,
+            ReadingLists lists,
+            byte[] body,
+            Optional<String> charset) {
+        URI uri = subscription.feedUri();
+        Optional<String> refused = lists.refusal(subscription);
+        if (refused.isPresent()) {
+            return failed(uri, clock.instant(), state, refused.get(), OptionalInt.empty(), Optional.empty());
+        }
+        var result = new FetchResult.Fetched(body, charset, uri, state.validators(), OptionalInt.empty());
+        return fetched(subscription, state, stored, result, clock.instant());
+    }
+
     private Refresh fetched(
             Subscription subscription, FeedState state, boolean stored, FetchResult.Fetched f, Instant at) {
         URI uri = subscription.feedUri();

@@ -71,7 +71,7 @@ public final class Refresher {
                     slots.acquireUninterruptibly();
                     Done done = Done.skipped(Outcome.FAILED);
                     try {
-                        done = refresh(subscription, states, all, lists, fault);
+                        done = refresh(subscription, states, all, lists, fault, Optional.empty());
                         return done;
                     } finally {
                         slots.release();
@@ -96,7 +96,27 @@ public final class Refresher {
     public RefreshSummary refreshOne(ReadingLists lists, Subscription subscription, FeedState state, boolean stored) {
         var fault = new AtomicReference<StoreException>();
         Map<URI, FeedState> states = stored ? Map.of(subscription.feedUri(), state) : Map.of();
-        Done done = refresh(subscription, states, true, lists, fault);
+        Done done = refresh(subscription, states, true, lists, fault, Optional.empty());
+        if (fault.get() != null) {
+            throw fault.get();
+        }
+        return summary(List.of(done), lists);
+    }
+
+    /** A feed's body pushed by its WebSub hub: {@code body} and the charset it was declared in. */
+    public record Pushed(byte[] body, Optional<String> charset) {}
+
+    /**
+     * Takes a body the subscription's WebSub hub pushed as {@link #refreshOne} takes a fetched
+     * one: the same parsing, filters and saving ({@link FeedPipeline#pushed}).
+     *
+     * @throws StoreException when the database cannot be written
+     */
+    public RefreshSummary refreshPushed(
+            ReadingLists lists, Subscription subscription, FeedState state, boolean stored, Pushed pushed) {
+        var fault = new AtomicReference<StoreException>();
+        Map<URI, FeedState> states = stored ? Map.of(subscription.feedUri(), state) : Map.of();
+        Done done = refresh(subscription, states, true, lists, fault, Optional.of(pushed));
         if (fault.get() != null) {
             throw fault.get();
         }
@@ -108,7 +128,8 @@ public final class Refresher {
             Map<URI, FeedState> states,
             boolean all,
             ReadingLists lists,
-            AtomicReference<StoreException> fault) {
+            AtomicReference<StoreException> fault,
+            Optional<Pushed> pushed) {
         URI uri = subscription.feedUri();
         FeedState state = states.getOrDefault(uri, FeedState.NEW);
         if (fault.get() != null) {
@@ -122,7 +143,16 @@ public final class Refresher {
             return Done.skipped(Outcome.WAITING);
         }
         try {
-            Refresh refresh = pipeline.refresh(subscription, state, states.containsKey(uri), lists);
+            boolean stored = states.containsKey(uri);
+            Refresh refresh = pushed.isPresent()
+                    ? pipeline.pushed(
+                            subscription,
+                            state,
+                            stored,
+                            lists,
+                            pushed.get().body(),
+                            pushed.get().charset())
+                    : pipeline.refresh(subscription, state, stored, lists);
             if (Thread.currentThread().isInterrupted()) {
                 // Abandoned (orrery serve stopping): the feed was not at fault, so nothing is saved.
                 return Done.skipped(Outcome.FAILED);

@@ -58,13 +58,21 @@ final class FeedScheduler {
         Subscription subscription;
         boolean stored;
         ScheduledFuture<?> next;
+        /** Held while the feed is refreshed or a push of it taken: one at a time. */
+        final java.util.concurrent.locks.ReentrantLock busy = new java.util.concurrent.locks.ReentrantLock();
     }
 
     private final Map<URI, Feed> feeds = new HashMap<>();
     private volatile Planet planet;
     private volatile ReadingLists lists;
     private volatile Duration pollInterval;
+    /** Feeds a WebSub hub pushes: polled only every {@link #PUSHED_POLL_INTERVAL}. */
+    private volatile java.util.function.Predicate<URI> pushed = uri -> false;
+
     private boolean closed;
+
+    /** How often a feed is polled while a WebSub lease on it is active (unless poll_interval is longer). */
+    static final Duration PUSHED_POLL_INTERVAL = Duration.ofDays(1);
 
     FeedScheduler(Store store, InstantSource clock, RandomGenerator random, int maxConnections, Listener listener) {
         this.store = store;
@@ -131,6 +139,64 @@ final class FeedScheduler {
         }
     }
 
+    /** Says which feeds have an active WebSub lease, polled at most every {@link #PUSHED_POLL_INTERVAL}. */
+    void pushedBy(java.util.function.Predicate<URI> active) {
+        this.pushed = active;
+    }
+
+    /**
+     * Takes a body {@code uri}'s hub pushed, as a fetch of it (never at the same time as one).
+     *
+     * @return what it did, or empty when {@code uri} is not scheduled (no longer subscribed)
+     */
+    Optional<RefreshSummary> pushed(URI uri, org.orrery.refresh.Refresher.Pushed body) {
+        Feed feed;
+        synchronized (this) {
+            feed = closed ? null : feeds.get(uri);
+        }
+        if (feed == null) {
+            return Optional.empty();
+        }
+        feed.busy.lock();
+        try {
+            Subscription subscription;
+            boolean stored;
+            synchronized (this) {
+                subscription = feed.subscription;
+                stored = feed.stored;
+            }
+            Optional<FeedState> state = stored ? Optional.of(store.state(uri)) : Optional.empty();
+            RefreshSummary summary = planet.refreshPushed(lists, subscription, state, body);
+            synchronized (this) {
+                feed.stored = true;
+            }
+            listener.refreshed(uri, summary);
+            return Optional.of(summary);
+        } finally {
+            feed.busy.unlock();
+        }
+    }
+
+    /** Polls {@code uri} within {@code poll_interval} if it was planned later (its WebSub lease lapsed). */
+    synchronized void pollSoon(URI uri) {
+        Feed feed = closed ? null : feeds.get(uri);
+        if (feed == null || feed.next == null || feed.next.getDelay(TimeUnit.MILLISECONDS) <= pollInterval.toMillis()) {
+            return;
+        }
+        feed.next.cancel(false);
+        schedule(uri, feed, clock.instant().plusMillis((long) (pollInterval.toMillis() * random.nextDouble())));
+    }
+
+    /** Whether feeds are scheduled: started ({@link #update} called) and not closed. */
+    synchronized boolean running() {
+        return planet != null && !closed;
+    }
+
+    /** The feeds scheduled (gone ones included). */
+    synchronized java.util.Set<URI> topics() {
+        return java.util.Set.copyOf(feeds.keySet());
+    }
+
     /** How many subscriptions are scheduled (gone ones included). */
     synchronized int size() {
         return feeds.size();
@@ -161,6 +227,7 @@ final class FeedScheduler {
             return; // shutting down before it started: nothing fetched, nothing to save
         }
         Instant next;
+        feed.busy.lock();
         try {
             Subscription subscription;
             boolean stored;
@@ -183,11 +250,16 @@ final class FeedScheduler {
             }
             next = after.schedule().nextFetchAt().orElseGet(() -> clock.instant()
                     .plus(pollInterval));
+            if (pushed.test(uri)) {
+                Instant held = clock.instant().plus(PUSHED_POLL_INTERVAL);
+                next = next.isAfter(held) ? next : held;
+            }
         } catch (RuntimeException e) {
             // The store failing (disk full) or a bug: this feed tries again later, the others go on.
             log.error("serve: refreshing {} failed: {}", uri, e.toString(), e);
             next = clock.instant().plus(pollInterval);
         } finally {
+            feed.busy.unlock();
             slots.release();
         }
         synchronized (this) {

@@ -99,6 +99,9 @@ public final class PlanetServer implements AutoCloseable {
     private volatile long changeCount;
     private volatile List<FileTime> configStamps;
     private SiteServer site;
+    /** Present when {@code websub_callback} is set. */
+    private final Optional<WebSubscriber> websub;
+
     private boolean closed;
 
     private PlanetServer(
@@ -106,15 +109,17 @@ public final class PlanetServer implements AutoCloseable {
             Store store,
             Fetcher fetcher,
             Supplier<Optional<PlanetConfig>> reread,
-            Settings settings) {
+            Settings settings,
+            WebSubscriber.Settings websubSettings) {
         this.config = config;
         this.store = store;
-        this.fetcher = fetcher;
         this.reread = reread;
         this.settings = settings;
-        this.planet = planet(config);
         this.scheduler = new FeedScheduler(
                 store, clock, random, config.options().maxConnections(), (feed, summary) -> noteChanges());
+        this.websub = WebSubscriber.forPlanet(config, websubSettings, clock, scheduler);
+        this.fetcher = websub.map(w -> w.discovering(fetcher)).orElse(fetcher);
+        this.planet = planet(config);
         this.publisher = new PublishDebouncer(this::publish, settings.quiet(), settings.maxWait());
         this.upkeep = new ScheduledThreadPoolExecutor(1, r -> {
             var t = new Thread(r, "serve-upkeep");
@@ -139,7 +144,19 @@ public final class PlanetServer implements AutoCloseable {
             Supplier<Optional<PlanetConfig>> reread,
             Settings settings)
             throws IOException, PublishException {
-        var server = new PlanetServer(config, store, fetcher, reread, settings);
+        return start(config, store, fetcher, reread, settings, WebSubscriber.Settings.defaults(config.feedTimeout()));
+    }
+
+    /** {@link #start}, keeping WebSub subscriptions as {@code websub} says (tests: short leases). */
+    static PlanetServer start(
+            PlanetConfig config,
+            Store store,
+            Fetcher fetcher,
+            Supplier<Optional<PlanetConfig>> reread,
+            Settings settings,
+            WebSubscriber.Settings websub)
+            throws IOException, PublishException {
+        var server = new PlanetServer(config, store, fetcher, reread, settings, websub);
         try {
             server.startServing();
         } catch (IOException | PublishException | RuntimeException e) {
@@ -151,7 +168,12 @@ public final class PlanetServer implements AutoCloseable {
 
     private void startServing() throws IOException, PublishException {
         site = SiteServer.start(
-                config.outputDir(), config.options().encoding(), settings.bind(), settings.port(), () -> ready);
+                config.outputDir(),
+                config.options().encoding(),
+                settings.bind(),
+                settings.port(),
+                () -> ready,
+                websub.map(WebSubCallback::new).orElse(null));
         changeCount = store.changeCount();
         OptionalInt written = planet.publishIfChanged();
         written.ifPresent(n -> log.info("serve: published {} ({} files changed)", config.outputDir(), n));
@@ -219,6 +241,7 @@ public final class PlanetServer implements AutoCloseable {
         planet = planet(next);
         configStamps = stamps(next);
         scheduler.update(planet, planet.readSubscriptions(), pollInterval(next));
+        websub.ifPresent(w -> w.retain(scheduler.topics()));
         log.info("serve: config read again: {} subscriptions", scheduler.size());
         publisher.changed();
     }
@@ -241,6 +264,7 @@ public final class PlanetServer implements AutoCloseable {
                 }
                 Planet current = planet;
                 scheduler.update(current, current.readSubscriptions(), pollInterval(config));
+                websub.ifPresent(w -> w.retain(scheduler.topics()));
             }
             publisher.touch();
         } catch (RuntimeException e) {
@@ -308,6 +332,7 @@ public final class PlanetServer implements AutoCloseable {
         }
         try {
             upkeep.shutdownNow();
+            websub.ifPresent(WebSubscriber::close);
             scheduler.close(settings.shutdown());
             publisher.close(settings.shutdown());
             if (site != null) {

@@ -60,6 +60,13 @@ public final class SiteServer implements AutoCloseable {
      */
     public static SiteServer start(Path outputDir, String encoding, String bind, int port, BooleanSupplier ready)
             throws IOException {
+        return start(outputDir, encoding, bind, port, ready, null);
+    }
+
+    /** {@link #start}, with {@code first} (when not null) asked first of every request (WebSub callbacks). */
+    static SiteServer start(
+            Path outputDir, String encoding, String bind, int port, BooleanSupplier ready, Handler first)
+            throws IOException {
         java.nio.file.Files.createDirectories(outputDir);
         var threads = new QueuedThreadPool(64, 2);
         threads.setName("serve");
@@ -71,7 +78,7 @@ public final class SiteServer implements AutoCloseable {
         connector.setHost(bind);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Site(context(outputDir.toRealPath(), encoding), ready));
+        server.setHandler(new Site(context(outputDir.toRealPath(), encoding), ready, first));
         try {
             server.start();
         } catch (Exception e) {
@@ -219,14 +226,28 @@ public final class SiteServer implements AutoCloseable {
         private static final HttpField ASSETS_FIELD = new HttpField(HttpHeader.CACHE_CONTROL, ASSETS);
 
         private final BooleanSupplier ready;
+        private final Handler first;
 
-        Site(Handler files, BooleanSupplier ready) {
+        Site(Handler files, BooleanSupplier ready, Handler first) {
             super(files);
             this.ready = ready;
+            this.first = first;
+            if (first != null) {
+                addBean(first);
+            }
+        }
+
+        /** Blocking when {@code first} is: a WebSub push is read and stored before it is answered. */
+        @Override
+        public InvocationType getInvocationType() {
+            return first != null ? InvocationType.BLOCKING : super.getInvocationType();
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (first != null && first.handle(request, response, callback)) {
+                return true;
+            }
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
