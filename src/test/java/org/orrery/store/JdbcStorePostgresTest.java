@@ -1,10 +1,16 @@
 package org.orrery.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.orrery.store.StoreFixtures.FEED;
+import static org.orrery.store.StoreFixtures.T0;
+import static org.orrery.store.StoreFixtures.entry;
+import static org.orrery.store.StoreFixtures.fetched;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +39,26 @@ class JdbcStorePostgresTest extends JdbcStoreTest {
                 .hasMessageStartingWith(
                         "store: opening postgresql://127.0.0.1:" + closedPort + "/planet?user=orrery&password=***: ")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void theConfiguredDatabaseIsOpenedInsteadOfTheCacheFile() throws Exception {
+        Path cacheFile = dir.resolve("cache/orrery.db");
+        String database = TestPostgres.url(dir.resolve("configured"));
+        try (var configured = JdbcStore.open(Optional.of(database), cacheFile)) {
+            configured.save(fetched(FEED, T0, entry("a", "A")));
+        }
+        assertThat(cacheFile).doesNotExist();
+        try (var again = JdbcStore.openPostgresql(database)) {
+            assertThat(again.firstSeen(FEED)).containsOnlyKeys("a");
+        }
+        try (var unset = JdbcStore.open(Optional.empty(), cacheFile)) {
+            assertThat(unset.firstSeen(FEED)).isEmpty();
+        }
+        assertThat(cacheFile).exists();
+        assertThatThrownBy(() -> JdbcStore.open(Optional.of("mysql://db/planet"), cacheFile))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("not a PostgreSQL URL");
     }
 
     @Override
