@@ -278,6 +278,21 @@ public final class JdbcStore implements Store {
                 }));
     }
 
+    /**
+     * Copies every row of this store (subscriptions with their fetch state and health, entries
+     * with hidden ones, reading lists, sanitised bodies, change marks) into {@code target}, in one
+     * transaction of each: from a snapshot of this one, all or nothing into the other.
+     *
+     * @return the rows copied, by table
+     * @throws StoreException when {@code target} is not empty, or a read or write fails
+     */
+    public Map<String, Long> copyInto(JdbcStore target) {
+        return guarded(
+                "copying the store",
+                () -> readers.inTransaction(
+                        from -> target.writes.inTransaction(to -> StoreCopy.copy(from, to, target.writes.dialect()))));
+    }
+
     /** Closes the connections; later calls fail with a {@link StoreException}. */
     @Override
     public void close() {

@@ -29,6 +29,11 @@ final class WriteConnection {
         this.statements = new WriterStatements(handle.getConnection());
     }
 
+    /** The database written to. */
+    SqlDialect dialect() {
+        return dialect;
+    }
+
     /** Runs {@code work} in one transaction. */
     <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
         lock.lock();

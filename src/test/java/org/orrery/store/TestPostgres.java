@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
  * /usr/lib/postgresql/VERSION/bin}) the PostgreSQL variants of the tests are skipped, saying so;
  * under {@code CI=true} they fail instead, so CI never passes without running them.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static final String USER = "orrery";
     private static final long WAIT_SECONDS = 60;
 
@@ -39,12 +39,12 @@ final class TestPostgres {
     private TestPostgres() {}
 
     /** A store in the schema kept for {@code databaseFile}, made on its first use. */
-    static JdbcStore open(Path databaseFile) {
+    public static JdbcStore open(Path databaseFile) {
         return JdbcStore.openPostgresql(url(databaseFile));
     }
 
     /** The {@code postgresql://} URL of the schema kept for {@code databaseFile}. */
-    static synchronized String url(Path databaseFile) {
+    public static synchronized String url(Path databaseFile) {
         Cluster running = cluster();
         String schema = SCHEMAS.computeIfAbsent(databaseFile.toAbsolutePath(), f -> "store_" + (SCHEMAS.size() + 1));
         try (var connection = DriverManager.getConnection(running.jdbcUrl());
