@@ -270,9 +270,11 @@ public final class OptionTable {
             (k, v) -> v.isEmpty() ? Optional.empty() : OptionValues.dialect(k, v),
             ACTED_ON,
             "venus or planet2: whose meaning options take where the two differ");
-    static final Option<Optional<String>> DATABASE = optionalText(
+    static final Option<Optional<String>> DATABASE = option(
             "database",
             PLANET,
+            "",
+            (k, v) -> v.isEmpty() ? Optional.empty() : OptionValues.database(k, v),
             ACTED_ON,
             "postgresql://host:port/db?user=...: the store on PostgreSQL (ORRERY_DATABASE wins)");
     static final Option<Boolean> ALLOW_PRIVATE_ADDRESSES = option(

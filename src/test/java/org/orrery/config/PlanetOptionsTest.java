@@ -241,6 +241,10 @@ class PlanetOptionsTest {
         PlanetConfig config = load("[Planet]\ndatabase = postgresql://db.example:5432/planet?user=planet\n");
         assertThat(config.options().database()).contains("postgresql://db.example:5432/planet?user=planet");
         assertThat(config.warnings()).isEmpty();
+        assertThatThrownBy(() -> load("[Planet]\ndatabase = mysql://db.example/planet\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:2:")
+                .hasMessageContaining("database must be a PostgreSQL URL");
     }
 
     @Test
