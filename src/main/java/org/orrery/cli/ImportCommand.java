@@ -121,7 +121,7 @@ final class ImportCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the lock is held, not used
     private static ImportReport importCache(PlanetConfig config, Path directory) throws IOException, UnreadableCache {
         try (var lock = RunLock.acquire(config.cacheDirectory());
-                Store store = JdbcStore.openSqlite(config.databaseFile())) {
+                Store store = JdbcStore.open(config.options().database(), config.databaseFile())) {
             return CacheImport.run(config, subscriptions(config, store, directory), store, Path.of(""), directory);
         }
     }

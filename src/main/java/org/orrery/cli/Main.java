@@ -46,6 +46,7 @@ public final class Main {
             ServeCommand.class,
             ExpungeCommand.class,
             ImportCommand.class,
+            MigrateStoreCommand.class,
             StatusCommand.class,
             DiscoverCommand.class,
             AddCommand.class,

@@ -29,7 +29,7 @@ final class OpenPlanet implements AutoCloseable {
         var lock = RunLock.acquire(config.cacheDirectory());
         Store store = null;
         try {
-            store = JdbcStore.openSqlite(config.databaseFile());
+            store = JdbcStore.open(config.options().database(), config.databaseFile());
             var fetcher = new ByteCountingFetcher(fetcher(config));
             return new OpenPlanet(new Planet(config, fetcher, store, InstantSource.system()), lock, store, fetcher);
         } catch (RuntimeException e) {

@@ -59,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         PlanetConfig loaded = read.get();
         HealthReport report;
-        try (var store = JdbcStore.openSqlite(loaded.databaseFile())) {
+        try (var store = JdbcStore.open(loaded.options().database(), loaded.databaseFile())) {
             // The report health.json holds: reading lists' feeds and problems included.
             report = new Planet(loaded, NO_FETCHING, store, InstantSource.system()).health();
         } catch (StoreException e) {

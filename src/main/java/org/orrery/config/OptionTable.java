@@ -272,6 +272,13 @@ public final class OptionTable {
             (k, v) -> v.isEmpty() ? Optional.empty() : OptionValues.dialect(k, v),
             ACTED_ON,
             "venus or planet2: whose meaning options take where the two differ");
+    static final Option<Optional<String>> DATABASE = option(
+            "database",
+            PLANET,
+            "",
+            (k, v) -> v.isEmpty() ? Optional.empty() : OptionValues.database(k, v),
+            ACTED_ON,
+            "postgresql://host:port/db?user=...: the store on PostgreSQL (ORRERY_DATABASE wins)");
     static final Option<Boolean> ALLOW_PRIVATE_ADDRESSES = option(
                     "allow_private_addresses",
                     BOTH,
@@ -367,6 +374,7 @@ public final class OptionTable {
                             MAX_FEED_BYTES,
                             RIVER_ORDER,
                             DIALECT,
+                            DATABASE,
                             ALLOW_PRIVATE_ADDRESSES,
                             IGNORE_IN_FEED,
                             TITLE_TYPE,

@@ -109,6 +109,14 @@ final class OptionValues {
         return Optional.of(Dialect.of(written).orElseThrow(() -> new BadValue(key, written, "venus or planet2")));
     }
 
+    /** A PostgreSQL database's URL, {@code postgresql://host[:port]/db?...}; anything else is bad. */
+    static Optional<String> database(String key, String written) {
+        if (!written.matches("(?is)(jdbc:)?postgres(ql)?://[^/\\s]+/\\S*")) {
+            throw new BadValue(key, written, "a PostgreSQL URL, postgresql://host:port/database?user=NAME");
+        }
+        return Optional.of(written);
+    }
+
     /** A boolean as Python's {@code ConfigParser.getboolean} reads one; anything else is bad. */
     static boolean yesOrNo(String key, String written) {
         return switch (written.toLowerCase(Locale.ROOT)) {

@@ -60,6 +60,9 @@ import org.orrery.model.RiverOrder;
  *     whether every feed may reach loopback, private and link-local addresses
  * @param dialect whose meaning options take where Venus and Planet 2.0 differ, and why: Orrery's
  *     {@code dialect}, else guessed from the options {@code [Planet]} sets ({@link Dialect})
+ * @param database Orrery's {@code database}: the PostgreSQL database holding the store
+ *     ({@code postgresql://host:port/db?user=...}); empty for the SQLite file in the cache
+ *     directory. The environment's {@code ORRERY_DATABASE} wins over it (read by the store).
  */
 public record PlanetOptions(
         int daysPerPage,
@@ -92,7 +95,8 @@ public record PlanetOptions(
         long maxFeedBytes,
         RiverOrder riverOrder,
         boolean allowPrivateAddresses,
-        Dialect.Choice dialect) {
+        Dialect.Choice dialect,
+        Optional<String> database) {
     /** Venus's defaults, as {@code planet/config.py} sets them, and Orrery's. */
     public static final PlanetOptions DEFAULTS = read(key -> Optional.empty());
 
@@ -117,6 +121,7 @@ public record PlanetOptions(
         Objects.requireNonNull(websubCallback, "websubCallback");
         Objects.requireNonNull(riverOrder, "riverOrder");
         Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(database, "database");
     }
 
     /**
@@ -162,6 +167,7 @@ public record PlanetOptions(
         int maxEntriesPerFeed = OptionTable.MAX_ENTRIES_PER_FEED.read(lookup);
         long maxFeedBytes = OptionTable.MAX_FEED_BYTES.read(lookup);
         boolean allowPrivateAddresses = OptionTable.ALLOW_PRIVATE_ADDRESSES.read(lookup);
+        Optional<String> database = OptionTable.DATABASE.read(lookup);
         return new PlanetOptions(
                 daysPerPage,
                 encoding,
@@ -193,7 +199,8 @@ public record PlanetOptions(
                 maxFeedBytes,
                 riverOrder,
                 allowPrivateAddresses,
-                dialect);
+                dialect,
+                database);
     }
 
     /**

@@ -30,12 +30,56 @@ import org.orrery.model.Subscription;
 public final class JdbcStore implements Store {
     private final WriteConnection writes;
     private final Jdbi readers;
-    private final ReaderConnections readerConnections;
+    private final ReadersClose closeReaders;
 
-    JdbcStore(Handle writer, ReaderConnections readerConnections) {
-        this.writes = new WriteConnection(writer);
-        this.readerConnections = readerConnections;
-        this.readers = Jdbi.create(readerConnections);
+    /** Closes what the read connections come from. */
+    interface ReadersClose {
+        void close() throws SQLException;
+    }
+
+    JdbcStore(Handle writer, Jdbi readers, ReadersClose closeReaders, SqlDialect dialect) {
+        this.writes = new WriteConnection(writer, dialect);
+        this.readers = readers;
+        this.closeReaders = closeReaders;
+    }
+
+    /**
+     * Opens the store a planet names: {@code ORRERY_DATABASE} in the environment if set, else
+     * {@code configured} (the {@code database} option), else the SQLite file {@code sqliteFile}.
+     * A PostgreSQL database is named {@code postgresql://host:port/db?user=...}.
+     *
+     * @throws StoreException when the database cannot be opened or migrated, or is not a
+     *     PostgreSQL URL
+     */
+    public static JdbcStore open(Optional<String> configured, Path sqliteFile) {
+        Optional<String> database = Optional.ofNullable(System.getenv(DATABASE_VARIABLE))
+                .or(() -> configured)
+                .map(String::strip)
+                .filter(d -> !d.isEmpty());
+        if (database.isEmpty()) {
+            return openSqlite(sqliteFile);
+        }
+        if (PostgresDatabase.names(database.get())) {
+            return openPostgresql(database.get());
+        }
+        throw new StoreException(
+                "store: database " + PostgresDatabase.withoutSecrets(database.get())
+                        + ": not a PostgreSQL URL (postgresql://host:port/db?user=...)",
+                null,
+                false);
+    }
+
+    /** The environment variable naming the database, which wins over the config's option. */
+    public static final String DATABASE_VARIABLE = "ORRERY_DATABASE";
+
+    /**
+     * Opens a PostgreSQL database ({@code postgresql://host:port/db?user=...&password=...}, as
+     * the JDBC driver reads it) and brings its schema up to date.
+     *
+     * @throws StoreException when the server cannot be reached or the schema migrated
+     */
+    public static JdbcStore openPostgresql(String database) {
+        return PostgresDatabase.open(database);
     }
 
     /**
@@ -234,12 +278,27 @@ public final class JdbcStore implements Store {
                 }));
     }
 
+    /**
+     * Copies every row of this store (subscriptions with their fetch state and health, entries
+     * with hidden ones, reading lists, sanitised bodies, change marks) into {@code target}, in one
+     * transaction of each: from a snapshot of this one, all or nothing into the other.
+     *
+     * @return the rows copied, by table
+     * @throws StoreException when {@code target} is not empty, or a read or write fails
+     */
+    public Map<String, Long> copyInto(JdbcStore target) {
+        return guarded(
+                "copying the store",
+                () -> readers.inTransaction(
+                        from -> target.writes.inTransaction(to -> StoreCopy.copy(from, to, target.writes.dialect()))));
+    }
+
     /** Closes the connections; later calls fail with a {@link StoreException}. */
     @Override
     public void close() {
         try {
             if (writes.close()) {
-                readerConnections.closeAll();
+                closeReaders.close();
             }
         } catch (JdbiException | SQLException e) {
             if (!writes.faulted()) {

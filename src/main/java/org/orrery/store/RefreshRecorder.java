@@ -21,11 +21,13 @@ import org.orrery.schedule.Schedule;
 final class RefreshRecorder {
     private final Handle handle;
     private final WriterStatements statements;
+    private final SqlDialect dialect;
 
     /** A recorder writing through {@code handle}, whose connection {@code statements} were prepared on. */
-    RefreshRecorder(Handle handle, WriterStatements statements) {
+    RefreshRecorder(Handle handle, WriterStatements statements, SqlDialect dialect) {
         this.handle = handle;
         this.statements = statements;
+        this.dialect = dialect;
     }
 
     /**
@@ -265,7 +267,8 @@ final class RefreshRecorder {
      * saving, most of it in preparing the same statement again and in JDBI's binding machinery.
      */
     void notModified(List<Refresh.NotModified> refreshes) {
-        statements.batch(NOT_MODIFIED, refreshes, (statement, refresh) -> {
+        boolean numbered = dialect == SqlDialect.SQLITE;
+        statements.batch(numbered ? NOT_MODIFIED : NOT_MODIFIED_POSITIONAL, refreshes, (statement, refresh) -> {
             Validators validators = refresh.validators();
             Schedule schedule = refresh.schedule();
             int at = 0;
@@ -274,6 +277,9 @@ final class RefreshRecorder {
             statement.setString(++at, validators.lastModified().orElse(null));
             statement.setObject(++at, status(refresh.httpStatus()));
             statement.setLong(++at, refresh.at().toEpochMilli());
+            if (!numbered) {
+                statement.setLong(++at, refresh.at().toEpochMilli());
+            }
             statement.setObject(
                     ++at, schedule.nextFetchAt().map(Instant::toEpochMilli).orElse(null));
             statement.setString(++at, schedule.redirectedTo().map(URI::toString).orElse(null));
@@ -298,6 +304,10 @@ final class RefreshRecorder {
                 last_error = CASE WHEN subscription.error_count = 0 THEN subscription.last_error END, %s
             """
                     .formatted(SCHEDULE_COLUMNS, SCHEDULE_UPDATES);
+
+    /** {@link #NOT_MODIFIED} with plain {@code ?} parameters (the time twice): PostgreSQL's driver numbers none. */
+    private static final String NOT_MODIFIED_POSITIONAL =
+            NOT_MODIFIED.replace("?5, ?5", "?, ?").replaceAll("\\?\\d", "?");
 
     private static final String FAILED =
             """

@@ -54,8 +54,8 @@ final class SqliteDatabase {
                         .load()
                         .migrate();
             }
-            return new JdbcStore(
-                    writer, new ReaderConnections(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), READERS_KEPT));
+            var readers = new ReaderConnections(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), READERS_KEPT);
+            return new JdbcStore(writer, Jdbi.create(readers), readers::closeAll, SqlDialect.SQLITE);
         } catch (FlywayException | JdbiException e) {
             if (writer != null) {
                 closeQuietly(writer);

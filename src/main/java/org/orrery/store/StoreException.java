@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
 import org.sqlite.SQLiteException;
 
 /**
@@ -48,6 +49,9 @@ public final class StoreException extends RuntimeException {
             if (t instanceof IOException || t instanceof UncheckedIOException) {
                 return true;
             }
+            if (t instanceof PSQLException postgresql && postgresFault(postgresql.getSQLState())) {
+                return true;
+            }
             if (t instanceof SQLiteException sqlite) {
                 int primary = sqlite.getResultCode().code & 0xff;
                 if (STORAGE_FAULTS.contains(primary)) {
@@ -56,6 +60,18 @@ public final class StoreException extends RuntimeException {
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's classes of SQLSTATE for a server that cannot be used: connection exception,
+     * insufficient resources (disk full, out of memory), system error (I/O), internal error.
+     */
+    private static boolean postgresFault(String sqlState) {
+        return sqlState != null
+                && (sqlState.startsWith("08")
+                        || sqlState.startsWith("53")
+                        || sqlState.startsWith("58")
+                        || sqlState.startsWith("XX"));
     }
 
     /** SQLite's primary result codes for a file that cannot be used: PERM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB. */

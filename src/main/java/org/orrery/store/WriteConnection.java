@@ -21,9 +21,17 @@ final class WriteConnection {
     /** Whether a write or read has failed with a storage fault. */
     private volatile boolean faulted;
 
-    WriteConnection(Handle handle) {
+    private final SqlDialect dialect;
+
+    WriteConnection(Handle handle, SqlDialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
         this.statements = new WriterStatements(handle.getConnection());
+    }
+
+    /** The database written to. */
+    SqlDialect dialect() {
+        return dialect;
     }
 
     /** Runs {@code work} in one transaction. */
@@ -66,11 +74,12 @@ final class WriteConnection {
         try {
             ensureOpen();
             handle.useTransaction(h -> {
-                var recorder = new RefreshRecorder(h, statements);
+                var recorder = new RefreshRecorder(h, statements, dialect);
                 List<PendingSave> rest = notModifiedTogether(h, recorder, batch);
                 for (PendingSave save : rest) {
                     // One statement that fails undoes only itself; several need a savepoint.
-                    boolean savepoint = RefreshRecorder.severalStatements(save.refresh());
+                    boolean savepoint = RefreshRecorder.severalStatements(save.refresh())
+                            || !dialect.statementFailureKeepsTransaction();
                     if (savepoint) {
                         h.savepoint(SAVEPOINT);
                     }

@@ -236,6 +236,18 @@ class PlanetOptionsTest {
     }
 
     @Test
+    void databaseNamesThePostgresqlStoreAndIsUnsetByDefault() throws Exception {
+        assertThat(load("[Planet]\n[http://a/]\n").options().database()).isEmpty();
+        PlanetConfig config = load("[Planet]\ndatabase = postgresql://db.example:5432/planet?user=planet\n");
+        assertThat(config.options().database()).contains("postgresql://db.example:5432/planet?user=planet");
+        assertThat(config.warnings()).isEmpty();
+        assertThatThrownBy(() -> load("[Planet]\ndatabase = mysql://db.example/planet\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.ini:2:")
+                .hasMessageContaining("database must be a PostgreSQL URL");
+    }
+
+    @Test
     void defaultValuesOfNotYetActedOnOptionsAreNotWarnedAbout() throws Exception {
         assertThat(load("[Planet]\ndays_per_page = 0\nactivity_threshold = 0\nencoding = utf-8\nlocale = C\n")
                         .warnings())

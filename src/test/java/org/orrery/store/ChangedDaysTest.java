@@ -22,13 +22,18 @@ class ChangedDaysTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private static long day(Instant t) {
         return t.toEpochMilli() / 86_400_000L;
     }
 
     @Test
     void addedChangedAndRemovedEntriesMarkTheirDaysUntilForgotten() {
-        try (var store = JdbcStore.openSqlite(dir.resolve("orrery.db"))) {
+        try (var store = open(dir.resolve("orrery.db"))) {
             store.save(fetched(FEED, SEEN, dated("a", Optional.of(MARCH), Optional.empty())));
             assertThat(store.changedDays(RiverOrder.DATE)).containsOnlyKeys(day(MARCH));
             assertThat(store.changedDays(RiverOrder.FIRST_SEEN)).containsOnlyKeys(day(SEEN));
@@ -48,7 +53,7 @@ class ChangedDaysTest {
 
     @Test
     void aDayMarkedAgainAfterItWasReadIsNotForgotten() {
-        try (var store = JdbcStore.openSqlite(dir.resolve("orrery.db"))) {
+        try (var store = open(dir.resolve("orrery.db"))) {
             store.save(fetched(FEED, SEEN, dated("a", Optional.of(MARCH), Optional.empty())));
             var read = store.changedDays(RiverOrder.DATE);
             store.save(fetched(
@@ -65,7 +70,7 @@ class ChangedDaysTest {
 
     @Test
     void theDaysOfAFeedsEntries() {
-        try (var store = JdbcStore.openSqlite(dir.resolve("orrery.db"))) {
+        try (var store = open(dir.resolve("orrery.db"))) {
             store.save(fetched(
                     FEED,
                     SEEN,

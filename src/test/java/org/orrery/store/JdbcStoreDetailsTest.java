@@ -30,6 +30,11 @@ class JdbcStoreDetailsTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private static FeedInfo feed(Optional<Instant> updated) {
         return new FeedInfo(
                 Optional.of("Feed title"),
@@ -71,7 +76,7 @@ class JdbcStoreDetailsTest {
                 entry.enclosures(),
                 entry.base(),
                 details);
-        try (JdbcStore store = JdbcStore.openSqlite(dir.resolve("orrery.db"))) {
+        try (JdbcStore store = open(dir.resolve("orrery.db"))) {
             store.save(fetched(T0, feed(Optional.of(Instant.parse("2004-02-29T02:14:55Z"))), entry));
 
             var river = store.river(List.of(sub(FEED)), 10);
@@ -86,7 +91,7 @@ class JdbcStoreDetailsTest {
     @Test
     void aFeedsUpdatedTimeAloneIsNoChangeButItsOtherDetailsAre() {
         Entry entry = entry("a", "A");
-        try (JdbcStore store = JdbcStore.openSqlite(dir.resolve("orrery.db"))) {
+        try (JdbcStore store = open(dir.resolve("orrery.db"))) {
             store.save(fetched(T0, feed(Optional.of(T0)), entry));
             long before = store.changeCount();
 

@@ -28,11 +28,16 @@ class JdbcStoreExpungeTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("orrery.db"));
+        store = open(dir.resolve("orrery.db"));
     }
 
     @AfterEach

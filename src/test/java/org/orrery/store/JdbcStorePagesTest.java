@@ -30,12 +30,17 @@ class JdbcStorePagesTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private JdbcStore store;
     private final List<Subscription> both = List.of(sub(FEED), sub(OTHER));
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("planet.db"));
+        store = open(dir.resolve("planet.db"));
     }
 
     @AfterEach

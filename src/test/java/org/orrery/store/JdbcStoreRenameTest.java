@@ -23,11 +23,16 @@ class JdbcStoreRenameTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("planet.db"));
+        store = open(dir.resolve("planet.db"));
         store.save(fetched(OLD, T0, entry("a", "A"), entry("b", "B")));
         store.save(fetched(OTHER, T0, entry("c", "C")));
     }

@@ -32,11 +32,16 @@ class JdbcStoreRiverTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("nested/planet.db"));
+        store = open(dir.resolve("nested/planet.db"));
     }
 
     @AfterEach

@@ -36,11 +36,29 @@ class JdbcStoreTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
+    /**
+     * Makes the store's database refuse, with {@code message}, to {@code event} (INSERT, UPDATE)
+     * a row of {@code table} whose {@code column} becomes {@code value}: a trigger named {@code name}.
+     */
+    void refuse(String name, String event, String table, String column, String value, String message)
+            throws java.sql.SQLException {
+        try (var sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/planet.db"));
+                var statement = sql.createStatement()) {
+            statement.execute("CREATE TRIGGER " + name + " BEFORE " + event + " ON " + table + " WHEN NEW." + column
+                    + " = '" + value + "' BEGIN SELECT RAISE(ABORT, '" + message + "'); END");
+        }
+    }
+
     private JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("nested/planet.db"));
+        store = open(dir.resolve("nested/planet.db"));
     }
 
     @AfterEach
@@ -208,7 +226,7 @@ class JdbcStoreTest {
         store.save(fetched(FEED, T0, entry("a", "A")));
         store.close();
 
-        store = JdbcStore.openSqlite(dir.resolve("nested/planet.db"));
+        store = open(dir.resolve("nested/planet.db"));
         assertThat(posts(sub(FEED))).extracting(p -> p.entry().key()).containsExactly("a");
         assertThat(store.save(fetched(FEED, hours(1), entry("a", "A")))).isEqualTo(SaveResult.NOTHING);
     }
@@ -265,17 +283,8 @@ class JdbcStoreTest {
             store.save(fetched(feed(i), T0, entry("old-" + i, "old")));
         }
         // The database itself refuses two of the saves below, one of each kind.
-        try (var sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/planet.db"));
-                var statement = sql.createStatement()) {
-            statement.execute(
-                    """
-                    CREATE TRIGGER refuse_poison BEFORE INSERT ON entry WHEN NEW.entry_key = 'poison'
-                    BEGIN SELECT RAISE(ABORT, 'poisoned entry'); END""");
-            statement.execute(
-                    """
-                    CREATE TRIGGER refuse_etag BEFORE UPDATE ON subscription WHEN NEW.etag = '"poison"'
-                    BEGIN SELECT RAISE(ABORT, 'poisoned etag'); END""");
-        }
+        refuse("refuse_poison", "INSERT", "entry", "entry_key", "poison", "poisoned entry");
+        refuse("refuse_etag", "UPDATE", "subscription", "etag", "\"poison\"", "poisoned etag");
         Validators poisonTag = new Validators(Optional.of("\"poison\""), Optional.empty());
         Validators fine = new Validators(Optional.of("\"v2\""), Optional.empty());
         List<Future<SaveResult>> results = new ArrayList<>();
@@ -328,13 +337,7 @@ class JdbcStoreTest {
     void aRefused304LeavesNothingForTheNextOne() throws Exception {
         store.save(fetched(feed(1), T0, entry("a", "A")));
         store.save(fetched(feed(2), T0, entry("b", "B")));
-        try (var sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/planet.db"));
-                var statement = sql.createStatement()) {
-            statement.execute(
-                    """
-                    CREATE TRIGGER refuse_etag BEFORE UPDATE ON subscription WHEN NEW.etag = '"poison"'
-                    BEGIN SELECT RAISE(ABORT, 'poisoned etag'); END""");
-        }
+        refuse("refuse_etag", "UPDATE", "subscription", "etag", "\"poison\"", "poisoned etag");
         Validators poisonTag = new Validators(Optional.of("\"poison\""), Optional.empty());
         Validators fine = new Validators(Optional.of("\"v2\""), Optional.empty());
 

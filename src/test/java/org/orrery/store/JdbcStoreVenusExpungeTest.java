@@ -29,11 +29,16 @@ class JdbcStoreVenusExpungeTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private JdbcStore store;
 
     @BeforeEach
     void storeVenusCache() throws Exception {
-        store = JdbcStore.openSqlite(dir.resolve("orrery.db"));
+        store = open(dir.resolve("orrery.db"));
         for (var source : VenusCache.entriesBySource(DATA).entrySet()) {
             store.save(fetched(source.getKey(), T0, source.getValue().toArray(Entry[]::new)));
             // Venus expunges its cache, not the feeds: the entries are no longer in them.

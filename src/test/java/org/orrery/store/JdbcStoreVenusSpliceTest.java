@@ -38,12 +38,17 @@ class JdbcStoreVenusSpliceTest {
     @TempDir
     Path dir;
 
+    /** The store the tests run on, in {@code databaseFile}: SQLite here; a subclass runs them on another. */
+    JdbcStore open(Path databaseFile) {
+        return JdbcStore.openSqlite(databaseFile);
+    }
+
     private JdbcStore store;
     private Map<String, URI> feeds;
 
     @BeforeEach
     void storeVenusCache() throws Exception {
-        store = JdbcStore.openSqlite(dir.resolve("orrery.db"));
+        store = open(dir.resolve("orrery.db"));
         // The subscriptions of splice/config.ini, by their feeds' ids (testfeed0 never answered: no id).
         feeds = VenusCache.feedIds(CACHE.resolve("sources"));
         for (var source : VenusCache.entriesBySource(CACHE).entrySet()) {

@@ -1,0 +1,11 @@
+package org.orrery.store;
+
+import java.nio.file.Path;
+
+/** {@link JdbcStoreVenusSpliceTest} on PostgreSQL ({@link TestPostgres}). */
+class JdbcStoreVenusSplicePostgresTest extends JdbcStoreVenusSpliceTest {
+    @Override
+    JdbcStore open(Path databaseFile) {
+        return TestPostgres.open(databaseFile);
+    }
+}
