@@ -42,7 +42,7 @@ final class FeedScheduler {
 
     /** What the scheduler tells of each refresh done. */
     interface Listener {
-        void refreshed(URI feed, RefreshSummary summary);
+        void refreshed(URI feed, RefreshSummary summary, Duration took);
     }
 
     private final Store store;
@@ -50,6 +50,7 @@ final class FeedScheduler {
     private final RandomGenerator random;
     private final Listener listener;
     private final Semaphore slots;
+    private final int maxConnections;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -72,6 +73,7 @@ final class FeedScheduler {
         this.random = random;
         this.listener = listener;
         this.slots = new Semaphore(maxConnections, true);
+        this.maxConnections = maxConnections;
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             var t = new Thread(r, "scheduler");
             t.setDaemon(true);
@@ -136,6 +138,16 @@ final class FeedScheduler {
         return feeds.size();
     }
 
+    /** Feeds due and waiting for a connection slot. */
+    int waiting() {
+        return slots.getQueueLength();
+    }
+
+    /** Fetches under way. */
+    int active() {
+        return Math.max(0, maxConnections - slots.availablePermits());
+    }
+
     /** When a stored feed is due, if later than {@code now}. */
     private static Optional<Instant> due(FeedState state, Instant now) {
         return state == null ? Optional.empty() : state.schedule().nextFetchAt().filter(now::isBefore);
@@ -168,14 +180,16 @@ final class FeedScheduler {
                 subscription = feed.subscription;
                 stored = feed.stored;
             }
+            long started = System.nanoTime();
             Optional<FeedState> state = stored ? Optional.of(store.state(uri)) : Optional.empty();
             RefreshSummary summary = planet.refreshOne(lists, subscription, state);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             summary.failures().forEach(f -> log.info("serve: failed: {}", f));
             summary.moved().forEach(m -> log.warn("serve: moved: {}", m));
             synchronized (this) {
                 feed.stored = true;
             }
-            listener.refreshed(uri, summary);
+            listener.refreshed(uri, summary, took);
             FeedState after = store.state(uri);
             if (after.gone()) {
                 log.warn("serve: {} is gone (410): no longer fetched; remove it from the config", uri);

@@ -1,6 +1,7 @@
 package org.orrery.serve;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.Fetcher;
+import org.orrery.refresh.RefreshSummary;
 import org.orrery.render.PublishException;
 import org.orrery.store.Store;
 import org.slf4j.Logger;
@@ -91,6 +93,7 @@ public final class PlanetServer implements AutoCloseable {
     private final Random random = new Random();
     private final FeedScheduler scheduler;
     private final PublishDebouncer publisher;
+    private final ServeMetrics metrics;
     private final ScheduledThreadPoolExecutor upkeep;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile PlanetConfig config;
@@ -113,8 +116,9 @@ public final class PlanetServer implements AutoCloseable {
         this.reread = reread;
         this.settings = settings;
         this.planet = planet(config);
-        this.scheduler = new FeedScheduler(
-                store, clock, random, config.options().maxConnections(), (feed, summary) -> noteChanges());
+        this.scheduler =
+                new FeedScheduler(store, clock, random, config.options().maxConnections(), this::refreshed);
+        this.metrics = new ServeMetrics(scheduler::waiting, scheduler::active, scheduler::size);
         this.publisher = new PublishDebouncer(this::publish, settings.quiet(), settings.maxWait());
         this.upkeep = new ScheduledThreadPoolExecutor(1, r -> {
             var t = new Thread(r, "serve-upkeep");
@@ -151,7 +155,12 @@ public final class PlanetServer implements AutoCloseable {
 
     private void startServing() throws IOException, PublishException {
         site = SiteServer.start(
-                config.outputDir(), config.options().encoding(), settings.bind(), settings.port(), () -> ready);
+                config.outputDir(),
+                config.options().encoding(),
+                settings.bind(),
+                settings.port(),
+                () -> ready,
+                metrics::scrape);
         changeCount = store.changeCount();
         OptionalInt written = planet.publishIfChanged();
         written.ifPresent(n -> log.info("serve: published {} ({} files changed)", config.outputDir(), n));
@@ -248,6 +257,13 @@ public final class PlanetServer implements AutoCloseable {
         }
     }
 
+    private void refreshed(URI feed, RefreshSummary summary, Duration took) {
+        // A failure may be a 410: the store says whether the feed is now gone.
+        metrics.refreshed(
+                summary, took, summary.failed() > 0 && store.state(feed).gone());
+        noteChanges();
+    }
+
     private void noteChanges() {
         long now = store.changeCount();
         if (now != changeCount) {
@@ -261,13 +277,13 @@ public final class PlanetServer implements AutoCloseable {
         long started = System.nanoTime();
         try {
             OptionalInt written = planet.publishIfChanged();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.published(written.isPresent(), took);
             if (written.isPresent()) {
-                log.info(
-                        "serve: published ({} files changed) in {} ms",
-                        written.getAsInt(),
-                        (System.nanoTime() - started) / 1_000_000);
+                log.info("serve: published ({} files changed) in {} ms", written.getAsInt(), took.toMillis());
             }
         } catch (PublishException e) {
+            metrics.published(null, Duration.ofNanos(System.nanoTime() - started));
             log.error("serve: publishing failed: {}", e.getMessage());
         }
     }
@@ -313,6 +329,7 @@ public final class PlanetServer implements AutoCloseable {
             if (site != null) {
                 site.close();
             }
+            metrics.close();
         } finally {
             stopped.countDown();
         }
