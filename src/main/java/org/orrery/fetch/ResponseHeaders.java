@@ -17,7 +17,7 @@ import org.orrery.model.Validators;
 
 /**
  * Reads what a fetch keeps of a response's headers: its validators and charset, and the
- * scheduling hints Cache-Control max-age and Retry-After.
+ * scheduling hints Cache-Control max-age (or Expires) and Retry-After.
  */
 final class ResponseHeaders {
     private ResponseHeaders() {}
@@ -120,9 +120,15 @@ final class ResponseHeaders {
                 .filter(name -> !name.isEmpty());
     }
 
-    /** RFC 9111 §5.2.2.1 max-age; empty when absent or when no-store / no-cache forbid reuse. */
+    /**
+     * The freshness lifetime the server gave (RFC 9111 §4.2.1): Cache-Control max-age (§5.2.2.1),
+     * else Expires measured from the response's Date (§5.3; an Expires that is no date, such as
+     * {@code 0}, or in the past is a lifetime of zero; without a Date it is not used); empty when
+     * neither is there or when no-store / no-cache forbid reuse.
+     */
     static Optional<Duration> maxAge(HttpResponse response) {
         Optional<Duration> maxAge = Optional.empty();
+        boolean cacheControl = false;
         for (Header header : response.getHeaders("Cache-Control")) {
             for (String directive : header.getValue().split(",")) {
                 String d = directive.strip().toLowerCase(Locale.ROOT);
@@ -131,10 +137,26 @@ final class ResponseHeaders {
                 }
                 if (d.startsWith("max-age=")) {
                     maxAge = seconds(d.substring("max-age=".length()).replace("\"", ""));
+                    cacheControl = true;
                 }
             }
         }
-        return maxAge;
+        return cacheControl ? maxAge : expires(response);
+    }
+
+    /** Expires minus Date, never negative; empty without both headers. */
+    private static Optional<Duration> expires(HttpResponse response) {
+        Header expires = response.getFirstHeader("Expires");
+        Header date = response.getFirstHeader("Date");
+        Instant sent = date == null ? null : httpDate(date.getValue());
+        if (expires == null || sent == null) {
+            return Optional.empty();
+        }
+        Instant at = httpDate(expires.getValue().strip());
+        if (at == null || !at.isAfter(sent)) {
+            return Optional.of(Duration.ZERO);
+        }
+        return Optional.of(Duration.between(sent, at));
     }
 
     /**

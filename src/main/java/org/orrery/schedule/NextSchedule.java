@@ -71,7 +71,10 @@ public final class NextSchedule {
         return new Schedule(next, before.redirectedTo(), before.redirectCandidate(), before.redirectCount());
     }
 
-    /** Due time after a 200 or 304 answered at {@code at}, given its Cache-Control max-age. */
+    /**
+     * Due time after a 200 or 304 answered at {@code at}, given its freshness lifetime (Cache-Control
+     * max-age, else Expires less Date); a lifetime of zero (an Expires already past) counts as none.
+     */
     Instant afterSuccess(Instant at, Optional<Duration> maxAge) {
         Duration lifetime = maxAge.filter(Duration::isPositive)
                 .map(age -> min(age, MAX_FRESHNESS))

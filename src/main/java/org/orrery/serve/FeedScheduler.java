@@ -42,7 +42,7 @@ final class FeedScheduler {
 
     /** What the scheduler tells of each refresh done. */
     interface Listener {
-        void refreshed(URI feed, RefreshSummary summary);
+        void refreshed(URI feed, RefreshSummary summary, Duration took);
     }
 
     private final Store store;
@@ -50,6 +50,7 @@ final class FeedScheduler {
     private final RandomGenerator random;
     private final Listener listener;
     private final Semaphore slots;
+    private final int maxConnections;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -80,6 +81,7 @@ final class FeedScheduler {
         this.random = random;
         this.listener = listener;
         this.slots = new Semaphore(maxConnections, true);
+        this.maxConnections = maxConnections;
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             var t = new Thread(r, "scheduler");
             t.setDaemon(true);
@@ -166,11 +168,13 @@ final class FeedScheduler {
                 stored = feed.stored;
             }
             Optional<FeedState> state = stored ? Optional.of(store.state(uri)) : Optional.empty();
+            long started = System.nanoTime();
             RefreshSummary summary = planet.refreshPushed(lists, subscription, state, body);
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
             synchronized (this) {
                 feed.stored = true;
             }
-            listener.refreshed(uri, summary);
+            listener.refreshed(uri, summary, took);
             return Optional.of(summary);
         } finally {
             feed.busy.unlock();
@@ -200,6 +204,16 @@ final class FeedScheduler {
     /** How many subscriptions are scheduled (gone ones included). */
     synchronized int size() {
         return feeds.size();
+    }
+
+    /** Feeds due and waiting for a connection slot. */
+    int waiting() {
+        return slots.getQueueLength();
+    }
+
+    /** Fetches under way. */
+    int active() {
+        return Math.max(0, maxConnections - slots.availablePermits());
     }
 
     /** When a stored feed is due, if later than {@code now}. */
@@ -235,14 +249,16 @@ final class FeedScheduler {
                 subscription = feed.subscription;
                 stored = feed.stored;
             }
+            long started = System.nanoTime();
             Optional<FeedState> state = stored ? Optional.of(store.state(uri)) : Optional.empty();
             RefreshSummary summary = planet.refreshOne(lists, subscription, state);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             summary.failures().forEach(f -> log.info("serve: failed: {}", f));
             summary.moved().forEach(m -> log.warn("serve: moved: {}", m));
             synchronized (this) {
                 feed.stored = true;
             }
-            listener.refreshed(uri, summary);
+            listener.refreshed(uri, summary, took);
             FeedState after = store.state(uri);
             if (after.gone()) {
                 log.warn("serve: {} is gone (410): no longer fetched; remove it from the config", uri);

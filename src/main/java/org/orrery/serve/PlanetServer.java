@@ -1,6 +1,7 @@
 package org.orrery.serve;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 import org.orrery.Planet;
 import org.orrery.config.PlanetConfig;
 import org.orrery.fetch.Fetcher;
+import org.orrery.refresh.RefreshSummary;
 import org.orrery.render.PublishException;
 import org.orrery.store.Store;
 import org.slf4j.Logger;
@@ -91,6 +93,7 @@ public final class PlanetServer implements AutoCloseable {
     private final Random random = new Random();
     private final FeedScheduler scheduler;
     private final PublishDebouncer publisher;
+    private final ServeMetrics metrics;
     private final ScheduledThreadPoolExecutor upkeep;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile PlanetConfig config;
@@ -115,8 +118,9 @@ public final class PlanetServer implements AutoCloseable {
         this.store = store;
         this.reread = reread;
         this.settings = settings;
-        this.scheduler = new FeedScheduler(
-                store, clock, random, config.options().maxConnections(), (feed, summary) -> noteChanges());
+        this.scheduler =
+                new FeedScheduler(store, clock, random, config.options().maxConnections(), this::refreshed);
+        this.metrics = new ServeMetrics(scheduler::waiting, scheduler::active, scheduler::size);
         this.websub = WebSubscriber.forPlanet(config, websubSettings, clock, scheduler);
         this.fetcher = websub.map(w -> w.discovering(fetcher)).orElse(fetcher);
         this.planet = planet(config);
@@ -173,6 +177,7 @@ public final class PlanetServer implements AutoCloseable {
                 settings.bind(),
                 settings.port(),
                 () -> ready,
+                metrics::scrape,
                 websub.map(WebSubCallback::new).orElse(null));
         changeCount = store.changeCount();
         OptionalInt written = planet.publishIfChanged();
@@ -272,6 +277,13 @@ public final class PlanetServer implements AutoCloseable {
         }
     }
 
+    private void refreshed(URI feed, RefreshSummary summary, Duration took) {
+        // A failure may be a 410: the store says whether the feed is now gone.
+        metrics.refreshed(
+                summary, took, summary.failed() > 0 && store.state(feed).gone());
+        noteChanges();
+    }
+
     private void noteChanges() {
         long now = store.changeCount();
         if (now != changeCount) {
@@ -285,13 +297,13 @@ public final class PlanetServer implements AutoCloseable {
         long started = System.nanoTime();
         try {
             OptionalInt written = planet.publishIfChanged();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.published(written.isPresent(), took);
             if (written.isPresent()) {
-                log.info(
-                        "serve: published ({} files changed) in {} ms",
-                        written.getAsInt(),
-                        (System.nanoTime() - started) / 1_000_000);
+                log.info("serve: published ({} files changed) in {} ms", written.getAsInt(), took.toMillis());
             }
         } catch (PublishException e) {
+            metrics.published(null, Duration.ofNanos(System.nanoTime() - started));
             log.error("serve: publishing failed: {}", e.getMessage());
         }
     }
@@ -338,6 +350,7 @@ public final class PlanetServer implements AutoCloseable {
             if (site != null) {
                 site.close();
             }
+            metrics.close();
         } finally {
             stopped.countDown();
         }

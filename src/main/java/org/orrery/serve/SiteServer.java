@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -37,7 +38,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * serves its {@code index.html}. Nothing outside the directory is reachable: Jetty refuses
  * {@code ..} and its encoded forms, and symlinks are followed only to files inside it. Dot files
  * (the publisher's staging directory) are not served. {@code /healthz} answers 200 once {@code
- * ready} says so, 503 before.
+ * ready} says so, 503 before; {@code /metrics}, when given, the serving process's meters.
  */
 public final class SiteServer implements AutoCloseable {
     /** Pages and feeds change at any time: caches may keep them but ask again (a 304) each time. */
@@ -60,12 +61,35 @@ public final class SiteServer implements AutoCloseable {
      */
     public static SiteServer start(Path outputDir, String encoding, String bind, int port, BooleanSupplier ready)
             throws IOException {
-        return start(outputDir, encoding, bind, port, ready, null);
+        return start(outputDir, encoding, bind, port, ready, null, null);
     }
 
     /** {@link #start}, with {@code first} (when not null) asked first of every request (WebSub callbacks). */
     static SiteServer start(
             Path outputDir, String encoding, String bind, int port, BooleanSupplier ready, Handler first)
+            throws IOException {
+        return start(outputDir, encoding, bind, port, ready, null, first);
+    }
+
+    /**
+     * {@link #start(Path, String, String, int, BooleanSupplier)}, with {@code /metrics} answering
+     * {@code metrics} (Prometheus text format) when it is not null.
+     */
+    public static SiteServer start(
+            Path outputDir, String encoding, String bind, int port, BooleanSupplier ready, Supplier<String> metrics)
+            throws IOException {
+        return start(outputDir, encoding, bind, port, ready, metrics, null);
+    }
+
+    /** Both of the above: {@code /metrics} from {@code metrics}, {@code first} asked first (either may be null). */
+    static SiteServer start(
+            Path outputDir,
+            String encoding,
+            String bind,
+            int port,
+            BooleanSupplier ready,
+            Supplier<String> metrics,
+            Handler first)
             throws IOException {
         java.nio.file.Files.createDirectories(outputDir);
         var threads = new QueuedThreadPool(64, 2);
@@ -78,7 +102,7 @@ public final class SiteServer implements AutoCloseable {
         connector.setHost(bind);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Site(context(outputDir.toRealPath(), encoding), ready, first));
+        server.setHandler(new Site(context(outputDir.toRealPath(), encoding), ready, metrics, first));
         try {
             server.start();
         } catch (Exception e) {
@@ -227,10 +251,12 @@ public final class SiteServer implements AutoCloseable {
 
         private final BooleanSupplier ready;
         private final Handler first;
+        private final Supplier<String> metrics;
 
-        Site(Handler files, BooleanSupplier ready, Handler first) {
+        Site(Handler files, BooleanSupplier ready, Supplier<String> metrics, Handler first) {
             super(files);
             this.ready = ready;
+            this.metrics = metrics;
             this.first = first;
             if (first != null) {
                 addBean(first);
@@ -264,6 +290,14 @@ public final class SiteServer implements AutoCloseable {
                         true,
                         java.nio.ByteBuffer.wrap((up ? "ok\n" : "starting\n").getBytes(StandardCharsets.UTF_8)),
                         callback);
+                return true;
+            }
+            if (path.equals("/metrics") && metrics != null) {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, ServeMetrics.CONTENT_TYPE);
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                response.write(
+                        true, java.nio.ByteBuffer.wrap(metrics.get().getBytes(StandardCharsets.UTF_8)), callback);
                 return true;
             }
             if (path.contains("/.")) {

@@ -180,6 +180,66 @@ class HttpFetcherResponsesTest {
     }
 
     @Test
+    void readsExpiresFromDateWhenThereIsNoMaxAge() {
+        String date = "Sun, 01 Mar 2026 12:00:00 GMT";
+        // Expires 20 minutes after the Date: a lifetime of 20 minutes.
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Date", date)
+                .addHeader("Expires", "Sun, 01 Mar 2026 12:20:00 GMT")
+                .body(FEED)
+                .build());
+        // A 304 says the same.
+        server.enqueue(new MockResponse.Builder()
+                .code(304)
+                .addHeader("Date", date)
+                .addHeader("Expires", "Sun, 01 Mar 2026 14:00:00 GMT")
+                .build());
+        // max-age wins over Expires.
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Date", date)
+                .addHeader("Cache-Control", "max-age=60")
+                .addHeader("Expires", "Sun, 01 Mar 2026 14:00:00 GMT")
+                .body(FEED)
+                .build());
+        // no-cache forbids reuse whatever Expires says.
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Date", date)
+                .addHeader("Cache-Control", "no-cache")
+                .addHeader("Expires", "Sun, 01 Mar 2026 14:00:00 GMT")
+                .body(FEED)
+                .build());
+        // "0" (no date) and a past date: expired, a lifetime of zero.
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Date", date)
+                .addHeader("Expires", "0")
+                .body(FEED)
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Date", date)
+                .addHeader("Expires", "Sun, 01 Mar 2026 11:00:00 GMT")
+                .body(FEED)
+                .build());
+
+        assertThat(((Fetched) fetcher.fetch(url("/a"), Validators.NONE)).maxAge())
+                .contains(Duration.ofMinutes(20));
+        assertThat(((NotModified) fetcher.fetch(url("/a"), Validators.NONE)).maxAge())
+                .contains(Duration.ofHours(2));
+        assertThat(((Fetched) fetcher.fetch(url("/a"), Validators.NONE)).maxAge())
+                .contains(Duration.ofMinutes(1));
+        assertThat(((Fetched) fetcher.fetch(url("/a"), Validators.NONE)).maxAge())
+                .isEmpty();
+        assertThat(((Fetched) fetcher.fetch(url("/a"), Validators.NONE)).maxAge())
+                .contains(Duration.ZERO);
+        assertThat(((Fetched) fetcher.fetch(url("/a"), Validators.NONE)).maxAge())
+                .contains(Duration.ZERO);
+    }
+
+    @Test
     void advertisesAndDecodesBrotli() throws Exception {
         server.enqueue(new MockResponse.Builder()
                 .code(200)
