@@ -17,7 +17,8 @@ after each phase.
 
 Usage: soak.py --data DATA --n 1000 --minutes 10 --percent 5 --poll 60 --port 18190
                --work DIR [--orrery ./orrery] [--only serve,cron] [--results FILE]
-               [--serve-java-opts '-XX:StartFlightRecording=filename=serve.jfr,settings=profile']
+               [--serve-java-opts=-XX:StartFlightRecording=filename=serve.jfr,settings=profile]
+(the = form: the value starts with a dash)
 """
 import argparse, datetime, json, os, re, shutil, signal, statistics, subprocess, sys, threading, time, urllib.request
 

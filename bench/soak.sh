@@ -61,6 +61,6 @@ sleep 1
 
 cd "$root"
 results="$work/soak-$(date +%Y%m%d-%H%M%S).jsonl"
-python3 "$root/bench/soak.py" --data "$data" --work "$work" --port "$serve_port" \
+PYTHONPATH="$shared" python3 "$root/bench/soak.py" --data "$data" --work "$work" --port "$serve_port" \
     --results "$results" "${passed[@]}"
 echo "results: $results"
