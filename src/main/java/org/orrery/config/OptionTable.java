@@ -247,6 +247,14 @@ public final class OptionTable {
                     "hosts whose iframes entries may embed")
             .withBlankAsValue();
     static final Option<Integer> MAX_PAGES = whole("max_pages", PLANET, 20, 0, "numbered pages published");
+    static final Option<Boolean> READER_PAGES = option(
+                    "reader_pages",
+                    PLANET,
+                    "yes",
+                    OptionValues::yesOrNo,
+                    ACTED_ON,
+                    "whether the default theme publishes a page per feed and category, people and search")
+            .withBlankAsValue();
     static final Option<Integer> MAX_CONNECTIONS = whole("max_connections", PLANET, 64, 1, "feeds fetched at once");
     static final Option<Integer> MAX_CONNECTIONS_PER_HOST =
             whole("max_connections_per_host", PLANET, 4, 1, "connections open to one host at once");
@@ -366,6 +374,7 @@ public final class OptionTable {
                             EXCLUDE,
                             IFRAME_HOSTS,
                             MAX_PAGES,
+                            READER_PAGES,
                             MAX_CONNECTIONS,
                             MAX_CONNECTIONS_PER_HOST,
                             POLL_INTERVAL,

@@ -42,6 +42,9 @@ import org.orrery.model.RiverOrder;
  * @param iframeHosts Orrery's {@code iframe_hosts}: hosts whose iframes entries may embed,
  *     besides the sanitiser's own (written separated by blanks or commas)
  * @param maxPages Orrery's {@code max_pages}: numbered pages published, 0 for no limit
+ * @param readerPages Orrery's {@code reader_pages}: whether the default theme publishes its pages
+ *     per feed, per category, of people and of search (and links to them); a planet of many
+ *     thousands of feeds may not want a page for each
  * @param maxConnections Orrery's {@code max_connections}: feeds fetched at once; unset, 64 or
  *     Venus's {@code spider_threads} when that asks for more
  * @param maxConnectionsPerHost Orrery's {@code max_connections_per_host}: connections open to
@@ -87,6 +90,7 @@ public record PlanetOptions(
         Optional<String> exclude,
         List<String> iframeHosts,
         int maxPages,
+        boolean readerPages,
         int maxConnections,
         int maxConnectionsPerHost,
         java.time.Duration pollInterval,
@@ -159,6 +163,7 @@ public record PlanetOptions(
             riverOrder = riverOrder.withPerFeed(newFeedItems);
         }
         int maxPages = OptionTable.MAX_PAGES.read(lookup);
+        boolean readerPages = OptionTable.READER_PAGES.read(lookup);
         int maxConnections = OptionTable.MAX_CONNECTIONS.readOr(
                 lookup, Math.max(OptionTable.MAX_CONNECTIONS.defaultValue(), spiderThreads));
         int maxConnectionsPerHost = Math.min(OptionTable.MAX_CONNECTIONS_PER_HOST.read(lookup), maxConnections);
@@ -191,6 +196,7 @@ public record PlanetOptions(
                 exclude,
                 iframeHosts,
                 maxPages,
+                readerPages,
                 maxConnections,
                 maxConnectionsPerHost,
                 pollInterval,

@@ -84,7 +84,8 @@ public final class Publisher {
                 config.options().encoding(),
                 config.options().generatorUri(),
                 config.options().feed(),
-                config.planetOptions());
+                config.planetOptions(),
+                config.options().readerPages());
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param feed {@code feed} when set: the URL of the planet's own feed, else its {@code atom.xml}
  * @param planetOptions every {@code [Planet]} option as written: Venus makes each a template
  *     variable, so a theme may use options Orrery does not know; Orrery reads the fields above
+ * @param readerPages {@code reader_pages}: whether the default theme's pages per feed, per
+ *     category, of people and of search are published and linked to
  */
 public record Site(
         String name,
@@ -32,7 +34,38 @@ public record Site(
         String encoding,
         Optional<String> generatorUri,
         Optional<String> feed,
-        Map<String, String> planetOptions) {
+        Map<String, String> planetOptions,
+        boolean readerPages) {
+
+    /** A site with the reader pages, as the default {@code reader_pages = yes} has it. */
+    public Site(
+            String name,
+            String link,
+            String ownerName,
+            String ownerEmail,
+            String generator,
+            Strftime dateFormat,
+            Strftime newDateFormat,
+            ZoneId zone,
+            String encoding,
+            Optional<String> generatorUri,
+            Optional<String> feed,
+            Map<String, String> planetOptions) {
+        this(
+                name,
+                link,
+                ownerName,
+                ownerEmail,
+                generator,
+                dateFormat,
+                newDateFormat,
+                zone,
+                encoding,
+                generatorUri,
+                feed,
+                planetOptions,
+                true);
+    }
 
     public Site {
         Objects.requireNonNull(name, "name");
@@ -63,6 +96,7 @@ public record Site(
                 encoding,
                 generatorUri,
                 feed,
-                planetOptions);
+                planetOptions,
+                readerPages);
     }
 }

@@ -58,8 +58,9 @@ public final class SiteRenderer {
                 .strictVariables(false)
                 .cacheActive(true)
                 .build();
-        // The reader pages come with the default theme's pages, which link to them.
-        boolean defaultPages = theme.usesRoot("index.html").isEmpty();
+        // The reader pages come with the default theme's pages, which link to them, unless
+        // reader_pages = no.
+        boolean defaultPages = theme.usesRoot("index.html").isEmpty() && site.readerPages();
         this.model = new TemplateModel(site, bodies, defaultPages);
         this.encoding = OutputEncoding.of(site.encoding());
         this.readerPages =
@@ -69,7 +70,7 @@ public final class SiteRenderer {
     /**
      * The pages per feed, per category, of people and of search ({@link ReaderPages}), when the
      * site's pages are the default theme's; empty when the theme has an {@code index.html} of its
-     * own, whose pages would not link to them.
+     * own, whose pages would not link to them, or when {@code reader_pages = no}.
      */
     public Optional<ReaderPages> readerPages() {
         return readerPages;

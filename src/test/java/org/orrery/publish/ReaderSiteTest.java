@@ -187,13 +187,50 @@ class ReaderSiteTest {
             save(store, BOB, bobEntries());
             publish(config, store);
         }
+        assertThat(linksOfEveryPage()).contains("people/index.html", "search.html", feedPage(ALICE), feedPage(BOB));
+    }
+
+    @Test
+    void readerPagesNoPublishesNoneOfThemAndRemovesThoseOfBefore() throws Exception {
+        PlanetConfig config = config("");
+        try (var store = JdbcStore.openSqlite(config.databaseFile())) {
+            save(store, ALICE, aliceEntries());
+            save(store, BOB, bobEntries());
+            publish(config, store);
+            assertThat(out().resolve(feedPage(ALICE))).exists();
+            Path file = dir.resolve("config.ini");
+            Files.writeString(file, Files.readString(file).replace("[Planet]\n", "[Planet]\nreader_pages = no\n"));
+            PlanetConfig without = ConfigLoader.load(List.of(file), dir);
+
+            publish(without, store);
+        }
+
+        assertThat(out().resolve("feeds"))
+                .as("the pages per feed of the first publishing")
+                .doesNotExist();
+        assertThat(out().resolve("tags")).doesNotExist();
+        assertThat(out().resolve("people/index.html")).doesNotExist();
+        assertThat(out().resolve("search.html")).doesNotExist();
+        assertThat(out().resolve("search-index.js")).doesNotExist();
+        assertThat(linksOfEveryPage())
+                .contains("index.html", "page/2/index.html")
+                .noneMatch(page -> page.startsWith("feeds/") || page.startsWith("tags/"));
+        Document front = page("index.html");
+        assertThat(front.select("article h3 a, article h4 a").eachText()).contains("Alice post 0");
+        assertThat(front.select("a[href*=feeds/], a[href*=tags/], a[href*=people/], form[action*=search]"))
+                .isEmpty();
+    }
+
+    /**
+     * The site's HTML pages, by path under the output directory, once each link of each of them
+     * was checked to reach a file on disk.
+     */
+    private List<String> linksOfEveryPage() throws Exception {
         Files.writeString(out().resolve("alice.png"), "a face");
         List<Path> pages;
         try (Stream<Path> files = Files.walk(out())) {
             pages = files.filter(p -> p.toString().endsWith(".html")).toList();
         }
-        assertThat(pages.stream().map(p -> out().relativize(p).toString()))
-                .contains("people/index.html", "search.html", feedPage(ALICE), feedPage(BOB));
         for (Path html : pages) {
             Document doc = Jsoup.parse(html);
             for (Element link : doc.select("a[href], link[href], script[src], img[src], form[action]")) {
@@ -209,6 +246,7 @@ class ReaderSiteTest {
                         .isRegularFile();
             }
         }
+        return pages.stream().map(p -> out().relativize(p).toString()).toList();
     }
 
     @Test
