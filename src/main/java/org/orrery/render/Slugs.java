@@ -3,9 +3,6 @@ package org.orrery.render;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.orrery.model.Sha256;
 
@@ -36,8 +33,8 @@ public final class Slugs {
     /** How many categories' (and, apart, feeds') slugs are remembered before the memory starts over. */
     private static final int REMEMBERED = 250_000;
 
-    private static final Map<String, String> TAGS = new ConcurrentHashMap<>();
-    private static final Map<URI, String> FEEDS = new ConcurrentHashMap<>();
+    private static final Memo<String, String> TAGS = new Memo<>(REMEMBERED, Slugs::tagOf);
+    private static final Memo<URI, String> FEEDS = new Memo<>(REMEMBERED, Slugs::feedOf);
     private static final Pattern WWW = Pattern.compile("^www\\.");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -46,7 +43,7 @@ public final class Slugs {
 
     /** The slug of the feed at {@code feedUri} (remembered, as categories' are: every page names feeds' pages). */
     public static String feed(URI feedUri) {
-        return remembered(FEEDS, feedUri, Slugs::feedOf);
+        return FEEDS.get(feedUri);
     }
 
     private static String feedOf(URI feedUri) {
@@ -65,19 +62,7 @@ public final class Slugs {
      * {@link #REMEMBERED} names.
      */
     public static String tag(String name) {
-        return remembered(TAGS, name, Slugs::tagOf);
-    }
-
-    private static <K> String remembered(Map<K, String> memory, K key, Function<K, String> slug) {
-        String known = memory.get(key);
-        if (known == null) {
-            known = slug.apply(key);
-            if (memory.size() >= REMEMBERED) {
-                memory.clear();
-            }
-            memory.put(key, known);
-        }
-        return known;
+        return TAGS.get(name);
     }
 
     private static String tagOf(String name) {
